@@ -1,0 +1,72 @@
+//! The archive: the embedded corpus, ready to be queried.
+
+use crate::corpus::{Corpus, DecodeError};
+use crate::lang::Lang;
+use crate::record::{StatementRecord, SummaryRecord};
+use crate::statement::Statement;
+use crate::vocabulary::Vocabulary;
+
+/// The corpus compiled into the library by `build.rs`.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// A queryable set of statements.
+#[derive(Debug, Clone)]
+pub struct Archive {
+    corpus: Corpus,
+}
+
+impl Archive {
+    /// An archive of `corpus`.
+    pub fn new(corpus: Corpus) -> Archive {
+        Archive { corpus }
+    }
+
+    /// The archive compiled into the library.
+    pub fn embedded() -> Result<Archive, DecodeError> {
+        Corpus::from_bytes(EMBEDDED).map(Archive::new)
+    }
+
+    /// Number of statements.
+    pub fn len(&self) -> usize {
+        self.corpus.statements.len()
+    }
+
+    /// Whether the archive holds no statement.
+    pub fn is_empty(&self) -> bool {
+        self.corpus.statements.is_empty()
+    }
+
+    /// Every statement, oldest first.
+    pub fn statements(&self) -> &[Statement] {
+        &self.corpus.statements
+    }
+
+    /// The vocabulary statements are tagged from.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.corpus.vocabulary
+    }
+
+    /// The corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The statement with this id.
+    pub fn get(&self, id: &str) -> Option<&Statement> {
+        self.corpus.get(id)
+    }
+
+    /// The full record of the statement with this id.
+    pub fn record(&self, id: &str, lang: Lang) -> Option<StatementRecord> {
+        self.get(id)
+            .map(|s| StatementRecord::new(&self.corpus, s, lang))
+    }
+
+    /// Every statement's metadata, oldest first.
+    pub fn summaries(&self, lang: Lang) -> Vec<SummaryRecord> {
+        self.statements()
+            .iter()
+            .map(|s| SummaryRecord::new(&self.corpus, s, lang))
+            .collect()
+    }
+}

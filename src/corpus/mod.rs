@@ -1,0 +1,99 @@
+//! The corpus: every statement and the vocabulary they are tagged from.
+//!
+//! The corpus is written by people as files under `corpus/` (see
+//! [`source`] for the format), validated by `build.rs`, and embedded into the
+//! library as one binary blob whose layout is:
+//!
+//! ```text
+//! b"IMAC"            4 bytes  magic
+//! FORMAT_VERSION     1 byte   bumped whenever `Corpus` changes shape
+//! postcard(Corpus)   rest     statements oldest first, then the vocabulary
+//! ```
+//!
+//! postcard is a compact, non-self-describing serde format: the blob is only
+//! readable by the same struct definitions, which the magic and version guard.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+
+use core::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::statement::Statement;
+use crate::vocabulary::Vocabulary;
+
+const MAGIC: &[u8; 4] = b"IMAC";
+const FORMAT_VERSION: u8 = 1;
+
+/// Every statement, oldest first, and their vocabulary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// Statements sorted by date, then id.
+    pub statements: Vec<Statement>,
+    /// Kinds and entities the statements refer to.
+    pub vocabulary: Vocabulary,
+}
+
+/// The embedded blob could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The blob does not start with the corpus magic.
+    NotACorpus,
+    /// The blob was written by another version of this library.
+    Version(u8),
+    /// The blob is damaged.
+    Malformed,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotACorpus => f.write_str("the embedded corpus is missing its header"),
+            DecodeError::Version(v) => {
+                write!(
+                    f,
+                    "the embedded corpus has format {v}, expected {FORMAT_VERSION}"
+                )
+            }
+            DecodeError::Malformed => f.write_str("the embedded corpus is damaged"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl Corpus {
+    /// A corpus of these statements, sorted oldest first (ties by id).
+    pub fn new(mut statements: Vec<Statement>, vocabulary: Vocabulary) -> Corpus {
+        statements.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        Corpus {
+            statements,
+            vocabulary,
+        }
+    }
+
+    /// Encodes the corpus in the embedded layout.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(FORMAT_VERSION);
+        // Encoding owned, finite data into a Vec cannot fail.
+        out.extend(postcard::to_allocvec(self).unwrap_or_default());
+        out
+    }
+
+    /// Decodes a blob written by [`Corpus::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(DecodeError::NotACorpus)?;
+        let (&version, rest) = rest.split_first().ok_or(DecodeError::NotACorpus)?;
+        if version != FORMAT_VERSION {
+            return Err(DecodeError::Version(version));
+        }
+        postcard::from_bytes(rest).map_err(|_| DecodeError::Malformed)
+    }
+
+    /// The statement with this id.
+    pub fn get(&self, id: &str) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.id == id)
+    }
+}

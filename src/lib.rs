@@ -1,0 +1,36 @@
+//! # ima-statements
+//!
+//! The International Migrants Alliance statement archive as a library: every
+//! statement is compiled into the crate, and the crate answers searches,
+//! filters and chronology requests over them with no server.
+//!
+//! The parts, from the ground up:
+//!
+//! - [`date`], [`lang`], [`text`], [`vocabulary`], [`statement`]: the model —
+//!   partial dates with precision, interface languages, tokens and folding,
+//!   the entity vocabulary, a statement.
+//! - [`corpus`]: the corpus files people edit (parsed and validated by
+//!   `build.rs`, which stops the build on any mistake) and the compact blob
+//!   embedded in the library.
+//! - [`archive`]: the embedded corpus, ready to query.
+//! - [`search`]: full-text search, snippets and highlights.
+//! - [`record`], [`response`]: the plain records the JavaScript API returns.
+//! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
+//!   [`archive::Archive`] to JavaScript as `Archive`.
+//!
+//! Everything but `api` is plain Rust with no browser dependency and is tested
+//! with `cargo test`.
+
+pub mod archive;
+pub mod corpus;
+pub mod date;
+pub mod lang;
+pub mod record;
+pub mod response;
+pub mod search;
+pub mod statement;
+pub mod text;
+pub mod vocabulary;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
