@@ -3,6 +3,7 @@
 use crate::corpus::{Corpus, DecodeError};
 use crate::lang::Lang;
 use crate::record::{StatementRecord, SummaryRecord};
+use crate::search::SearchIndex;
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
 
@@ -13,12 +14,14 @@ static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"))
 #[derive(Debug, Clone)]
 pub struct Archive {
     corpus: Corpus,
+    index: SearchIndex,
 }
 
 impl Archive {
     /// An archive of `corpus`.
     pub fn new(corpus: Corpus) -> Archive {
-        Archive { corpus }
+        let index = SearchIndex::new(&corpus);
+        Archive { corpus, index }
     }
 
     /// The archive compiled into the library.
@@ -49,6 +52,16 @@ impl Archive {
     /// The corpus.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// The full-text index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Position of the statement with this id in [`Archive::statements`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.corpus.statements.iter().position(|s| s.id == id)
     }
 
     /// The statement with this id.
