@@ -4,6 +4,9 @@
 //! path so the build and the library can never disagree about the format. Any
 //! mistake in a corpus file stops the build with `file:line: reason`.
 //!
+//! It also builds the search index of the corpus (`src/search/index.rs`,
+//! which documents the blob), embedded next to it.
+//!
 //! `IMA_CORPUS_DIR` points the build at another corpus directory (used by the
 //! tests of bad corpus files and by the synthetic large-corpus builds).
 
@@ -15,6 +18,8 @@ mod corpus;
 mod date;
 #[path = "src/lang.rs"]
 mod lang;
+#[path = "src/search/index.rs"]
+mod index;
 #[path = "src/statement.rs"]
 mod statement;
 #[path = "src/text.rs"]
@@ -46,6 +51,12 @@ fn main() {
     let blob = corpus.to_bytes();
     if let Err(e) = std::fs::write(out.join("corpus.bin"), &blob) {
         eprintln!("error: cannot write the embedded corpus: {e}");
+        std::process::exit(1);
+    }
+    // The search index is built here so loading the library only decodes it.
+    let index = index::Index::build(&corpus).to_bytes();
+    if let Err(e) = std::fs::write(out.join("index.bin"), &index) {
+        eprintln!("error: cannot write the embedded search index: {e}");
         std::process::exit(1);
     }
 }

@@ -10,6 +10,9 @@ use crate::vocabulary::Vocabulary;
 /// The corpus compiled into the library by `build.rs`.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The search index of [`EMBEDDED`], built by `build.rs`.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
@@ -26,7 +29,12 @@ impl Archive {
 
     /// The archive compiled into the library.
     pub fn embedded() -> Result<Archive, DecodeError> {
-        Corpus::from_bytes(EMBEDDED).map(Archive::new)
+        let corpus = Corpus::from_bytes(EMBEDDED)?;
+        // The prebuilt index always matches the corpus built with it; should
+        // it not decode, searching still works from an index built here.
+        let index = SearchIndex::load(EMBEDDED_INDEX, &corpus)
+            .unwrap_or_else(|_| SearchIndex::new(&corpus));
+        Ok(Archive { corpus, index })
     }
 
     /// Number of statements.
