@@ -6,12 +6,18 @@
 //! one or two edits away ([`TYPO_1`], [`TYPO_2`]). A statement must match
 //! every word (by any expansion) and every phrase, and no exclusion.
 //!
-//! Its score is the sum, over words and phrases, of a BM25F score: term
-//! counts are weighted by field ([`FIELD_WEIGHT`], the title highest) and
-//! normalized by field length before saturation, so a word in a short title
-//! counts for more than the same word once in a long body. A word's score is
-//! that of its best expansion times the expansion's weight, so an exact match
-//! outranks a prefix match, which outranks a typo.
+//! Statements are ranked first by how they matched, then by relevance. Each
+//! word scores the tier of its best expansion in that statement (exact and
+//! phrases [`EXACT`], then [`PREFIX`], [`TYPO_1`], [`TYPO_2`]), so a statement
+//! with the whole word always outranks one with only a longer word it starts,
+//! which outranks a typo, however rare those words are. Within a tier, the
+//! sum over words and phrases of a BM25F score decides: term counts are
+//! weighted by field ([`FIELD_WEIGHT`], the title highest) and normalized by
+//! field length before saturation, so a word in a short title counts for more
+//! than the same word once in a long body.
+//!
+//! The score is `tiers + bm25 / (bm25 + 10)`: the whole part orders tiers,
+//! the fraction relevance within one, and equal inputs give equal scores.
 
 use super::index::{positions, DocFields, Index, FIELDS};
 use super::query::{Query, Word};
@@ -23,12 +29,16 @@ pub const FIELD_WEIGHT: [f32; FIELDS] = [5.0, 2.5, 2.0, 1.0];
 const FIELD_B: [f32; FIELDS] = [0.3, 0.3, 0.5, 0.75];
 /// BM25's saturation constant.
 const K1: f32 = 1.2;
-/// Weight of a word that the typed word starts.
-pub const PREFIX: f32 = 0.6;
-/// Weight of a word one edit away.
-pub const TYPO_1: f32 = 0.35;
-/// Weight of a word two edits away.
-pub const TYPO_2: f32 = 0.2;
+/// Tier of the word itself, and of a phrase.
+pub const EXACT: u8 = 3;
+/// Tier of a word that the typed word starts.
+pub const PREFIX: u8 = 2;
+/// Tier of a word one edit away.
+pub const TYPO_1: u8 = 1;
+/// Tier of a word two edits away.
+pub const TYPO_2: u8 = 0;
+/// Scale of the relevance fraction of a score (see the module docs).
+const SQUASH: f32 = 10.0;
 /// Most terms one typed word expands to (by prefix or typo).
 const MAX_EXPANSIONS: usize = 32;
 /// Most dictionary words a prefix scans before choosing the commonest.
@@ -44,8 +54,8 @@ const TYPO_2_CHARS: usize = 9;
 pub struct Expansion {
     /// Term number.
     pub term: u32,
-    /// How much a match counts, 1.0 for the word itself.
-    pub weight: f32,
+    /// How it was reached: [`EXACT`], [`PREFIX`], [`TYPO_1`] or [`TYPO_2`].
+    pub tier: u8,
 }
 
 /// The outcome of running a query.
@@ -67,7 +77,7 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
     if let Some(t) = exact {
         out.push(Expansion {
             term: t,
-            weight: 1.0,
+            tier: EXACT,
         });
     }
     let chars = word.folded.chars().count();
@@ -83,7 +93,7 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
         found.dedup_by_key(|f| f.1);
         out.extend(found.into_iter().take(MAX_EXPANSIONS).map(|(_, t)| Expansion {
             term: t,
-            weight: PREFIX,
+            tier: PREFIX,
         }));
     }
     if out.is_empty() && chars >= TYPO_1_CHARS {
@@ -131,7 +141,7 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
         }
         out.push(Expansion {
             term: t,
-            weight: if d <= 1 { TYPO_1 } else { TYPO_2 },
+            tier: if d <= 1 { TYPO_1 } else { TYPO_2 },
         });
     }
     out
@@ -270,9 +280,11 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
     // Every statement's score and the number of clauses it matched so far;
     // a statement stays in only while it has matched every clause.
     let mut score = vec![0f32; n];
+    let mut tiers = vec![0u32; n];
     let mut matched = vec![0u16; n];
     let mut clauses: u16 = 0;
-    let mut best = vec![0f32; n];
+    // Best (tier, score) of the current word in each statement.
+    let mut best: Vec<Option<(u8, f32)>> = vec![None; n];
     let mut touched: Vec<u32> = Vec::new();
 
     for word in &query.words {
@@ -287,22 +299,26 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
                 else {
                     continue;
                 };
-                let s = e.weight * bm25(index, df, p.tf, fields);
-                if *slot == 0.0 {
-                    touched.push(p.doc);
-                }
-                if s > *slot {
-                    *slot = s;
+                let here = (e.tier, bm25(index, df, p.tf, fields));
+                match slot {
+                    None => {
+                        touched.push(p.doc);
+                        *slot = Some(here);
+                    }
+                    Some(old) if (here.0, here.1) > (old.0, old.1) => *slot = Some(here),
+                    Some(_) => {}
                 }
             }
         }
         for &doc in &touched {
             let d = doc as usize;
-            if matched[d] == clauses {
-                matched[d] += 1;
-                score[d] += best[d];
+            if let Some((tier, s)) = best[d].take() {
+                if matched[d] == clauses {
+                    matched[d] += 1;
+                    tiers[d] += u32::from(tier);
+                    score[d] += s;
+                }
             }
-            best[d] = 0.0;
         }
         clauses += 1;
     }
@@ -320,6 +336,7 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
             };
             if matched[d] == clauses {
                 matched[d] += 1;
+                tiers[d] += u32::from(EXACT);
                 score[d] += bm25(index, found.len(), tf, fields);
             }
         }
@@ -332,7 +349,7 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
     ranking.matches = Some(
         (0..n)
             .filter(|&d| matched[d] == clauses && !excluded[d])
-            .map(|d| (d, score[d]))
+            .map(|d| (d, tiers[d] as f32 + score[d] / (score[d] + SQUASH)))
             .collect(),
     );
     ranking
