@@ -16,10 +16,10 @@
 mod corpus;
 #[path = "src/date.rs"]
 mod date;
-#[path = "src/lang.rs"]
-mod lang;
 #[path = "src/search/index.rs"]
 mod index;
+#[path = "src/lang.rs"]
+mod lang;
 #[path = "src/statement.rs"]
 mod statement;
 #[path = "src/text.rs"]

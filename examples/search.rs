@@ -43,7 +43,10 @@ fn main() {
     println!("{} statements", matches.len());
     for (doc, score) in matches {
         let s = &statements[doc];
-        println!("\n{score:7.3}  {}", show(&index.highlight(&s.title, &result)));
+        println!(
+            "\n{score:7.3}  {}",
+            show(&index.highlight(&s.title, &result))
+        );
         println!("         {}", s.id);
         println!(
             "         {}",

@@ -14,6 +14,8 @@
 //!   embedded in the library.
 //! - [`archive`]: the embedded corpus, ready to query.
 //! - [`search`]: full-text search, snippets and highlights.
+//! - `synth` (native only): synthetic corpora of any size, generated from
+//!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
 //!   [`archive::Archive`] to JavaScript as `Archive`.
@@ -29,6 +31,8 @@ pub mod record;
 pub mod response;
 pub mod search;
 pub mod statement;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod text;
 pub mod vocabulary;
 

@@ -43,21 +43,37 @@ const fn case(
 
 const CASES: &[Case] = &[
     // Names, places, events.
-    case("rohingya", &[ROHINGYA_SEA], &[JUSTICE_26, PICTURES], &[BRUSSELS]),
+    case(
+        "rohingya",
+        &[ROHINGYA_SEA],
+        &[JUSTICE_26, PICTURES],
+        &[BRUSSELS],
+    ),
     case("brussels bombing", &[BRUSSELS], &[], &[ROHINGYA_SEA]),
     case("hong kong secretariat", &[SECRETARIAT], &[], &[]),
     case("Aylan", &[PICTURES], &[], &[JUSTICE_26]),
     case("jungle graves thailand", &[JUSTICE_26], &[], &[PICTURES]),
     case("Eni Lestari", &[], &[JUSTICE_26, GCM_WITHDRAWAL], &[]),
     case("international migrants day 2016", &[IMD_2016], &[], &[]),
-    case("global compact", &[ENGAGEMENT], &[GCM_WITHDRAWAL], &[JUSTICE_26]),
+    case("IMD 2015", &[IMD_2015], &[], &[]),
+    case(
+        "global compact",
+        &[ENGAGEMENT],
+        &[GCM_WITHDRAWAL],
+        &[JUSTICE_26],
+    ),
     case("mediterranean syrian", &[PICTURES], &[], &[]),
     // Diacritics, case, stemming.
     case("communique", &[COMMUNIQUE], &[], &[BRUSSELS]),
     case("COMMUNIQUÉ", &[COMMUNIQUE], &[], &[]),
     case("Rohingyas", &[ROHINGYA_SEA], &[JUSTICE_26, PICTURES], &[]),
     case("bombings", &[BRUSSELS], &[], &[]),
-    case("trafficked migrant", &[], &[JUSTICE_26, ROHINGYA_SEA], &[SECRETARIAT]),
+    case(
+        "trafficked migrant",
+        &[],
+        &[JUSTICE_26, ROHINGYA_SEA],
+        &[SECRETARIAT],
+    ),
     // Numbers and acronyms, and aliases of the vocabulary.
     case("26", &[JUSTICE_26], &[], &[]),
     case("TPPA", &[TPPA_DAY], &[], &[JUSTICE_26]),
@@ -73,15 +89,35 @@ const CASES: &[Case] = &[
     case("secretariat hong ko", &[SECRETARIAT], &[], &[]),
     // Typos in longer words.
     case("rohinga", &[ROHINGYA_SEA], &[JUSTICE_26], &[BRUSSELS]),
-    case("tralficking", &[], &[JUSTICE_26, ROHINGYA_SEA], &[SECRETARIAT]),
+    case(
+        "tralficking",
+        &[],
+        &[JUSTICE_26, ROHINGYA_SEA],
+        &[SECRETARIAT],
+    ),
     case("comunique", &[COMMUNIQUE], &[], &[]),
     // Phrases.
-    case("\"jungle graves\"", &[JUSTICE_26], &[], &[PICTURES, ROHINGYA_SEA]),
+    case(
+        "\"jungle graves\"",
+        &[JUSTICE_26],
+        &[],
+        &[PICTURES, ROHINGYA_SEA],
+    ),
     case("\"human rights day\"", &[TPPA_DAY], &[], &[JUSTICE_26]),
     case("\"migrants day\"", &[], &[IMD_2016], &[JUSTICE_26]),
     // Exclusions.
-    case("rohingya -thailand", &[PICTURES], &[], &[ROHINGYA_SEA, JUSTICE_26]),
-    case("global compact -\"united states\"", &[ENGAGEMENT], &[], &[GCM_WITHDRAWAL]),
+    case(
+        "rohingya -thailand",
+        &[PICTURES],
+        &[],
+        &[ROHINGYA_SEA, JUSTICE_26],
+    ),
+    case(
+        "global compact -\"united states\"",
+        &[ENGAGEMENT],
+        &[],
+        &[GCM_WITHDRAWAL],
+    ),
     // British and American spelling.
     case("labour", &[], &[PICTURES, GCM_WITHDRAWAL, ENGAGEMENT], &[]),
     case("labor", &[], &[ENGAGEMENT, PICTURES], &[]),
@@ -107,15 +143,21 @@ fn the_relevance_table_holds() {
     let mut failures = Vec::new();
     for case in CASES {
         let ids = ranked(&archive, case.query);
-        let first_ok = ids.len() >= case.first.len()
-            && ids.iter().zip(case.first).all(|(a, b)| a == b);
+        let first_ok =
+            ids.len() >= case.first.len() && ids.iter().zip(case.first).all(|(a, b)| a == b);
         let includes_ok = case.includes.iter().all(|i| ids.iter().any(|x| x == i));
         let excludes_ok = case.excludes.iter().all(|e| !ids.iter().any(|x| x == e));
         if !(first_ok && includes_ok && excludes_ok) {
             failures.push(format!("{:?} gave {ids:?}", case.query));
         }
     }
-    assert!(failures.is_empty(), "{} of {} queries failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} queries failed:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -181,7 +223,12 @@ fn snippets_mark_prefix_typo_and_alias_matches() {
     let words: usize = index
         .snippet(archive.corpus(), 0, &index.search("rohingya"), 30)
         .iter()
-        .map(|s| s.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
+        .map(|s| {
+            s.text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        })
         .sum();
     assert!((25..=32).contains(&words), "{words} words");
 }
@@ -189,13 +236,20 @@ fn snippets_mark_prefix_typo_and_alias_matches() {
 #[test]
 fn the_query_summary_says_what_was_understood() {
     let archive = Archive::embedded().expect("the embedded corpus decodes");
-    let q = archive.index().search("the Rohingya \"jungle graves\" -thailand - \"open").query;
+    let q = archive
+        .index()
+        .search("the Rohingya \"jungle graves\" -thailand - \"open")
+        .query;
     assert_eq!(q.terms, ["rohingya", "open"]);
     assert_eq!(q.phrases, ["jungle graves"]);
     assert_eq!(q.excluded, ["thailand"]);
     assert_eq!(
         q.ignored,
-        ["- (nothing to exclude)", "\" (unbalanced quote)", "\"the\" (common word)"]
+        [
+            "- (nothing to exclude)",
+            "\" (unbalanced quote)",
+            "\"the\" (common word)"
+        ]
     );
 }
 
@@ -209,8 +263,15 @@ fn the_full_text_is_highlighted_the_same_way() {
     let segments = index.highlight(&body, &result);
     let text: String = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(text, body, "segments cover the text verbatim");
-    let marked: Vec<&str> = segments.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect();
+    let marked: Vec<&str> = segments
+        .iter()
+        .filter(|s| s.matched)
+        .map(|s| s.text.as_str())
+        .collect();
     assert!(marked.contains(&"jungle graves"));
     assert!(marked.contains(&"Rohingya"));
-    assert!(!marked.contains(&"jungle"), "a lone phrase word is not marked");
+    assert!(
+        !marked.contains(&"jungle"),
+        "a lone phrase word is not marked"
+    );
 }

@@ -32,9 +32,10 @@
 //! ```
 //!
 //! A term's postings are, for each statement containing it in corpus order:
-//! the statement number minus the previous one (the first: minus zero), the
-//! term's count in each of the four fields, the byte length of the positions,
-//! then the positions as gaps from the previous one (the first from zero).
+//! the statement number minus the previous one (the first: minus zero), one
+//! byte whose bit `f` says the term occurs in field `f`, the term's count in
+//! each of those fields, the byte length of the positions, then the
+//! positions as gaps from the previous one (the first from zero).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -178,12 +179,17 @@ pub struct Postings<'a> {
 impl<'a> Iterator for Postings<'a> {
     type Item = Posting<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Posting<'a>> {
         let delta = read_varint(self.bytes, &mut self.at)?;
         let doc = self.doc.checked_add(delta)?;
+        let present = *self.bytes.get(self.at)?;
+        self.at += 1;
         let mut tf = [0; FIELDS];
-        for slot in &mut tf {
-            *slot = read_varint(self.bytes, &mut self.at)?;
+        for (f, slot) in tf.iter_mut().enumerate() {
+            if present & (1 << f) != 0 {
+                *slot = read_varint(self.bytes, &mut self.at)?;
+            }
         }
         let len = read_varint(self.bytes, &mut self.at)? as usize;
         let end = self.at.checked_add(len)?;
@@ -276,10 +282,7 @@ impl Index {
         } else {
             self.term_postings_end.get(t - 1).map_or(0, |&e| e as usize)
         };
-        let end = self
-            .term_postings_end
-            .get(t)
-            .map_or(start, |&e| e as usize);
+        let end = self.term_postings_end.get(t).map_or(start, |&e| e as usize);
         Postings {
             bytes: self.postings.get(start..end).unwrap_or(&[]),
             at: 0,
@@ -473,7 +476,8 @@ fn decode(bytes: &[u8], fingerprint: u64) -> Option<Index> {
     index.term_text = String::from_utf8(term_text).ok()?;
     index.word_text = String::from_utf8(word_text).ok()?;
     // Every end must fall on a character boundary for the slicing getters.
-    let on_boundaries = |text: &str, ends: &[u32]| ends.iter().all(|&e| text.is_char_boundary(e as usize));
+    let on_boundaries =
+        |text: &str, ends: &[u32]| ends.iter().all(|&e| text.is_char_boundary(e as usize));
     if !on_boundaries(&index.term_text, &index.term_end)
         || !on_boundaries(&index.word_text, &index.word_end)
     {
@@ -550,14 +554,18 @@ impl Builder {
             order.extend(occurrences.keys().copied());
             order.sort_unstable();
             for t in &order {
-                let Some(o) = occurrences.get(t) else { continue };
+                let Some(o) = occurrences.get(t) else {
+                    continue;
+                };
                 let Some(buf) = self.terms.get_mut(*t as usize) else {
                     continue;
                 };
                 write_varint(&mut buf.postings, doc - buf.last_doc);
                 buf.last_doc = doc;
                 buf.df += 1;
-                for tf in o.tf {
+                let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(o.tf[f] > 0) << f));
+                buf.postings.push(present);
+                for tf in o.tf.into_iter().filter(|&tf| tf > 0) {
                     write_varint(&mut buf.postings, tf);
                 }
                 let mut encoded = Vec::with_capacity(o.positions.len());
@@ -659,21 +667,30 @@ fn write_str(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Reads one varint at `*at`, advancing it; `None` at the end or on overflow.
+#[inline]
 fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let mut value: u32 = 0;
-    for shift in (0..35).step_by(7) {
+    let first = *bytes.get(*at)?;
+    *at += 1;
+    if first < 0x80 {
+        return Some(u32::from(first));
+    }
+    let mut value = u32::from(first & 0x7f);
+    let mut shift = 7;
+    loop {
         let byte = *bytes.get(*at)?;
         *at += 1;
-        let part = u32::from(byte & 0x7f).checked_shl(shift)?;
-        if shift == 28 && byte & 0x70 != 0 {
+        if shift == 28 && byte > 0x0f {
             return None;
         }
-        value |= part;
-        if byte & 0x80 == 0 {
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
             return Some(value);
         }
+        shift += 7;
+        if shift > 28 {
+            return None;
+        }
     }
-    None
 }
 
 fn read_bytes<'a>(bytes: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {

@@ -47,6 +47,9 @@ struct EntityNames {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchIndex {
     index: Index,
+    /// Per statement and field, what one occurrence is worth (see
+    /// [`rank::field_factors`]); derived from the index on construction.
+    factors: Vec<[f32; index::FIELDS]>,
     entities: Vec<EntityNames>,
 }
 
@@ -102,13 +105,18 @@ impl SearchIndex {
                 EntityNames { single, names }
             })
             .collect();
-        SearchIndex { index, entities }
+        let factors = rank::field_factors(&index);
+        SearchIndex {
+            index,
+            factors,
+            entities,
+        }
     }
 
     /// Runs a text query.
     pub fn search(&self, text: &str) -> TextResult {
         let query = query::parse(text);
-        let ranking = rank::rank(&self.index, &query);
+        let ranking = rank::rank(&self.index, &self.factors, &query);
         let mut phrases = ranking.phrases;
         // A word that is an entity's one-word name ("GCM") matches statements
         // tagged with it through their entity field; mark its other names

@@ -245,7 +245,10 @@ mod tests {
     #[test]
     fn what_cannot_be_used_is_said() {
         let q = parse("the \"rohingya crisis - migrants");
-        assert_eq!(words(&q), [("rohingya", false), ("crisis", false), ("migrants", true)]);
+        assert_eq!(
+            words(&q),
+            [("rohingya", false), ("crisis", false), ("migrants", true)]
+        );
         assert_eq!(
             q.summary.ignored,
             [
@@ -259,7 +262,10 @@ mod tests {
     #[test]
     fn common_words_alone_are_searched_and_acronyms_are_not_common() {
         assert_eq!(words(&parse("the who")), [("the", false), ("who", false)]);
-        assert_eq!(words(&parse("IT workers")), [("it", false), ("workers", true)]);
+        assert_eq!(
+            words(&parse("IT workers")),
+            [("it", false), ("workers", true)]
+        );
     }
 
     #[test]

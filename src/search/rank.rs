@@ -91,10 +91,15 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
             .collect();
         found.sort_unstable_by(|a, b| b.cmp(a));
         found.dedup_by_key(|f| f.1);
-        out.extend(found.into_iter().take(MAX_EXPANSIONS).map(|(_, t)| Expansion {
-            term: t,
-            tier: PREFIX,
-        }));
+        out.extend(
+            found
+                .into_iter()
+                .take(MAX_EXPANSIONS)
+                .map(|(_, t)| Expansion {
+                    term: t,
+                    tier: PREFIX,
+                }),
+        );
     }
     if out.is_empty() && chars >= TYPO_1_CHARS {
         let max = if chars >= TYPO_2_CHARS { 2 } else { 1 };
@@ -149,7 +154,13 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
 
 /// Levenshtein distance between `a` and `b` (or the nearest start of `b`,
 /// when `prefix`) if at most `max`. `row` is scratch space.
-pub fn distance(a: &[char], b: &[char], max: usize, prefix: bool, row: &mut Vec<usize>) -> Option<usize> {
+pub fn distance(
+    a: &[char],
+    b: &[char],
+    max: usize,
+    prefix: bool,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
     // row[j] = distance between the first i chars of a and the first j of b.
     row.clear();
     row.extend(0..=b.len());
@@ -177,52 +188,87 @@ pub fn distance(a: &[char], b: &[char], max: usize, prefix: bool, row: &mut Vec<
     (d <= max).then_some(d)
 }
 
-/// BM25F score of a term (or phrase) found in `df` statements, `tf` times per
-/// field of statement `doc`.
-fn bm25(index: &Index, df: usize, tf: [u32; FIELDS], doc: &DocFields) -> f32 {
-    let n = index.docs.len() as f32;
-    let df = df as f32;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+/// BM25's inverse document frequency of a term in `df` of `n` statements.
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25F score of a term (or phrase) of inverse document frequency `idf`
+/// found `tf` times per field of a statement whose field factors (field
+/// weight over length normalization, see [`field_factors`]) are `factors`.
+fn bm25(idf: f32, tf: [u32; FIELDS], factors: &[f32; FIELDS]) -> f32 {
     let mut weighted = 0.0;
     for f in 0..FIELDS {
-        if tf[f] == 0 {
-            continue;
-        }
-        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * doc.len[f] as f32 / index.avg_len[f];
-        weighted += FIELD_WEIGHT[f] * tf[f] as f32 / norm;
+        weighted += factors[f] * tf[f] as f32;
     }
     idf * weighted * (K1 + 1.0) / (K1 + weighted)
 }
 
-/// Statements containing the phrase `terms`, with its count per field.
-fn phrase_matches(index: &Index, terms: &[u32]) -> Vec<(u32, [u32; FIELDS])> {
-    let lists: Vec<Vec<super::index::Posting<'_>>> =
-        terms.iter().map(|&t| index.postings(t).collect()).collect();
-    let Some(driver) = lists.iter().min_by_key(|l| l.len()) else {
-        return Vec::new();
-    };
+/// Per statement and field, the field's weight divided by its BM25 length
+/// normalization: what one occurrence there is worth before saturation.
+pub fn field_factors(index: &Index) -> Vec<[f32; FIELDS]> {
+    index
+        .docs
+        .iter()
+        .map(|d: &DocFields| {
+            let mut out = [0.0; FIELDS];
+            for f in 0..FIELDS {
+                let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * d.len[f] as f32 / index.avg_len[f];
+                out[f] = FIELD_WEIGHT[f] / norm;
+            }
+            out
+        })
+        .collect()
+}
+
+/// Statements accepted by `wanted` containing the phrase `terms`, with its
+/// count per field, in corpus order.
+fn phrase_matches(
+    index: &Index,
+    terms: &[u32],
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<(u32, [u32; FIELDS])> {
+    let mut lists: Vec<std::iter::Peekable<super::index::Postings<'_>>> = terms
+        .iter()
+        .map(|&t| index.postings(t).peekable())
+        .collect();
     let mut out = Vec::new();
     let mut starts: Vec<u32> = Vec::new();
     let mut next: Vec<u32> = Vec::new();
-    'docs: for p in driver {
-        let mut slices = Vec::with_capacity(lists.len());
-        for list in &lists {
-            match list.binary_search_by_key(&p.doc, |q| q.doc) {
-                Ok(i) => slices.push(list[i].positions),
-                Err(_) => continue 'docs,
+    let mut slices: Vec<&[u8]> = Vec::with_capacity(terms.len());
+    let Some((first, rest)) = lists.split_first_mut() else {
+        return out;
+    };
+    // Walk the first term's statements; the others follow in step.
+    'docs: for p in first {
+        if !wanted(p.doc as usize) {
+            continue;
+        }
+        slices.clear();
+        slices.push(p.positions);
+        for list in rest.iter_mut() {
+            while list.peek().is_some_and(|q| q.doc < p.doc) {
+                list.next();
+            }
+            match list.peek() {
+                Some(q) if q.doc == p.doc => slices.push(q.positions),
+                Some(_) => continue 'docs,
+                None => break 'docs,
             }
         }
         starts.clear();
         starts.extend(positions(slices[0]));
         for (offset, slice) in slices.iter().enumerate().skip(1) {
             next.clear();
-            let mut theirs = positions(slice).peekable();
+            let mut theirs = positions(slice);
+            let mut current = theirs.next();
             for &s in &starts {
                 let want = s + offset as u32;
-                while theirs.peek().is_some_and(|&q| q < want) {
-                    theirs.next();
+                while current.is_some_and(|q| q < want) {
+                    current = theirs.next();
                 }
-                if theirs.peek() == Some(&want) {
+                if current == Some(want) {
                     next.push(s);
                 }
             }
@@ -240,7 +286,6 @@ fn phrase_matches(index: &Index, terms: &[u32]) -> Vec<(u32, [u32; FIELDS])> {
         }
         out.push((p.doc, tf));
     }
-    out.sort_unstable_by_key(|m| m.0);
     out
 }
 
@@ -249,8 +294,34 @@ fn phrase_terms(index: &Index, words: &[String]) -> Option<Vec<u32>> {
     words.iter().map(|w| index.term_id(&term(w))).collect()
 }
 
-/// Runs `query` over `index`.
-pub fn rank(index: &Index, query: &Query) -> Ranking {
+/// A wanted word or phrase, analysed.
+enum Clause {
+    /// A word's expansions (none: it matches nothing).
+    Word(Vec<Expansion>),
+    /// A phrase's terms (`None`: a word of it is in no statement).
+    Phrase(Option<Vec<u32>>),
+}
+
+impl Clause {
+    /// How many statements it may touch: the cheapest and most selective
+    /// clauses run first, so later ones only score the survivors.
+    fn cost(&self, index: &Index) -> u64 {
+        match self {
+            Clause::Word(expansions) => {
+                expansions.iter().map(|e| u64::from(index.df(e.term))).sum()
+            }
+            Clause::Phrase(None) => 0,
+            Clause::Phrase(Some(terms)) => terms
+                .iter()
+                .map(|&t| u64::from(index.df(t)))
+                .min()
+                .unwrap_or(0),
+        }
+    }
+}
+
+/// Runs `query` over `index`; `factors` are [`field_factors`] of `index`.
+pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking {
     if query.is_empty() {
         return Ranking::default();
     }
@@ -269,7 +340,7 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
     }
     for phrase in &query.excluded_phrases {
         if let Some(terms) = phrase_terms(index, phrase) {
-            for (doc, _) in phrase_matches(index, &terms) {
+            for (doc, _) in phrase_matches(index, &terms, |d| !excluded[d]) {
                 if let Some(x) = excluded.get_mut(doc as usize) {
                     *x = true;
                 }
@@ -277,78 +348,95 @@ pub fn rank(index: &Index, query: &Query) -> Ranking {
         }
     }
 
-    // Every statement's score and the number of clauses it matched so far;
-    // a statement stays in only while it has matched every clause.
+    let mut clauses: Vec<Clause> = Vec::new();
+    for word in &query.words {
+        let expansions = expand(index, word);
+        ranking.terms.extend(expansions.iter().map(|e| e.term));
+        clauses.push(Clause::Word(expansions));
+    }
+    for phrase in &query.phrases {
+        let terms = phrase_terms(index, phrase);
+        if let Some(terms) = &terms {
+            ranking.phrases.push(terms.clone());
+        }
+        clauses.push(Clause::Phrase(terms));
+    }
+    ranking.terms.sort_unstable();
+    ranking.terms.dedup();
+    clauses.sort_by_cached_key(|c| c.cost(index));
+
+    // Every statement's tiers, score and number of clauses matched so far; a
+    // statement stays in only while it has matched every clause, so only
+    // those are scored.
     let mut score = vec![0f32; n];
     let mut tiers = vec![0u32; n];
     let mut matched = vec![0u16; n];
-    let mut clauses: u16 = 0;
+    let mut done: u16 = 0;
     // Best (tier, score) of the current word in each statement.
     let mut best: Vec<Option<(u8, f32)>> = vec![None; n];
     let mut touched: Vec<u32> = Vec::new();
-
-    for word in &query.words {
-        let expansions = expand(index, word);
-        touched.clear();
-        for e in &expansions {
-            ranking.terms.push(e.term);
-            let df = index.df(e.term) as usize;
-            for p in index.postings(e.term) {
-                let (Some(slot), Some(fields)) =
-                    (best.get_mut(p.doc as usize), index.docs.get(p.doc as usize))
-                else {
-                    continue;
-                };
-                let here = (e.tier, bm25(index, df, p.tf, fields));
-                match slot {
-                    None => {
-                        touched.push(p.doc);
-                        *slot = Some(here);
+    for clause in &clauses {
+        let mut survivors = 0usize;
+        match clause {
+            Clause::Word(expansions) => {
+                touched.clear();
+                for e in expansions {
+                    let idf = idf(n, index.df(e.term) as usize);
+                    for p in index.postings(e.term) {
+                        let d = p.doc as usize;
+                        if matched.get(d) != Some(&done) || excluded[d] {
+                            continue;
+                        }
+                        let (Some(slot), Some(factors)) = (best.get_mut(d), factors.get(d)) else {
+                            continue;
+                        };
+                        let here = (e.tier, bm25(idf, p.tf, factors));
+                        match slot {
+                            None => {
+                                touched.push(p.doc);
+                                *slot = Some(here);
+                            }
+                            Some(old) if here > *old => *slot = Some(here),
+                            Some(_) => {}
+                        }
                     }
-                    Some(old) if (here.0, here.1) > (old.0, old.1) => *slot = Some(here),
-                    Some(_) => {}
+                }
+                for &doc in &touched {
+                    let d = doc as usize;
+                    if let Some((tier, s)) = best[d].take() {
+                        matched[d] += 1;
+                        tiers[d] += u32::from(tier);
+                        score[d] += s;
+                        survivors += 1;
+                    }
                 }
             }
-        }
-        for &doc in &touched {
-            let d = doc as usize;
-            if let Some((tier, s)) = best[d].take() {
-                if matched[d] == clauses {
+            Clause::Phrase(None) => {}
+            Clause::Phrase(Some(terms)) => {
+                let found = phrase_matches(index, terms, |d| matched[d] == done && !excluded[d]);
+                let idf = idf(n, found.len());
+                for &(doc, tf) in &found {
+                    let d = doc as usize;
+                    let Some(factors) = factors.get(d) else {
+                        continue;
+                    };
                     matched[d] += 1;
-                    tiers[d] += u32::from(tier);
-                    score[d] += s;
+                    tiers[d] += u32::from(EXACT);
+                    score[d] += bm25(idf, tf, factors);
+                    survivors += 1;
                 }
             }
         }
-        clauses += 1;
-    }
-
-    for phrase in &query.phrases {
-        let Some(terms) = phrase_terms(index, phrase) else {
-            clauses += 1;
-            continue;
-        };
-        let found = phrase_matches(index, &terms);
-        for &(doc, tf) in &found {
-            let d = doc as usize;
-            let Some(fields) = index.docs.get(d) else {
-                continue;
-            };
-            if matched[d] == clauses {
-                matched[d] += 1;
-                tiers[d] += u32::from(EXACT);
-                score[d] += bm25(index, found.len(), tf, fields);
-            }
+        done += 1;
+        if survivors == 0 {
+            ranking.matches = Some(Vec::new());
+            return ranking;
         }
-        ranking.phrases.push(terms);
-        clauses += 1;
     }
 
-    ranking.terms.sort_unstable();
-    ranking.terms.dedup();
     ranking.matches = Some(
         (0..n)
-            .filter(|&d| matched[d] == clauses && !excluded[d])
+            .filter(|&d| matched[d] == done && !excluded[d])
             .map(|d| (d, tiers[d] as f32 + score[d] / (score[d] + SQUASH)))
             .collect(),
     );

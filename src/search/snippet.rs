@@ -170,7 +170,11 @@ pub fn best_window(
         let mut improved = false;
         for (k, &first) in anchors.iter().enumerate() {
             let end = first + words;
-            let inside: Vec<usize> = anchors[k..].iter().copied().take_while(|&i| i < end).collect();
+            let inside: Vec<usize> = anchors[k..]
+                .iter()
+                .copied()
+                .take_while(|&i| i < end)
+                .collect();
             let mut distinct: Vec<u32> = inside.iter().filter_map(|&i| m.terms[i]).collect();
             distinct.sort_unstable();
             distinct.dedup();
