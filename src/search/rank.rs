@@ -152,38 +152,52 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
     out
 }
 
-/// Levenshtein distance between `a` and `b` (or the nearest start of `b`,
-/// when `prefix`) if at most `max`. `row` is scratch space.
+/// Edit distance between `a` and `b` (or the nearest start of `b`, when
+/// `prefix`) if at most `max`. Edits are inserting, deleting or replacing a
+/// character, or swapping two adjacent ones ("warnign"), the commonest typo
+/// (optimal string alignment distance). `rows` is scratch space.
 pub fn distance(
     a: &[char],
     b: &[char],
     max: usize,
     prefix: bool,
-    row: &mut Vec<usize>,
+    rows: &mut Vec<usize>,
 ) -> Option<usize> {
-    // row[j] = distance between the first i chars of a and the first j of b.
-    row.clear();
-    row.extend(0..=b.len());
-    for (i, &ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut best = row[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let cost = usize::from(ca != cb);
-            let value = (diagonal + cost).min(above + 1).min(row[j] + 1);
-            diagonal = above;
-            row[j + 1] = value;
-            best = best.min(value);
+    let w = b.len() + 1;
+    rows.clear();
+    rows.resize(3 * w, 0);
+    // Three rows of the matrix: two back, previous, current.
+    let (mut back, mut prev, mut cur) = (0, w, 2 * w);
+    for j in 0..w {
+        rows[prev + j] = j;
+    }
+    let mut best_prev = 0;
+    for i in 1..=a.len() {
+        rows[cur] = i;
+        let mut best = i;
+        for j in 1..w {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev + j - 1] + cost)
+                .min(rows[prev + j] + 1)
+                .min(rows[cur + j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[back + j - 2] + 1);
+            }
+            rows[cur + j] = v;
+            best = best.min(v);
         }
-        if best > max {
+        // A swap reaches two rows back, so stop only when both rows are out.
+        if best > max && best_prev > max {
             return None;
         }
+        best_prev = best;
+        (back, prev, cur) = (prev, cur, back);
     }
+    let last = &rows[prev..prev + w];
     let d = if prefix {
-        row.iter().copied().min().unwrap_or(usize::MAX)
+        last.iter().copied().min().unwrap_or(usize::MAX)
     } else {
-        row.last().copied().unwrap_or(usize::MAX)
+        last.last().copied().unwrap_or(usize::MAX)
     };
     (d <= max).then_some(d)
 }
@@ -463,5 +477,9 @@ mod tests {
         assert_eq!(d("tralf", "trafficking", 1, true), Some(1));
         assert_eq!(d("tralf", "trafficking", 1, false), None);
         assert_eq!(d("", "abc", 1, true), Some(0));
+        assert_eq!(d("warnign", "warning", 1, false), Some(1));
+        assert_eq!(d("rohnigya", "rohingya", 1, false), Some(1));
+        assert_eq!(d("abc", "", 2, false), None);
+        assert_eq!(d("abc", "", 3, false), Some(3));
     }
 }
