@@ -22,6 +22,7 @@ fn show(segments: &[Segment]) -> String {
 }
 
 fn main() {
+    let started = std::time::Instant::now();
     let archive = match Archive::embedded() {
         Ok(a) => a,
         Err(e) => {
@@ -29,6 +30,11 @@ fn main() {
             std::process::exit(1);
         }
     };
+    eprintln!(
+        "{} statements loaded and indexed in {:.1} ms",
+        archive.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     let text = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
     let index = archive.index();
     let result = index.search(&text);

@@ -511,43 +511,58 @@ struct Occurrences {
     positions: Vec<u32>,
 }
 
+/// The statement being indexed.
+#[derive(Default)]
+struct Doc {
+    fields: DocFields,
+    /// Next free position.
+    position: u32,
+    /// Its terms, each with its counts and positions.
+    occurrences: HashMap<u32, Occurrences>,
+}
+
+impl Doc {
+    /// Starts `field` at the next position.
+    fn open(&mut self, field: usize) {
+        self.fields.start[field] = self.position;
+    }
+}
+
 impl Builder {
     fn build(mut self, corpus: &Corpus) -> Index {
         let mut docs = Vec::with_capacity(corpus.statements.len());
-        let mut occurrences: HashMap<u32, Occurrences> = HashMap::new();
+        let mut d = Doc::default();
         let mut order: Vec<u32> = Vec::new();
         for (doc, s) in corpus.statements.iter().enumerate() {
             let doc = doc as u32;
-            let mut fields = DocFields::default();
-            let mut position: u32 = 0;
-            let mut add = |this: &mut Builder, field: usize, text: &str| {
-                this.part(field, text, &mut fields, &mut position, &mut occurrences);
-            };
-            // The closure holds `fields` and `position`; starts are set through it.
-            add(&mut self, TITLE, "");
-            add(&mut self, TITLE, &s.title);
-            add(&mut self, SUBTITLE, "");
+            d.fields = DocFields::default();
+            d.position = 0;
+            d.open(TITLE);
+            self.part(&mut d, TITLE, &s.title);
+            d.open(SUBTITLE);
             if let Some(subtitle) = &s.subtitle {
-                add(&mut self, SUBTITLE, subtitle);
+                self.part(&mut d, SUBTITLE, subtitle);
             }
-            add(&mut self, ENTITIES, "");
+            d.open(ENTITIES);
             for &tag in &s.tags {
                 if let Some(e) = corpus.vocabulary.entity(tag) {
                     for name in std::iter::once(&e.label).chain(&e.aliases) {
-                        add(&mut self, ENTITIES, name);
+                        self.part(&mut d, ENTITIES, name);
                     }
                 }
             }
             for signatory in &s.signatories {
-                add(&mut self, ENTITIES, &signatory.name);
+                self.part(&mut d, ENTITIES, &signatory.name);
                 if let Some(role) = &signatory.role {
-                    add(&mut self, ENTITIES, role);
+                    self.part(&mut d, ENTITIES, role);
                 }
             }
-            add(&mut self, BODY, "");
+            d.open(BODY);
             for paragraph in &s.body {
-                add(&mut self, BODY, paragraph);
+                self.part(&mut d, BODY, paragraph);
             }
+            let fields = d.fields;
+            let occurrences = &mut d.occurrences;
             docs.push(fields);
 
             order.clear();
@@ -582,29 +597,18 @@ impl Builder {
         self.finish(corpus, docs)
     }
 
-    /// Adds one part of a field (a title, an entity name, a paragraph).
-    fn part(
-        &mut self,
-        field: usize,
-        text: &str,
-        fields: &mut DocFields,
-        position: &mut u32,
-        occurrences: &mut HashMap<u32, Occurrences>,
-    ) {
-        // An empty text opens the field: it starts here, and takes no position.
-        if text.is_empty() {
-            fields.start[field] = *position;
-            return;
-        }
+    /// Adds one part of a field (a title, an entity name, a paragraph),
+    /// then leaves one position unused so phrases stop at its end.
+    fn part(&mut self, d: &mut Doc, field: usize, text: &str) {
         for token in tokens(text) {
             let t = self.term_of(&fold(token.text));
-            let o = occurrences.entry(t).or_default();
+            let o = d.occurrences.entry(t).or_default();
             o.tf[field] += 1;
-            o.positions.push(*position);
-            *position += 1;
-            fields.len[field] += 1;
+            o.positions.push(d.position);
+            d.position = d.position.saturating_add(1);
+            d.fields.len[field] += 1;
         }
-        *position += 1;
+        d.position = d.position.saturating_add(1);
     }
 
     /// The term number of a folded word, creating it on first sight.

@@ -46,6 +46,7 @@ impl Marks {
 
 /// The words of a text with whether each is marked.
 pub struct Marked<'a> {
+    /// The words, in order.
     pub tokens: Vec<Token<'a>>,
     pub marked: Vec<bool>,
     /// The term of each word that matched a mark, for counting distinct matches.
