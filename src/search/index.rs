@@ -26,16 +26,21 @@
 //! fingerprint                 8 bytes  little-endian, see `fingerprint`
 //! docs: n, then per statement 4 × (field start position, field word count)
 //! terms: n, then per term (sorted by bytes) its text, document frequency,
-//!        byte length of its postings
+//!        byte length of its statement list, byte length of its positions
 //! words: n, then per word (sorted by bytes) its folded text, term number
-//! postings: byte length, then every term's postings, in term order
+//! postings: byte length, then for every term in term order its statement
+//!        list, then its positions
 //! ```
 //!
-//! A term's postings are, for each statement containing it in corpus order:
-//! the statement number minus the previous one (the first: minus zero), one
-//! byte whose bit `f` says the term occurs in field `f`, the term's count in
-//! each of those fields, the byte length of the positions, then the
-//! positions as gaps from the previous one (the first from zero).
+//! A term's statement list has, for each statement containing it in corpus
+//! order: the statement number minus the previous one (the first: minus
+//! zero); one byte whose low four bits say in which fields the term occurs
+//! and whose high four bits, when it occurs in one field only and at most 15
+//! times, are that count; otherwise the count in each field it occurs in.
+//! Its positions are, statement after statement, the term's positions in
+//! that statement (as many as its counts add up to) as gaps from the
+//! previous one, the first from zero. Keeping positions apart means ranking
+//! a word reads a few bytes per statement; only phrases read positions.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -46,7 +51,7 @@ use crate::text::{fold, term, tokens};
 /// Magic of the index blob.
 const MAGIC: &[u8; 4] = b"IMAI";
 /// Version of the blob layout above.
-const FORMAT_VERSION: u8 = 1;
+const FORMAT_VERSION: u8 = 2;
 
 /// Number of fields of a statement.
 pub const FIELDS: usize = 4;
@@ -93,8 +98,10 @@ pub struct Index {
     term_end: Vec<u32>,
     /// Number of statements containing each term.
     term_df: Vec<u32>,
-    /// End of each term's postings in `postings`.
+    /// End of each term's postings (statement list, then positions) in `postings`.
     term_postings_end: Vec<u32>,
+    /// Where each term's positions start in `postings`.
+    term_positions_start: Vec<u32>,
     /// Folded words as written in the corpus, sorted, concatenated.
     word_text: String,
     /// End of each word in `word_text`.
@@ -157,18 +164,23 @@ pub fn fingerprint(corpus: &Corpus) -> u64 {
     hash
 }
 
-/// One statement's entry in a term's postings.
+/// One statement's entry in a term's statement list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting<'a> {
+pub struct Posting {
     /// Statement number.
     pub doc: u32,
     /// Occurrences in each field.
     pub tf: [u32; FIELDS],
-    /// Encoded positions; read them with [`positions`].
-    pub positions: &'a [u8],
 }
 
-/// Iterator over a term's postings.
+impl Posting {
+    /// Number of positions the term has in this statement.
+    pub fn count(&self) -> u32 {
+        self.tf.iter().fold(0u32, |a, &b| a.saturating_add(b))
+    }
+}
+
+/// Iterator over a term's statement list.
 #[derive(Debug, Clone)]
 pub struct Postings<'a> {
     bytes: &'a [u8],
@@ -176,39 +188,67 @@ pub struct Postings<'a> {
     doc: u32,
 }
 
-impl<'a> Iterator for Postings<'a> {
-    type Item = Posting<'a>;
+impl Iterator for Postings<'_> {
+    type Item = Posting;
 
     #[inline]
-    fn next(&mut self) -> Option<Posting<'a>> {
+    fn next(&mut self) -> Option<Posting> {
         let delta = read_varint(self.bytes, &mut self.at)?;
         let doc = self.doc.checked_add(delta)?;
-        let present = *self.bytes.get(self.at)?;
+        let header = *self.bytes.get(self.at)?;
         self.at += 1;
+        let present = header & 0x0f;
         let mut tf = [0; FIELDS];
-        for (f, slot) in tf.iter_mut().enumerate() {
-            if present & (1 << f) != 0 {
-                *slot = read_varint(self.bytes, &mut self.at)?;
+        let packed = u32::from(header >> 4);
+        if packed > 0 && present.count_ones() == 1 {
+            tf[present.trailing_zeros() as usize] = packed;
+        } else {
+            for (f, slot) in tf.iter_mut().enumerate() {
+                if present & (1 << f) != 0 {
+                    *slot = read_varint(self.bytes, &mut self.at)?;
+                }
             }
         }
-        let len = read_varint(self.bytes, &mut self.at)? as usize;
-        let end = self.at.checked_add(len)?;
-        let positions = self.bytes.get(self.at..end)?;
-        self.at = end;
         self.doc = doc;
-        Some(Posting { doc, tf, positions })
+        Some(Posting { doc, tf })
     }
 }
 
-/// The positions of a [`Posting`], ascending.
-pub fn positions(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
-    let mut at = 0;
-    let mut last: u32 = 0;
-    std::iter::from_fn(move || {
-        let gap = read_varint(bytes, &mut at)?;
-        last = last.checked_add(gap)?;
-        Some(last)
-    })
+/// Reader of a term's positions, statement after statement, in step with
+/// its [`Postings`].
+#[derive(Debug, Clone)]
+pub struct Positions<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Positions<'_> {
+    /// Passes over the next statement's `count` positions.
+    pub fn skip(&mut self, count: u32) {
+        let mut left = count;
+        while left > 0 {
+            let Some(&b) = self.bytes.get(self.at) else {
+                return;
+            };
+            self.at += 1;
+            if b < 0x80 {
+                left -= 1;
+            }
+        }
+    }
+
+    /// Reads the next statement's `count` positions into `out` (cleared first).
+    pub fn read(&mut self, count: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let mut last: u32 = 0;
+        for _ in 0..count {
+            let Some(gap) = read_varint(self.bytes, &mut self.at) else {
+                return;
+            };
+            last = last.saturating_add(gap);
+            out.push(last);
+        }
+    }
 }
 
 impl Index {
@@ -235,6 +275,7 @@ impl Index {
             + 4 * (self.term_end.capacity()
                 + self.term_df.capacity()
                 + self.term_postings_end.capacity()
+                + self.term_positions_start.capacity()
                 + self.word_end.capacity()
                 + self.word_term.capacity()
                 + self.word_mask.capacity())
@@ -274,8 +315,8 @@ impl Index {
         self.term_df.get(t as usize).copied().unwrap_or(0)
     }
 
-    /// The postings of term `t`.
-    pub fn postings(&self, t: u32) -> Postings<'_> {
+    /// Byte ranges of term `t`'s statement list and positions.
+    fn postings_ranges(&self, t: u32) -> (Range<usize>, Range<usize>) {
         let t = t as usize;
         let start = if t == 0 {
             0
@@ -283,10 +324,30 @@ impl Index {
             self.term_postings_end.get(t - 1).map_or(0, |&e| e as usize)
         };
         let end = self.term_postings_end.get(t).map_or(start, |&e| e as usize);
+        let split = self
+            .term_positions_start
+            .get(t)
+            .map_or(end, |&e| e as usize)
+            .clamp(start, end);
+        (start..split, split..end)
+    }
+
+    /// The statement list of term `t`.
+    pub fn postings(&self, t: u32) -> Postings<'_> {
+        let (docs, _) = self.postings_ranges(t);
         Postings {
-            bytes: self.postings.get(start..end).unwrap_or(&[]),
+            bytes: self.postings.get(docs).unwrap_or(&[]),
             at: 0,
             doc: 0,
+        }
+    }
+
+    /// The positions of term `t`, to read in step with [`Index::postings`].
+    pub fn positions(&self, t: u32) -> Positions<'_> {
+        let (_, positions) = self.postings_ranges(t);
+        Positions {
+            bytes: self.postings.get(positions).unwrap_or(&[]),
+            at: 0,
         }
     }
 
@@ -364,8 +425,10 @@ impl Index {
         for t in 0..self.term_end.len() {
             write_str(&mut out, self.term_text(t as u32));
             write_varint(&mut out, self.term_df[t]);
+            let split = self.term_positions_start[t];
             let end = self.term_postings_end[t];
-            write_varint(&mut out, end - postings_start);
+            write_varint(&mut out, split - postings_start);
+            write_varint(&mut out, end - split);
             postings_start = end;
         }
         write_varint(&mut out, self.word_end.len() as u32);
@@ -456,6 +519,8 @@ fn decode(bytes: &[u8], fingerprint: u64) -> Option<Index> {
         index.term_end.push(u32::try_from(term_text.len()).ok()?);
         index.term_df.push(read_varint(bytes, &mut at)?);
         postings_end = postings_end.checked_add(read_varint(bytes, &mut at)?)?;
+        index.term_positions_start.push(postings_end);
+        postings_end = postings_end.checked_add(read_varint(bytes, &mut at)?)?;
         index.term_postings_end.push(postings_end);
     }
     let n_words = read_varint(bytes, &mut at)? as usize;
@@ -501,7 +566,8 @@ struct Builder {
 struct TermBuf {
     df: u32,
     last_doc: u32,
-    postings: Vec<u8>,
+    docs: Vec<u8>,
+    positions: Vec<u8>,
 }
 
 /// One statement's occurrences of one term.
@@ -575,22 +641,24 @@ impl Builder {
                 let Some(buf) = self.terms.get_mut(*t as usize) else {
                     continue;
                 };
-                write_varint(&mut buf.postings, doc - buf.last_doc);
+                write_varint(&mut buf.docs, doc - buf.last_doc);
                 buf.last_doc = doc;
                 buf.df += 1;
                 let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(o.tf[f] > 0) << f));
-                buf.postings.push(present);
-                for tf in o.tf.into_iter().filter(|&tf| tf > 0) {
-                    write_varint(&mut buf.postings, tf);
+                let total: u32 = o.tf.iter().sum();
+                if present.count_ones() == 1 && total <= 15 {
+                    buf.docs.push(present | (total as u8) << 4);
+                } else {
+                    buf.docs.push(present);
+                    for tf in o.tf.into_iter().filter(|&tf| tf > 0) {
+                        write_varint(&mut buf.docs, tf);
+                    }
                 }
-                let mut encoded = Vec::with_capacity(o.positions.len());
                 let mut last = 0;
                 for &p in &o.positions {
-                    write_varint(&mut encoded, p - last);
+                    write_varint(&mut buf.positions, p - last);
                     last = p;
                 }
-                write_varint(&mut buf.postings, encoded.len() as u32);
-                buf.postings.extend_from_slice(&encoded);
             }
             occurrences.clear();
         }
@@ -642,7 +710,9 @@ impl Builder {
             index.term_end.push(index.term_text.len() as u32);
             let buf = std::mem::take(&mut terms[*old as usize]);
             index.term_df.push(buf.df);
-            index.postings.extend_from_slice(&buf.postings);
+            index.postings.extend_from_slice(&buf.docs);
+            index.term_positions_start.push(index.postings.len() as u32);
+            index.postings.extend_from_slice(&buf.positions);
             index.term_postings_end.push(index.postings.len() as u32);
         }
         let mut words: Vec<(String, u32)> = self.word_terms.into_iter().collect();

@@ -19,7 +19,7 @@
 //! The score is `tiers + bm25 / (bm25 + 10)`: the whole part orders tiers,
 //! the fraction relevance within one, and equal inputs give equal scores.
 
-use super::index::{positions, DocFields, Index, FIELDS};
+use super::index::{DocFields, Index, Positions, Posting, Postings, FIELDS};
 use super::query::{Query, Word};
 use crate::text::term;
 
@@ -243,53 +243,66 @@ fn phrase_matches(
     terms: &[u32],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<(u32, [u32; FIELDS])> {
-    let mut lists: Vec<std::iter::Peekable<super::index::Postings<'_>>> = terms
-        .iter()
-        .map(|&t| index.postings(t).peekable())
-        .collect();
     let mut out = Vec::new();
-    let mut starts: Vec<u32> = Vec::new();
-    let mut next: Vec<u32> = Vec::new();
-    let mut slices: Vec<&[u8]> = Vec::with_capacity(terms.len());
-    let Some((first, rest)) = lists.split_first_mut() else {
+    let Some((&first, rest)) = terms.split_first() else {
         return out;
     };
-    // Walk the first term's statements; the others follow in step.
-    'docs: for p in first {
-        if !wanted(p.doc as usize) {
-            continue;
-        }
-        slices.clear();
-        slices.push(p.positions);
-        for list in rest.iter_mut() {
-            while list.peek().is_some_and(|q| q.doc < p.doc) {
-                list.next();
+    // The other words' lists, each with its current, not yet passed, entry.
+    let mut others: Vec<(Postings<'_>, Positions<'_>, Option<Posting>)> = rest
+        .iter()
+        .map(|&t| {
+            let mut postings = index.postings(t);
+            let current = postings.next();
+            (postings, index.positions(t), current)
+        })
+        .collect();
+    let mut first_positions = index.positions(first);
+    let mut starts: Vec<u32> = Vec::new();
+    let mut theirs: Vec<u32> = Vec::new();
+    let mut next: Vec<u32> = Vec::new();
+    // Walk the first word's statements; the others follow in step.
+    'docs: for p in index.postings(first) {
+        let mut everywhere = wanted(p.doc as usize);
+        for (postings, positions, current) in others.iter_mut() {
+            while let Some(q) = current.filter(|q| q.doc < p.doc) {
+                positions.skip(q.count());
+                *current = postings.next();
             }
-            match list.peek() {
-                Some(q) if q.doc == p.doc => slices.push(q.positions),
-                Some(_) => continue 'docs,
+            match current {
+                Some(q) if q.doc == p.doc => {}
+                Some(_) => everywhere = false,
                 None => break 'docs,
             }
         }
-        starts.clear();
-        starts.extend(positions(slices[0]));
-        for (offset, slice) in slices.iter().enumerate().skip(1) {
+        if !everywhere {
+            first_positions.skip(p.count());
+            continue;
+        }
+        first_positions.read(p.count(), &mut starts);
+        for (offset, (postings, positions, current)) in others.iter_mut().enumerate() {
+            let count = current.map_or(0, |q| q.count());
+            *current = postings.next();
+            if starts.is_empty() {
+                positions.skip(count);
+                continue;
+            }
+            positions.read(count, &mut theirs);
+            let offset = offset as u32 + 1;
             next.clear();
-            let mut theirs = positions(slice);
-            let mut current = theirs.next();
+            let mut k = 0;
             for &s in &starts {
-                let want = s + offset as u32;
-                while current.is_some_and(|q| q < want) {
-                    current = theirs.next();
+                let want = s.saturating_add(offset);
+                while theirs.get(k).is_some_and(|&q| q < want) {
+                    k += 1;
                 }
-                if current == Some(want) {
+                if theirs.get(k) == Some(&want) {
                     next.push(s);
                 }
             }
             std::mem::swap(&mut starts, &mut next);
-            if starts.is_empty() {
-                continue 'docs;
-            }
+        }
+        if starts.is_empty() {
+            continue;
         }
         let Some(fields) = index.docs.get(p.doc as usize) else {
             continue;

@@ -48,6 +48,7 @@ impl Marks {
 pub struct Marked<'a> {
     /// The words, in order.
     pub tokens: Vec<Token<'a>>,
+    /// Whether each word is marked.
     pub marked: Vec<bool>,
     /// The term of each word that matched a mark, for counting distinct matches.
     pub terms: Vec<Option<u32>>,
