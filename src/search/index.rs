@@ -145,6 +145,9 @@ impl std::error::Error for IndexError {}
 
 /// A 64-bit FNV-1a hash of the statements' ids and text sizes: enough to tell
 /// that an index was built from another corpus.
+///
+/// Sizes are hashed as `u64` so the value is the same in `build.rs` (64-bit)
+/// and in the 32-bit WebAssembly module that checks it.
 pub fn fingerprint(corpus: &Corpus) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |bytes: &[u8]| {
@@ -153,14 +156,14 @@ pub fn fingerprint(corpus: &Corpus) -> u64 {
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }
     };
+    let size = |n: usize| (n as u64).to_le_bytes();
     for s in &corpus.statements {
         eat(s.id.as_bytes());
-        eat(&s.title.len().to_le_bytes());
-        let body: usize = s.body.iter().map(String::len).sum();
-        eat(&body.to_le_bytes());
-        eat(&s.tags.len().to_le_bytes());
+        eat(&size(s.title.len()));
+        eat(&size(s.body.iter().map(String::len).sum()));
+        eat(&size(s.tags.len()));
     }
-    eat(&corpus.vocabulary.entities.len().to_le_bytes());
+    eat(&size(corpus.vocabulary.entities.len()));
     hash
 }
 
