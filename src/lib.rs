@@ -15,6 +15,8 @@
 //! - [`archive`]: the embedded corpus, ready to query.
 //! - [`search`]: full-text search, snippets and highlights.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
+//! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
+//!   WebAssembly only).
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
 //!   [`archive::Archive`] to JavaScript as `Archive`.
 //!
@@ -31,6 +33,7 @@ pub mod search;
 pub mod statement;
 pub mod text;
 pub mod vocabulary;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
