@@ -263,7 +263,11 @@ impl Checker {
             Attribute::Facet(facet) => {
                 let values = state.values_mut(facet);
                 values.clear();
-                for v in given.unwrap_or("").split([',', ' ']).filter(|v| !v.is_empty()) {
+                for v in given
+                    .unwrap_or("")
+                    .split([',', ' '])
+                    .filter(|v| !v.is_empty())
+                {
                     if !self.is_value(facet, v) {
                         warn(v);
                     } else if !values.iter().any(|x| x == v) {
@@ -366,10 +370,16 @@ mod tests {
         assert_eq!(apply("deep-link", Some("")).0.deep_link, Some(true));
         assert_eq!(apply("deep-link", Some("off")).0.deep_link, Some(false));
         assert_eq!(apply("sort", Some("oldest")).1.sort, Some(Sort::Oldest));
-        assert_eq!(apply("from", Some("2015-06")).1.from.as_deref(), Some("2015-06"));
+        assert_eq!(
+            apply("from", Some("2015-06")).1.from.as_deref(),
+            Some("2015-06")
+        );
         assert_eq!(apply("query", Some("rohingya")).1.text, "rohingya");
         let (_, state, warnings) = apply("kind", Some("statement, communique"));
-        assert_eq!(state.kind, vec!["statement".to_owned(), "communique".to_owned()]);
+        assert_eq!(
+            state.kind,
+            vec!["statement".to_owned(), "communique".to_owned()]
+        );
         assert!(warnings.is_empty());
     }
 

@@ -54,12 +54,11 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         .collect();
     let date = |i: usize| statements.get(i).map(|s| s.date);
     match state.effective_sort() {
-        Sort::Relevance => matched.sort_by(|a, b| {
-            b.1.total_cmp(&a.1)
-                .then_with(|| date(b.0).cmp(&date(a.0)))
-        }),
-        Sort::Newest => matched.sort_by(|a, b| date(b.0).cmp(&date(a.0))),
-        Sort::Oldest => matched.sort_by(|a, b| date(a.0).cmp(&date(b.0))),
+        Sort::Relevance => {
+            matched.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| date(b.0).cmp(&date(a.0))))
+        }
+        Sort::Newest => matched.sort_by_key(|m| std::cmp::Reverse(date(m.0))),
+        Sort::Oldest => matched.sort_by_key(|m| date(m.0)),
     }
     let hits = matched
         .iter()
@@ -91,7 +90,10 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
             .into_iter()
             .map(|value| {
                 let one = [value.clone()];
-                let count = pool.iter().filter(|s| has_any(archive, s, facet, &one)).count();
+                let count = pool
+                    .iter()
+                    .filter(|s| has_any(archive, s, facet, &one))
+                    .count();
                 FacetValue {
                     label: value_label(archive, facet, &value, lang),
                     count: u32::try_from(count).unwrap_or(u32::MAX),
@@ -166,7 +168,10 @@ fn has_any(archive: &Archive, s: &Statement, facet: Facet, values: &[String]) ->
 
 /// The date range of `state` as days, when it has one.
 fn bounds(state: &State) -> Option<(Day, Day)> {
-    let from = state.from.as_deref().and_then(|v| PartialDate::parse(v).ok());
+    let from = state
+        .from
+        .as_deref()
+        .and_then(|v| PartialDate::parse(v).ok());
     let to = state.to.as_deref().and_then(|v| PartialDate::parse(v).ok());
     if from.is_none() && to.is_none() {
         return None;

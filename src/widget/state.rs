@@ -183,7 +183,10 @@ impl State {
         if pairs.is_empty() {
             return String::new();
         }
-        let body: Vec<String> = pairs.into_iter().map(|(k, v)| k.to_owned() + "=" + &v).collect();
+        let body: Vec<String> = pairs
+            .into_iter()
+            .map(|(k, v)| k.to_owned() + "=" + &v)
+            .collect();
         HASH_PREFIX.to_owned() + &body.join("&")
     }
 
@@ -324,13 +327,17 @@ mod tests {
         assert_eq!(State::from_hash("#"), None);
         assert_eq!(State::from_hash("#section-2"), None);
         assert_eq!(State::from_hash("#/route?q=x"), None);
-        assert_eq!(State::from_hash(&("#ima:q=".to_owned() + &"a".repeat(5000))), None);
+        assert_eq!(
+            State::from_hash(&("#ima:q=".to_owned() + &"a".repeat(5000))),
+            None
+        );
     }
 
     #[test]
     fn garbage_inside_our_hash_is_dropped_piece_by_piece() {
-        let state = State::from_hash("#ima:q=%ZZ&&=&topic=ok,%E2%28,&sort=sideways&bogus=1&kind&to=2016")
-            .expect("an #ima: hash is ours");
+        let state =
+            State::from_hash("#ima:q=%ZZ&&=&topic=ok,%E2%28,&sort=sideways&bogus=1&kind&to=2016")
+                .expect("an #ima: hash is ours");
         assert_eq!(state.text, "");
         assert_eq!(state.topic, vec!["ok".to_owned()]);
         assert_eq!(state.sort, None);
@@ -346,7 +353,13 @@ mod tests {
 
     #[test]
     fn truncated_escapes_do_not_panic() {
-        for hash in ["#ima:q=%", "#ima:q=%4", "#ima:q=%%", "#ima:open=%C3", "#ima:q=é%"] {
+        for hash in [
+            "#ima:q=%",
+            "#ima:q=%4",
+            "#ima:q=%%",
+            "#ima:open=%C3",
+            "#ima:q=é%",
+        ] {
             let _ = State::from_hash(hash);
         }
         assert_eq!(decode("%4"), None);

@@ -179,7 +179,7 @@ pub fn spelling(archive: &Archive, text: &str) -> Option<String> {
                 .range(folded.clone()..)
                 .next()
                 .is_some_and(|k| k.starts_with(&folded));
-        if count < 4 || count > 30 || found {
+        if !(4..=30).contains(&count) || found {
             continue;
         }
         let budget = if count <= 5 { 1 } else { 2 };
@@ -341,7 +341,10 @@ mod tests {
     #[test]
     fn misspelt_words_get_a_correction() {
         let archive = archive();
-        assert_eq!(spelling(&archive, "rohingyo sea"), Some("rohingya sea".into()));
+        assert_eq!(
+            spelling(&archive, "rohingyo sea"),
+            Some("rohingya sea".into())
+        );
         assert_eq!(spelling(&archive, "rohingya"), None);
         assert_eq!(spelling(&archive, "zzzzzzzzzz"), None);
     }
@@ -359,7 +362,10 @@ mod tests {
         let first = archive.statements().first().unwrap().id.clone();
         let second = archive.statements().get(1).unwrap().id.clone();
         let view = reading(&archive, &second, "rohingya", Lang::En).unwrap();
-        assert_eq!(view.previous.as_ref().map(|n| n.id.as_str()), Some(first.as_str()));
+        assert_eq!(
+            view.previous.as_ref().map(|n| n.id.as_str()),
+            Some(first.as_str())
+        );
         assert!(view.next.is_some());
         assert!(view.body.iter().flatten().any(|s| s.matched));
         let oldest = reading(&archive, &first, "", Lang::En).unwrap();
