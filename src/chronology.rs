@@ -208,8 +208,9 @@ impl Archive {
         self.chronology_of(&selection.matched, options, query.lang)
     }
 
-    /// The chronology with `matched` (slots) marked.
-    pub(crate) fn chronology_of(
+    /// The chronology with the statements in `matched` (slots of
+    /// [`Archive::filters`]) marked, for callers that already ran the filters.
+    pub fn chronology_of(
         &self,
         matched: &BitSet,
         options: &ChronologyOptions,

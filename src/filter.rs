@@ -17,6 +17,7 @@ use crate::record::DateRecord;
 use crate::request::{Query, Request, RequestError, Sort};
 use crate::response::{Hit, Response};
 use crate::search::TextResult;
+use crate::statement::Statement;
 use crate::vocabulary::Facet;
 
 /// Words of a snippet.
@@ -163,16 +164,7 @@ impl FilterIndex {
     pub fn new(corpus: &Corpus) -> FilterIndex {
         let statements = &corpus.statements;
         let n = statements.len();
-        let mut docs: Vec<u32> = (0..n).filter_map(|i| u32::try_from(i).ok()).collect();
-        // The corpus is stored oldest first already; sorting again (stable,
-        // by the same key) keeps that promise for corpora built otherwise.
-        docs.sort_by(|&a, &b| {
-            let (a, b) = (statements.get(a as usize), statements.get(b as usize));
-            match (a, b) {
-                (Some(a), Some(b)) => a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)),
-                _ => core::cmp::Ordering::Equal,
-            }
-        });
+        let docs = chronological_order(statements);
         let mut slots = vec![0; n];
         for (slot, &doc) in docs.iter().enumerate() {
             if let (Some(s), Ok(slot)) = (slots.get_mut(doc as usize), u32::try_from(slot)) {
@@ -204,9 +196,23 @@ impl FilterIndex {
                 (f, l.len() - 1)
             }));
         }
-        let mut years: Vec<u16> = spans.iter().flat_map(|(a, b)| a.year..=b.year).collect();
-        years.sort_unstable();
-        years.dedup();
+        // Every year some statement's span touches, ascending (flags over the
+        // range of years rather than a sort, which would cost code size).
+        let first_year = spans.iter().map(|s| s.0.year).min().unwrap_or(0);
+        let last_year = spans.iter().map(|s| s.1.year).max().unwrap_or(0);
+        let mut touched = vec![false; usize::from(last_year.saturating_sub(first_year)) + 1];
+        for (a, b) in &spans {
+            for y in a.year..=b.year {
+                if let Some(t) = touched.get_mut(usize::from(y - first_year)) {
+                    *t = true;
+                }
+            }
+        }
+        let years: Vec<u16> = (first_year..=last_year)
+            .zip(&touched)
+            .filter(|(_, t)| **t)
+            .map(|(y, _)| y)
+            .collect();
         values[5] = years
             .iter()
             .map(|y| {
@@ -340,6 +346,92 @@ impl FilterIndex {
     }
 }
 
+/// A sort key putting hits in `sort` order when sorted ascending: for
+/// relevance, the score (highest first) then the slot (newest first); for
+/// dates, the slot. The score rides along in the low bits to be read back.
+fn rank_key(sort: Sort, score: f32, slot: u32) -> u128 {
+    // Flipping a float's bits like this orders them as `f32::total_cmp` does.
+    let bits = score.to_bits();
+    let ordered = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    let slot_part = match sort {
+        Sort::Oldest => slot,
+        Sort::Newest | Sort::Relevance => !slot,
+    };
+    let score_part = match sort {
+        Sort::Relevance => !ordered,
+        Sort::Newest | Sort::Oldest => 0,
+    };
+    u128::from(score_part) << 96 | u128::from(slot_part) << 64 | u128::from(bits)
+}
+
+/// The slot and score of a [`rank_key`].
+fn from_rank_key(sort: Sort, key: u128) -> (usize, f32) {
+    let slot_part = (key >> 64) as u32;
+    let slot = match sort {
+        Sort::Oldest => slot_part,
+        Sort::Newest | Sort::Relevance => !slot_part,
+    };
+    (slot as usize, f32::from_bits(key as u32))
+}
+
+/// Indexes of `statements` oldest first, as `Corpus::new` orders them (by
+/// date, then id).
+fn chronological_order(statements: &[Statement]) -> Vec<u32> {
+    let n = u32::try_from(statements.len()).unwrap_or(u32::MAX);
+    let before = |a: u32, b: u32| match (statements.get(a as usize), statements.get(b as usize)) {
+        (Some(a), Some(b)) => a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)).is_gt(),
+        _ => false,
+    };
+    let mut docs: Vec<u32> = (0..n).collect();
+    // A corpus made by `Corpus::new` (the embedded one) is in order already.
+    if (1..n).all(|i| !before(i - 1, i)) {
+        return docs;
+    }
+    // Otherwise sort by (first day, last day, index) as plain integers, then
+    // settle the rare runs of equal spans with the full order.
+    let mut keys: Vec<u128> = docs
+        .iter()
+        .filter_map(|&i| {
+            let date = &statements.get(i as usize)?.date;
+            let day = |d: Day| (d.ordinal() as u32) ^ (1 << 31);
+            Some(
+                u128::from(day(date.start())) << 96
+                    | u128::from(day(date.end())) << 64
+                    | u128::from(i),
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    docs = keys.iter().map(|k| *k as u32).collect();
+    let mut run = 0;
+    for i in 1..=docs.len() {
+        let same = |a: usize, b: usize| match (keys.get(a), keys.get(b)) {
+            (Some(x), Some(y)) => x >> 64 == y >> 64,
+            _ => false,
+        };
+        if i < docs.len() && same(run, i) {
+            continue;
+        }
+        // Insertion sort of the run `run..i`: runs are a few statements long.
+        for j in run + 1..i {
+            let mut k = j;
+            while k > run {
+                match (docs.get(k - 1), docs.get(k)) {
+                    (Some(&a), Some(&b)) if before(a, b) => docs.swap(k - 1, k),
+                    _ => break,
+                }
+                k -= 1;
+            }
+        }
+        run = i;
+    }
+    docs
+}
+
 /// Position of `facet` in [`Facet::ALL`].
 pub(crate) fn facet_position(facet: Facet) -> usize {
     Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
@@ -398,29 +490,26 @@ impl Archive {
                 Sort::Newest | Sort::Relevance => by_slot(&mut matched.iter_rev()),
             };
         };
-        let mut ranked: Vec<(usize, f32)> = matches
+        // One sort of plain integers serves every order: the key is the
+        // slot, under the score when ranking (see `rank_key`).
+        let mut ranked: Vec<u128> = matches
             .iter()
             .filter_map(|&(doc, score)| {
-                let slot = *filters.slots.get(doc)? as usize;
-                matched.contains(slot).then_some((slot, score))
+                let slot = *filters.slots.get(doc)?;
+                matched
+                    .contains(slot as usize)
+                    .then(|| rank_key(sort, score, slot))
             })
             .collect();
-        // Relevance: best score first, ties newest first (higher slot).
-        let order = |a: &(usize, f32), b: &(usize, f32)| match sort {
-            Sort::Relevance => b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)),
-            Sort::Newest => b.0.cmp(&a.0),
-            Sort::Oldest => a.0.cmp(&b.0),
-        };
-        let wanted = offset.saturating_add(limit);
-        if wanted < ranked.len() {
-            ranked.select_nth_unstable_by(wanted, order);
-            ranked.truncate(wanted);
-        }
-        ranked.sort_unstable_by(order);
+        ranked.sort_unstable();
         ranked
             .into_iter()
             .skip(offset)
-            .filter_map(|(slot, score)| filters.doc(slot).map(|doc| (doc, score)))
+            .take(limit)
+            .filter_map(|key| {
+                let (slot, score) = from_rank_key(sort, key);
+                filters.doc(slot).map(|doc| (doc, score))
+            })
             .collect()
     }
 
@@ -465,5 +554,32 @@ mod tests {
         assert_eq!(full.count_common(&set), 6);
         assert_eq!(BitSet::full(128).len(), 128);
         assert!(BitSet::full(0).is_empty());
+    }
+
+    #[test]
+    fn rank_keys_order_by_score_then_newest_and_keep_the_score() {
+        let hits = [(1.5, 2), (3.0, 1), (1.5, 5), (0.0, 0), (-1.0, 3)];
+        let order = |sort| {
+            let mut keys: Vec<u128> = hits
+                .iter()
+                .map(|&(s, slot)| rank_key(sort, s, slot))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter()
+                .map(|k| from_rank_key(sort, k))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            order(Sort::Relevance),
+            [(1, 3.0), (5, 1.5), (2, 1.5), (0, 0.0), (3, -1.0)]
+        );
+        assert_eq!(
+            order(Sort::Newest),
+            [(5, 1.5), (3, -1.0), (2, 1.5), (1, 3.0), (0, 0.0)]
+        );
+        assert_eq!(
+            order(Sort::Oldest),
+            [(0, 0.0), (1, 3.0), (2, 1.5), (3, -1.0), (5, 1.5)]
+        );
     }
 }

@@ -305,6 +305,32 @@ fn sorting_is_by_date_both_ways_precision_aware_and_stable() {
 }
 
 #[test]
+fn an_archive_of_unordered_statements_still_sorts_by_date_then_id() {
+    let ordered = dated(&[
+        ("b", "2017-07"),
+        ("a", "2017-07"),
+        ("c", "2017-07-01"),
+        ("d", "2015"),
+        ("e", "2017-07-01/2017-07-31"),
+        ("f", "2016-01-01"),
+    ]);
+    let expected: Vec<String> = ordered.statements().iter().map(|s| s.id.clone()).collect();
+    let mut shuffled = ordered.corpus().clone();
+    shuffled.statements.reverse();
+    shuffled.statements.swap(0, 3);
+    let unordered = Archive::new(shuffled);
+    let r = search(
+        &unordered,
+        Request {
+            sort: Some(Sort::Oldest),
+            ..Request::default()
+        },
+    );
+    assert_eq!(ids(&r), expected);
+    assert_eq!(ids(&r), ["d", "f", "c", "a", "b", "e"]);
+}
+
+#[test]
 fn relevance_orders_by_score_and_keeps_the_text_scores() {
     let a = archive();
     let r = search(
