@@ -14,6 +14,10 @@
 //!   embedded in the library.
 //! - [`archive`]: the embedded corpus, ready to query.
 //! - [`search`]: full-text search, snippets and highlights.
+//! - [`request`], [`filter`], [`facets`], [`chronology`]: a search request and
+//!   its validation, facet and date filtering with the search pipeline
+//!   ([`archive::Archive::search`]), disjunctive facet counts, and the time
+//!   axis of bins, gaps and points.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
 //! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
 //!   WebAssembly only).
@@ -24,10 +28,14 @@
 //! with `cargo test`.
 
 pub mod archive;
+pub mod chronology;
 pub mod corpus;
 pub mod date;
+pub mod facets;
+pub mod filter;
 pub mod lang;
 pub mod record;
+pub mod request;
 pub mod response;
 pub mod search;
 pub mod statement;

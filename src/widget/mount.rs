@@ -523,7 +523,7 @@ impl Inner {
         let weak = self.weak.clone();
         let sort = EventListener::new(&self.nodes.sort, "change", move |_| {
             with(&weak, |i| {
-                i.state.sort = Sort::parse(&i.nodes.sort.value());
+                i.state.sort = Sort::from_name(&i.nodes.sort.value());
                 i.limit = PAGE;
                 i.render_results();
                 i.commit(Record::Push);

@@ -12,6 +12,7 @@ use std::fmt;
 
 use crate::archive::Archive;
 use crate::date::PartialDate;
+use crate::facets::list;
 use crate::lang::Lang;
 use crate::vocabulary::Facet;
 use crate::widget::state::{Sort, State};
@@ -191,20 +192,11 @@ pub struct Checker {
 impl Checker {
     /// The values of `archive`.
     pub fn new(archive: &Archive) -> Checker {
-        let vocabulary = archive.vocabulary();
-        let mut values = BTreeSet::new();
-        for kind in &vocabulary.kinds {
-            values.insert((Facet::Kind, kind.slug.clone()));
-        }
-        for entity in &vocabulary.entities {
-            values.insert((entity.facet, entity.slug.clone()));
-        }
-        for statement in archive.statements() {
-            let (start, end) = (statement.date.start().year, statement.date.end().year);
-            for year in start..=end {
-                values.insert((Facet::Year, year.to_string()));
-            }
-        }
+        let facets = archive.facets();
+        let values = Facet::ALL
+            .into_iter()
+            .flat_map(|f| list(&facets, f).iter().map(move |v| (f, v.value.clone())))
+            .collect();
         Checker { values }
     }
 
@@ -291,7 +283,7 @@ impl Checker {
             }
             Attribute::Sort => {
                 state.sort = given.filter(|v| !v.is_empty()).and_then(|v| {
-                    let sort = Sort::parse(v);
+                    let sort = Sort::from_name(v);
                     if sort.is_none() {
                         warn(v);
                     }

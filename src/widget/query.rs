@@ -1,18 +1,16 @@
-//! Runs the widget's [`State`] against the archive.
-//!
-//! PROVISIONAL: until the core's request/facets API lands this module does
-//! the filtering and disjunctive facet counting itself, over the text
-//! index; it then becomes a conversion of [`State`] into a core request.
+//! Runs the widget's [`State`] against the archive: the state becomes a
+//! core [`Request`], and the response is adapted to the interface language
+//! (kind labels) and to what the facet panel shows (values that would give
+//! something, or are selected).
 
 use crate::archive::Archive;
-use crate::date::{Day, PartialDate};
+use crate::facets::list_mut;
 use crate::lang::Lang;
-use crate::record::DateRecord;
-use crate::response::{FacetValue, Facets, Hit, QuerySummary};
-use crate::statement::Statement;
+use crate::request::{Request, MAX_LIMIT};
+use crate::response::{Facets, Hit, QuerySummary};
 use crate::vocabulary::Facet;
-use crate::widget::state::{Sort, State};
-use crate::widget::view::value_label;
+use crate::widget::state::State;
+use crate::widget::strings::kind_label;
 
 /// What a state finds.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,163 +25,87 @@ pub struct Found {
     pub query: QuerySummary,
 }
 
-/// Words of a snippet.
-const SNIPPET_WORDS: usize = 30;
-
-/// The statements `state` selects, its first `limit` hits and the facet counts.
-pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
-    let index = archive.index();
-    let result = index.search(&state.text);
-    let statements = archive.statements();
-    let scored: Vec<(usize, f32)> = match &result.matches {
-        Some(m) => m.clone(),
-        None => (0..statements.len()).map(|i| (i, 0.0)).collect(),
-    };
-    let range = bounds(state);
-    let passes = |s: &Statement, skip: Option<Facet>| {
-        Facet::ALL
-            .into_iter()
-            .filter(|f| Some(*f) != skip)
-            .all(|f| has_any(archive, s, f, state.values(f)))
-            && range.map_or(true, |(from, to)| s.date.overlaps(from, to))
-    };
-    let mut matched: Vec<(usize, f32)> = scored
-        .iter()
-        .copied()
-        .filter(|(i, _)| statements.get(*i).is_some_and(|s| passes(s, None)))
-        .collect();
-    let date = |i: usize| statements.get(i).map(|s| s.date);
-    match state.effective_sort() {
-        Sort::Relevance => {
-            matched.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| date(b.0).cmp(&date(a.0))))
+impl State {
+    /// The core request for one page of this state.
+    pub fn request(&self, lang: Lang, offset: u32, limit: u32) -> Request {
+        Request {
+            text: self.text.clone(),
+            kind: self.kind.clone(),
+            topic: self.topic.clone(),
+            place: self.place.clone(),
+            organization: self.organization.clone(),
+            person: self.person.clone(),
+            year: self.year.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            sort: self.sort,
+            offset,
+            limit: Some(limit),
+            lang: Some(lang.tag().to_owned()),
         }
-        Sort::Newest => matched.sort_by_key(|m| std::cmp::Reverse(date(m.0))),
-        Sort::Oldest => matched.sort_by_key(|m| date(m.0)),
     }
-    let hits = matched
-        .iter()
-        .take(usize::try_from(limit).unwrap_or(usize::MAX))
-        .filter_map(|(i, score)| {
-            let s = statements.get(*i)?;
-            let summary = crate::record::SummaryRecord::new(archive.corpus(), s, lang);
-            Some(Hit {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                subtitle: s.subtitle.clone(),
-                kind: s.kind.clone(),
-                kind_label: value_label(archive, Facet::Kind, &s.kind, lang),
-                date: DateRecord::new(&s.date, s.approximate.as_deref(), lang),
-                score: *score,
-                snippet: index.snippet(archive.corpus(), *i, &result, SNIPPET_WORDS),
-                title_segments: index.highlight(&summary.title, &result),
-            })
-        })
-        .collect();
-    let mut facets = Facets::default();
+}
+
+/// The statements `state` selects: the first `limit` hits, the total and the facet counts.
+pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
+    let first = archive.search(&state.request(lang, 0, limit.clamp(1, MAX_LIMIT)));
+    // Values that are each valid can still make a request the core refuses
+    // (a range that ends before it starts): the widget then drops the range
+    // rather than show nothing.
+    let first = first.or_else(|_| {
+        let mut without = state.clone();
+        without.from = None;
+        without.to = None;
+        archive.search(&without.request(lang, 0, limit.clamp(1, MAX_LIMIT)))
+    });
+    let Ok(mut response) = first else {
+        return Found {
+            total: 0,
+            hits: Vec::new(),
+            facets: Facets::default(),
+            query: QuerySummary::default(),
+        };
+    };
+    // Pages beyond the core's largest, for a long "more results" session.
+    let mut offset = MAX_LIMIT;
+    while offset < limit && offset < response.total {
+        let page = limit.saturating_sub(offset).min(MAX_LIMIT);
+        match archive.search(&state.request(lang, offset, page)) {
+            Ok(next) if !next.hits.is_empty() => response.hits.extend(next.hits),
+            _ => break,
+        }
+        offset = offset.saturating_add(MAX_LIMIT);
+    }
+    let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
+    response.hits.truncate(wanted);
+    for hit in &mut response.hits {
+        if let Some(label) = kind_label(&hit.kind, lang) {
+            hit.kind_label = label.to_owned();
+        }
+    }
     for facet in Facet::ALL {
-        let pool: Vec<&Statement> = scored
-            .iter()
-            .filter_map(|(i, _)| statements.get(*i))
-            .filter(|s| passes(s, Some(facet)))
-            .collect();
-        let values = all_values(archive, facet)
-            .into_iter()
-            .map(|value| {
-                let one = [value.clone()];
-                let count = pool
-                    .iter()
-                    .filter(|s| has_any(archive, s, facet, &one))
-                    .count();
-                FacetValue {
-                    label: value_label(archive, facet, &value, lang),
-                    count: u32::try_from(count).unwrap_or(u32::MAX),
-                    selected: state.is_selected(facet, &value),
-                    value,
+        let list = list_mut(&mut response.facets, facet);
+        list.retain(|v| v.count > 0 || v.selected);
+        if facet == Facet::Kind {
+            for v in list.iter_mut() {
+                if let Some(label) = kind_label(&v.value, lang) {
+                    v.label = label.to_owned();
                 }
-            })
-            .filter(|v| v.count > 0 || v.selected)
-            .collect();
-        *facet_list(&mut facets, facet) = values;
+            }
+        }
     }
     Found {
-        total: u32::try_from(matched.len()).unwrap_or(u32::MAX),
-        hits,
-        facets,
-        query: result.query,
+        total: response.total,
+        hits: response.hits,
+        facets: response.facets,
+        query: response.query,
     }
-}
-
-fn facet_list(facets: &mut Facets, facet: Facet) -> &mut Vec<FacetValue> {
-    match facet {
-        Facet::Kind => &mut facets.kind,
-        Facet::Topic => &mut facets.topic,
-        Facet::Place => &mut facets.place,
-        Facet::Organization => &mut facets.organization,
-        Facet::Person => &mut facets.person,
-        Facet::Year => &mut facets.year,
-    }
-}
-
-/// Every value of `facet`, in vocabulary order (years newest first).
-fn all_values(archive: &Archive, facet: Facet) -> Vec<String> {
-    let vocabulary = archive.vocabulary();
-    match facet {
-        Facet::Kind => vocabulary.kinds.iter().map(|k| k.slug.clone()).collect(),
-        Facet::Year => {
-            let mut years: Vec<u16> = archive
-                .statements()
-                .iter()
-                .flat_map(|s| s.date.start().year..=s.date.end().year)
-                .collect();
-            years.sort_unstable_by(|a, b| b.cmp(a));
-            years.dedup();
-            years.into_iter().map(|y| y.to_string()).collect()
-        }
-        _ => vocabulary
-            .entities
-            .iter()
-            .filter(|e| e.facet == facet)
-            .map(|e| e.slug.clone())
-            .collect(),
-    }
-}
-
-/// Whether `s` has one of `values` in `facet` (true when none is asked).
-fn has_any(archive: &Archive, s: &Statement, facet: Facet, values: &[String]) -> bool {
-    if values.is_empty() {
-        return true;
-    }
-    match facet {
-        Facet::Kind => values.contains(&s.kind),
-        Facet::Year => (s.date.start().year..=s.date.end().year)
-            .any(|y| values.iter().any(|v| v.parse() == Ok(y))),
-        _ => s.tags.iter().any(|id| {
-            archive
-                .vocabulary()
-                .entity(*id)
-                .is_some_and(|e| e.facet == facet && values.contains(&e.slug))
-        }),
-    }
-}
-
-/// The date range of `state` as days, when it has one.
-fn bounds(state: &State) -> Option<(Day, Day)> {
-    let from = state
-        .from
-        .as_deref()
-        .and_then(|v| PartialDate::parse(v).ok());
-    let to = state.to.as_deref().and_then(|v| PartialDate::parse(v).ok());
-    if from.is_none() && to.is_none() {
-        return None;
-    }
-    let first = from.map_or(Day::from_ordinal(i32::MIN), |d| d.start());
-    let last = to.map_or(Day::from_ordinal(i32::MAX), |d| d.end());
-    Some((first, last))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::Sort;
 
     fn archive() -> Archive {
         Archive::embedded().expect("embedded corpus")
@@ -203,22 +125,34 @@ mod tests {
     #[test]
     fn facet_counts_ignore_their_own_selection() {
         let archive = archive();
-        let all = run(&archive, &State::default(), Lang::En, 0);
+        let all = run(&archive, &State::default(), Lang::En, 1);
         let state = State {
             kind: vec!["communique".into()],
             ..State::default()
         };
-        let some = run(&archive, &state, Lang::En, 0);
+        let some = run(&archive, &state, Lang::En, 1);
         assert!(some.total < all.total);
-        assert_eq!(some.facets.kind, {
-            let mut k = all.facets.kind.clone();
-            for v in &mut k {
-                v.selected = v.value == "communique";
-            }
-            k
-        });
+        let counts = |f: &Found| f.facets.kind.iter().map(|v| v.count).collect::<Vec<_>>();
+        assert_eq!(counts(&some), counts(&all));
+        assert!(some
+            .facets
+            .kind
+            .iter()
+            .any(|v| v.selected && v.value == "communique"));
         let topics = |f: &Found| f.facets.topic.iter().map(|v| v.count).sum::<u32>();
         assert!(topics(&some) < topics(&all));
+    }
+
+    #[test]
+    fn facet_lists_hold_only_values_that_give_something() {
+        let archive = archive();
+        let state = State {
+            text: "rohingya".into(),
+            ..State::default()
+        };
+        let found = run(&archive, &state, Lang::En, 10);
+        assert!(!found.facets.place.is_empty());
+        assert!(found.facets.place.iter().all(|v| v.count > 0));
     }
 
     #[test]
@@ -227,6 +161,29 @@ mod tests {
         let found = run(&archive, &State::default(), Lang::En, 3);
         assert_eq!(found.hits.len(), 3);
         assert_eq!(found.total as usize, archive.len());
+    }
+
+    #[test]
+    fn kinds_are_labelled_in_the_interface_language() {
+        let archive = archive();
+        let found = run(&archive, &State::default(), Lang::Es, 100);
+        assert!(found.hits.iter().any(|h| h.kind_label == "Declaración"));
+        assert!(found.facets.kind.iter().any(|v| v.label == "Comunicado"));
+    }
+
+    #[test]
+    fn a_reversed_range_is_dropped_not_fatal() {
+        let archive = archive();
+        let state = State {
+            from: Some("2017".into()),
+            to: Some("2015".into()),
+            sort: Some(Sort::Oldest),
+            ..State::default()
+        };
+        assert_eq!(
+            run(&archive, &state, Lang::En, 5).total as usize,
+            archive.len()
+        );
     }
 
     #[test]

@@ -23,35 +23,7 @@ pub const HASH_PREFIX: &str = "#ima:";
 /// The longest hash the widget reads; anything longer is garbage, not state.
 const MAX_HASH: usize = 4096;
 
-/// Result order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    /// Best match first.
-    Relevance,
-    /// Latest date first.
-    Newest,
-    /// Earliest date first.
-    Oldest,
-}
-
-impl Sort {
-    /// Every order, in menu order.
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
-
-    /// Its name in attributes, hashes and requests.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Newest => "newest",
-            Sort::Oldest => "oldest",
-        }
-    }
-
-    /// The order named `name`.
-    pub fn parse(name: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|s| s.as_str() == name.trim())
-    }
-}
+pub use crate::request::Sort;
 
 /// The visitor's request and place in the widget.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -210,7 +182,7 @@ impl State {
                 }
                 "from" => state.from = decode(value).filter(|v| !v.is_empty()),
                 "to" => state.to = decode(value).filter(|v| !v.is_empty()),
-                "sort" => state.sort = Sort::parse(value),
+                "sort" => state.sort = Sort::from_name(value),
                 "open" => state.open = decode(value).filter(|v| !v.is_empty()),
                 _ => {
                     if let Some(facet) = Facet::from_name(key) {
