@@ -9,7 +9,6 @@
 //! the widget never finds it busy.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeSet;
 use std::rc::{Rc, Weak};
 
 use gloo::events::EventListener;
@@ -140,7 +139,7 @@ struct Inner {
     debounce: Option<Tracked<Timeout>>,
     notice: Option<Tracked<Timeout>>,
     clipboard: Option<Tracked<(Callback, Callback)>>,
-    warned: BTreeSet<(&'static str, String)>,
+    warned: Vec<(&'static str, String)>,
     /// Page scroll and the card to refocus when going back to the list.
     return_to: Option<(f64, String)>,
     /// Events to dispatch once the state is no longer borrowed.
@@ -224,7 +223,7 @@ impl Widget {
                 debounce: None,
                 notice: None,
                 clipboard: None,
-                warned: BTreeSet::new(),
+                warned: Vec::new(),
                 return_to: None,
                 pending: Vec::new(),
             })
@@ -255,8 +254,8 @@ impl Widget {
     /// Removes the widget: every listener, timer and node it made is freed
     /// and the shadow root is left empty.
     pub fn unmount(self) {
-        // Dropping does the work (see `Drop`), so a handle lost without
-        // `unmount` frees the same things.
+        // Dropping the last handle does the work (see `Drop for Inner`), so a
+        // handle lost without `unmount` frees the same things.
     }
 
     /// Forwards an attribute change (`value` null when the attribute was removed).
@@ -279,21 +278,21 @@ impl Widget {
     }
 }
 
-impl Drop for Widget {
+impl Drop for Inner {
+    /// Runs when the last handle goes: on `unmount`, on dropping the
+    /// `Widget`, or (if that happened inside one of the widget's own
+    /// callbacks) as soon as that callback returns.
     fn drop(&mut self) {
-        let Ok(mut i) = self.inner.try_borrow_mut() else {
-            return;
-        };
-        i.listeners.clear();
-        i.history_listeners.clear();
-        i.debounce = None;
-        i.notice = None;
-        i.clipboard = None;
-        if HASH_OWNER.with(Cell::get) == Some(i.id) {
+        self.listeners.clear();
+        self.history_listeners.clear();
+        self.debounce = None;
+        self.notice = None;
+        self.clipboard = None;
+        if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
         }
-        let _ = dom::clear(&i.shadow);
-        i.shadow.set_adopted_style_sheets(&Array::new());
+        let _ = dom::clear(&self.shadow);
+        self.shadow.set_adopted_style_sheets(&Array::new());
     }
 }
 
@@ -323,6 +322,16 @@ fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
     flush(&inner);
 }
 
+/// Adds `facet` to `set`, or removes it when it was there.
+fn flip(set: &mut Vec<Facet>, facet: Facet) {
+    match set.iter().position(|f| *f == facet) {
+        Some(i) => {
+            set.remove(i);
+        }
+        None => set.push(facet),
+    }
+}
+
 /// An option's value as attribute text: strings as they are, arrays joined
 /// by commas, booleans as `on`/`off`, numbers written out.
 fn option_value(options: &JsValue, name: &str) -> Option<String> {
@@ -337,7 +346,8 @@ fn option_value(options: &JsValue, name: &str) -> Option<String> {
         return Some(if b { "on" } else { "off" }.into());
     }
     if let Some(n) = v.as_f64() {
-        return Some(n.to_string());
+        // Whole numbers only (a year); writing out floats would ship float formatting.
+        return (n.fract() == 0.0 && n.abs() < 1e9).then(|| (n as i64).to_string());
     }
     if Array::is_array(&v) {
         let parts: Vec<String> = Array::from(&v)
@@ -366,8 +376,10 @@ impl Inner {
 
     /// Prints a warning once per attribute and value.
     fn warn(&mut self, w: crate::widget::options::Warning) {
-        if self.warned.insert((w.attribute.name(), w.value.clone())) {
+        let key = (w.attribute.name(), w.value.clone());
+        if !self.warned.contains(&key) {
             web_sys::console::warn_1(&JsValue::from_str(&w.to_string()));
+            self.warned.push(key);
         }
     }
 
@@ -622,17 +634,13 @@ impl Inner {
             Some("more") => self.more(),
             Some("collapse") => {
                 if let Some(f) = facet {
-                    if !self.ui.collapsed.remove(&f) {
-                        self.ui.collapsed.insert(f);
-                    }
+                    flip(&mut self.ui.collapsed, f);
                     self.render_results();
                 }
             }
             Some("expand") => {
                 if let Some(f) = facet {
-                    if !self.ui.expanded.remove(&f) {
-                        self.ui.expanded.insert(f);
-                    }
+                    flip(&mut self.ui.expanded, f);
                     self.render_results();
                 }
             }

@@ -7,7 +7,6 @@
 //! take values separated by commas or spaces; each unknown value is warned
 //! about and dropped, the others kept.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::archive::Archive;
@@ -186,7 +185,7 @@ pub fn resolve_lang(attribute: Option<Lang>, page: Option<&str>) -> Lang {
 /// Knows which facet values and dates the archive accepts.
 #[derive(Debug, Clone, Default)]
 pub struct Checker {
-    values: BTreeSet<(Facet, String)>,
+    values: Vec<(Facet, String)>,
 }
 
 impl Checker {
@@ -202,7 +201,7 @@ impl Checker {
 
     /// Whether `value` is a value of `facet`.
     pub fn is_value(&self, facet: Facet, value: &str) -> bool {
-        self.values.contains(&(facet, value.to_owned()))
+        self.values.iter().any(|(f, v)| *f == facet && v == value)
     }
 
     /// Whether `value` is a date bound (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).

@@ -6,8 +6,6 @@
 //! `data-facet`, `data-value`, `data-id` as needed) and one delegated click
 //! listener in `mount` reads them.
 
-use std::collections::BTreeSet;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
@@ -38,9 +36,9 @@ pub struct Ctx<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Ui {
     /// Facets showing all their values.
-    pub expanded: BTreeSet<Facet>,
+    pub expanded: Vec<Facet>,
     /// Facets folded shut.
-    pub collapsed: BTreeSet<Facet>,
+    pub collapsed: Vec<Facet>,
     /// Whether the filter panel is open on narrow widths.
     pub filters_open: bool,
 }

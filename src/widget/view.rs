@@ -3,8 +3,6 @@
 //! which chips, which suggestions, which neighbours in time — is tested
 //! natively. The DOM layer only turns these values into nodes.
 
-use std::collections::BTreeSet;
-
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::record::StatementRecord;
@@ -159,7 +157,7 @@ pub fn results(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Resu
 /// closest word it does (within one edit for short words, two for long
 /// ones), or `None` when there is nothing to correct.
 pub fn spelling(archive: &Archive, text: &str) -> Option<String> {
-    let mut known = BTreeSet::new();
+    let mut known: Vec<String> = Vec::new();
     for s in archive.statements() {
         let texts = std::iter::once(&s.title)
             .chain(s.subtitle.iter())
@@ -168,17 +166,17 @@ pub fn spelling(archive: &Archive, text: &str) -> Option<String> {
             known.extend(tokens(t).map(|w| fold(w.text)));
         }
     }
+    known.sort_unstable();
+    known.dedup();
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut changed = false;
     for word in tokens(text) {
         let folded = fold(word.text);
         let count = folded.chars().count();
-        let found = known.contains(&folded)
-            || known
-                .range(folded.clone()..)
-                .next()
-                .is_some_and(|k| k.starts_with(&folded));
+        // The first word not below it is the word itself or one it begins.
+        let at = known.partition_point(|k| *k < folded);
+        let found = known.get(at).is_some_and(|k| k.starts_with(&folded));
         if !(4..=30).contains(&count) || found {
             continue;
         }
