@@ -430,3 +430,51 @@ fn options_object_wins_over_attributes_and_ready_fires() {
     w.unmount();
     h.remove();
 }
+
+#[wasm_bindgen_test]
+fn more_results_adds_a_page_and_focuses_its_first_card() {
+    let (h, w) = widget(&[]);
+    let total = count_in_status(&h);
+    let first_page = all(&h, ".card").len();
+    assert!(first_page < total, "the corpus is longer than one page");
+    find(&h, ".more-button").unwrap().click();
+    assert_eq!(all(&h, ".card").len(), total.min(first_page * 2));
+    let focused = shadow(&h).active_element().unwrap();
+    let new_card = all(&h, ".card .open").into_iter().nth(first_page).unwrap();
+    assert_eq!(
+        focused.get_attribute("data-id"),
+        new_card.get_attribute("data-id")
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn escape_closes_the_reading_view_and_tags_filter() {
+    let (h, w) = widget(&[]);
+    find(&h, ".card .open").unwrap().click();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(&h, ".reading h2")
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    assert!(!visible(&find(&h, ".reading").unwrap()));
+
+    find(&h, ".card .open").unwrap().click();
+    let tag = find(&h, ".reading .tag").expect("statements are tagged");
+    let (facet, value) = (
+        tag.get_attribute("data-facet").unwrap(),
+        tag.get_attribute("data-value").unwrap(),
+    );
+    tag.click();
+    assert!(visible(&find(&h, ".list").unwrap()));
+    let chip = find(&h, ".chip").unwrap();
+    assert_eq!(chip.get_attribute("data-facet"), Some(facet));
+    assert_eq!(chip.get_attribute("data-value"), Some(value));
+    w.unmount();
+    h.remove();
+}
