@@ -194,6 +194,8 @@ impl Archive {
     }
 
     /// Number of statements.
+    // DESIGN.md §3 names the property `len`; `archive.len === 0` says empty.
+    #[allow(clippy::len_without_is_empty)]
     #[wasm_bindgen(getter)]
     pub fn len(&self) -> u32 {
         u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
@@ -220,9 +222,9 @@ impl Archive {
     #[wasm_bindgen(unchecked_return_type = "SearchResponse")]
     pub fn search(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SearchRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchRequest")] request: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let request = read_request(&request).map_err(js_error)?;
+        let request = read_request(request.as_ref()).map_err(js_error)?;
         let response = self.inner.search(&request).map_err(js_error)?;
         to_js(&response)
     }
@@ -238,12 +240,14 @@ impl Archive {
     #[wasm_bindgen(unchecked_return_type = "Chronology")]
     pub fn chronology(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SearchRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ChronologyOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchRequest")] request: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ChronologyOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsError> {
-        let request = read_request(&request).map_err(js_error)?;
+        let request = read_request(request.as_ref()).map_err(js_error)?;
         let mut checked = ChronologyOptions::with_points();
-        for_each_field(&options, "options", |field, value| {
+        for_each_field(options.as_ref(), "options", |field, value| {
             checked.set(field, value)
         })
         .map_err(js_error)?;
@@ -256,7 +260,7 @@ impl Archive {
 }
 
 /// Reads a JS request object (or `undefined`) into a [`Request`].
-fn read_request(value: &JsValue) -> Result<Request, RequestError> {
+fn read_request(value: Option<&JsValue>) -> Result<Request, RequestError> {
     let mut request = Request::default();
     for_each_field(value, "request", |field, input| request.set(field, input))?;
     Ok(request)
@@ -265,13 +269,13 @@ fn read_request(value: &JsValue) -> Result<Request, RequestError> {
 /// Calls `set` with every own field of the object `value`; `undefined` and
 /// `null` are an object without fields.
 fn for_each_field(
-    value: &JsValue,
+    value: Option<&JsValue>,
     name: &'static str,
     mut set: impl FnMut(&str, Input) -> Result<(), RequestError>,
 ) -> Result<(), RequestError> {
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(());
-    }
+    };
     if !value.is_object() || Array::is_array(value) {
         return Err(RequestError::Expected {
             field: name,

@@ -41,13 +41,13 @@ fn array(value: &JsValue, key: &str) -> Array {
     v.unchecked_into()
 }
 
-/// A JS object from `(key, value)` pairs.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+/// A JS object from `(key, value)` pairs, as an optional argument.
+fn object(fields: &[(&str, JsValue)]) -> Option<JsValue> {
     let o = Object::new();
     for (k, v) in fields {
         Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
     }
-    o.into()
+    Some(o.into())
 }
 
 fn strings(items: &[&str]) -> JsValue {
@@ -311,12 +311,10 @@ fn chronology_gives_bins_gaps_and_points() {
     assert!(flag(&points.get(0), "matched"));
 
     let without = a
-        .chronology(JsValue::UNDEFINED, object(&[("points", false.into())]))
+        .chronology(None, object(&[("points", false.into())]))
         .unwrap();
     assert_eq!(array(&without, "points").length(), 0);
-    let months = a
-        .chronology(JsValue::UNDEFINED, object(&[("bins", 120.into())]))
-        .unwrap();
+    let months = a.chronology(None, object(&[("bins", 120.into())])).unwrap();
     assert_eq!(text(&months, "granularity"), "month");
 }
 
@@ -356,18 +354,17 @@ fn bad_requests_throw_errors_naming_the_field() {
     );
     assert!(search(&[("sort", "random".into())]).starts_with("`sort`: unknown value `random`"));
     assert_eq!(
-        thrown(a.search("rohingya".into())),
+        thrown(a.search(Some("rohingya".into()))),
         "`request`: expected an object"
     );
     assert_eq!(
-        thrown(a.chronology(JsValue::UNDEFINED, object(&[("bins", 0.into())]))),
+        thrown(a.chronology(None, object(&[("bins", 0.into())]))),
         "`bins`: expected a whole number from 1 to 10000"
     );
-    assert!(thrown(a.chronology(
-        JsValue::UNDEFINED,
-        object(&[("granularity", "week".into())])
-    ))
-    .starts_with("`granularity`: unknown value `week`"));
+    assert!(
+        thrown(a.chronology(None, object(&[("granularity", "week".into())])))
+            .starts_with("`granularity`: unknown value `week`")
+    );
     // Absent fields are defaults, not errors.
     let r = a
         .search(object(&[
@@ -376,8 +373,5 @@ fn bad_requests_throw_errors_naming_the_field() {
         ]))
         .unwrap();
     assert_eq!(number(&r, "total"), 11.0);
-    assert_eq!(
-        number(&a.search(JsValue::UNDEFINED).unwrap(), "total"),
-        11.0
-    );
+    assert_eq!(number(&a.search(None).unwrap(), "total"), 11.0);
 }
