@@ -794,3 +794,54 @@ proptest! {
         prop_assert_eq!(matched == 0, response.total == 0);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn pages_are_slices_of_the_list_in_the_order_asked(
+        raw in request_strategy(),
+        sort in proptest::option::of(0..3usize),
+        offset in 0..13u32,
+        limit in 1..13u32,
+    ) {
+        let a = archive();
+        let mut request = build(&pool(&a), &raw);
+        request.sort = sort.map(|i| Sort::ALL[i]);
+        let Ok(full) = a.search(&request) else {
+            return Ok(());
+        };
+        let page = a
+            .search(&Request {
+                offset,
+                limit: Some(limit),
+                ..request.clone()
+            })
+            .unwrap();
+        prop_assert_eq!(page.total, full.total);
+        let start = (offset as usize).min(full.hits.len());
+        let end = (start + limit as usize).min(full.hits.len());
+        prop_assert_eq!(ids(&page), &ids(&full)[start..end]);
+
+        // Position in time of each hit (the corpus is stored oldest first).
+        let position = |id: &str| a.position(id).unwrap();
+        let positions: Vec<usize> = full.hits.iter().map(|h| position(&h.id)).collect();
+        match full.sort {
+            Sort::Oldest => prop_assert!(positions.windows(2).all(|w| w[0] < w[1])),
+            Sort::Newest => prop_assert!(positions.windows(2).all(|w| w[0] > w[1])),
+            Sort::Relevance => {
+                // Best score first; equal scores newest first.
+                let ordered = full.hits.windows(2).zip(positions.windows(2)).all(|(h, p)| {
+                    h[0].score > h[1].score || (h[0].score == h[1].score && p[0] > p[1])
+                });
+                prop_assert!(ordered);
+            }
+        }
+        let expected_sort = match (sort, request.text.trim().is_empty()) {
+            (Some(i), _) => Sort::ALL[i],
+            (None, true) => Sort::Newest,
+            (None, false) => Sort::Relevance,
+        };
+        prop_assert_eq!(full.sort, expected_sort);
+    }
+}
