@@ -250,12 +250,14 @@ impl Archive {
         // Difference arrays: +1 at a span's first bin, −1 after its last.
         let mut total = vec![0i64; n + 1];
         let mut kept = vec![0i64; n + 1];
-        for (slot, &(start, end)) in spans.iter().enumerate() {
-            let (a, b) = (bin_of(start), bin_of(end).saturating_add(1));
+        let bins_of = |(start, end): (Day, Day)| (bin_of(start), bin_of(end).saturating_add(1));
+        for &span in spans {
+            let (a, b) = bins_of(span);
             mark(&mut total, a, b);
-            if matched.contains(slot) {
-                mark(&mut kept, a, b);
-            }
+        }
+        for span in matched.iter().filter_map(|slot| spans.get(slot)) {
+            let (a, b) = bins_of(*span);
+            mark(&mut kept, a, b);
         }
         let mut bins = Vec::with_capacity(n);
         let (mut running_total, mut running_kept) = (0i64, 0i64);
