@@ -51,6 +51,9 @@ export interface ChronologyOptions {
   points?: boolean;
   /** Shortest empty stretch, in days, reported as a gap (default 365). */
   minGapDays?: number;
+  /** Window of the axis, to zoom in: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (default: the archive's span). */
+  start?: string;
+  end?: string;
 }
 
 export interface DateRecord {
@@ -133,7 +136,7 @@ export interface Chronology {
   end: string;
   bins: Bin[];
   gaps: Gap[];
-  /** Every statement, oldest first; empty in search responses. */
+  /** Every statement on the axis, oldest first; empty in search responses. */
   points: Point[];
 }
 

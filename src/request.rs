@@ -110,6 +110,8 @@ pub enum Input {
 pub enum RequestError {
     /// A field the request does not have.
     UnknownField(String),
+    /// A field chronology options do not have.
+    UnknownOption(String),
     /// A value of the wrong type or out of range.
     Expected {
         /// The field.
@@ -142,6 +144,8 @@ pub enum RequestError {
     },
     /// `to` ends before `from` starts.
     Reversed,
+    /// A chronology's `end` comes before its `start`.
+    EndBeforeStart,
 }
 
 impl fmt::Display for RequestError {
@@ -150,6 +154,11 @@ impl fmt::Display for RequestError {
             RequestError::UnknownField(name) => write!(
                 f,
                 "`{name}` is not a request field: expected one of {FIELD_LIST}"
+            ),
+            RequestError::UnknownOption(name) => write!(
+                f,
+                "`{name}` is not a chronology option: expected one of \
+                 granularity, bins, points, minGapDays, start, end"
             ),
             RequestError::Expected { field, expected } => {
                 write!(f, "`{field}`: expected {expected}")
@@ -167,6 +176,7 @@ impl fmt::Display for RequestError {
                 write!(f, "`{field}`: `{value}` is not a day of the calendar")
             }
             RequestError::Reversed => f.write_str("`to` is before `from`"),
+            RequestError::EndBeforeStart => f.write_str("`end` is before `start`"),
         }
     }
 }
@@ -401,7 +411,7 @@ fn whole(n: f64) -> Option<u32> {
 }
 
 /// One end of a date range: a single day, month or year (not a range).
-fn parse_bound(field: &'static str, text: &str) -> Result<PartialDate, RequestError> {
+pub(crate) fn parse_bound(field: &'static str, text: &str) -> Result<PartialDate, RequestError> {
     use crate::date::DateError;
     let not_a_date = || RequestError::NotADate {
         field,

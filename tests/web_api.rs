@@ -314,6 +314,14 @@ fn chronology_gives_bins_gaps_and_points() {
         .chronology(None, object(&[("points", false.into())]))
         .unwrap();
     assert_eq!(array(&without, "points").length(), 0);
+    let zoomed = a
+        .chronology(
+            None,
+            object(&[("start", "2015-11".into()), ("end", "2015-12".into())]),
+        )
+        .unwrap();
+    assert_eq!(text(&zoomed, "start"), "2015-11-01");
+    assert_eq!(array(&zoomed, "points").length(), 3);
     let months = a.chronology(None, object(&[("bins", 120.into())])).unwrap();
     assert_eq!(text(&months, "granularity"), "month");
 }
@@ -365,6 +373,12 @@ fn bad_requests_throw_errors_naming_the_field() {
         thrown(a.chronology(None, object(&[("granularity", "week".into())])))
             .starts_with("`granularity`: unknown value `week`")
     );
+    assert_eq!(
+        thrown(a.chronology(None, object(&[("start", "banana".into())]))),
+        "`start`: `banana` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    );
+    assert!(thrown(a.chronology(None, object(&[("zoom", 2.into())])))
+        .starts_with("`zoom` is not a chronology option"));
     // Absent fields are defaults, not errors.
     let r = a
         .search(object(&[
