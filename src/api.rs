@@ -204,19 +204,32 @@ impl Archive {
         u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
     }
 
-    /// The whole statement with this id (metadata, body, source, related), or `undefined`.
+    /// The whole statement with this id (metadata, body, source, related), or
+    /// `undefined`; date labels in `lang` (`en` by default).
     #[wasm_bindgen(unchecked_return_type = "StatementRecord | undefined")]
-    pub fn statement(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.inner.record(id, Lang::En) {
+    pub fn statement(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
+        lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let lang = read_lang(lang.as_deref()).map_err(js_error)?;
+        match self.inner.record(id, lang) {
             Some(record) => to_js(&record),
             None => Ok(JsValue::UNDEFINED),
         }
     }
 
-    /// Every statement's metadata (no body), oldest first.
+    /// Every statement's metadata (no body), oldest first; date labels in
+    /// `lang` (`en` by default).
     #[wasm_bindgen(unchecked_return_type = "StatementSummary[]")]
-    pub fn statements(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.summaries(Lang::En))
+    pub fn statements(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
+        lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let lang = read_lang(lang.as_deref()).map_err(js_error)?;
+        to_js(&self.inner.summaries(lang))
     }
 
     /// Runs a search: hits, total, facet counts, chronology bins and what
@@ -260,6 +273,15 @@ impl Archive {
             .map_err(js_error)?;
         to_js(&chronology)
     }
+}
+
+/// The language named by an optional `lang` argument.
+fn read_lang(tag: Option<&str>) -> Result<Lang, RequestError> {
+    let request = Request {
+        lang: tag.map(str::to_owned),
+        ..Request::default()
+    };
+    request.check(|_, _| None).map(|query| query.lang)
 }
 
 /// Reads a JS request object (or `undefined`) into a [`Request`].

@@ -134,7 +134,7 @@ const EXPECTED: [(&str, &str, &str, bool); 11] = [
 fn statements_lists_the_eleven_with_titles_and_honest_dates() {
     let a = archive();
     assert_eq!(a.len(), 11);
-    let list: Array = a.statements().unwrap().unchecked_into();
+    let list: Array = a.statements(None).unwrap().unchecked_into();
     assert_eq!(list.length(), 11);
     for (item, (id, label, precision, approximate)) in list.iter().zip(EXPECTED) {
         assert_eq!(text(&item, "id"), id);
@@ -156,7 +156,9 @@ fn statements_lists_the_eleven_with_titles_and_honest_dates() {
 #[wasm_bindgen_test]
 fn statement_gives_the_full_text_or_undefined() {
     let a = archive();
-    let s = a.statement("2017-12-04-us-withdrawal-from-gcm").unwrap();
+    let s = a
+        .statement("2017-12-04-us-withdrawal-from-gcm", None)
+        .unwrap();
     assert_eq!(
         text(&s, "title"),
         "[Statement] IMA on US withdrawal from GCM"
@@ -167,7 +169,20 @@ fn statement_gives_the_full_text_or_undefined() {
     assert!(array(&s, "tags").iter().any(
         |t| text(&t, "facet") == "topic" && text(&t, "value") == "global-compact-on-migration"
     ));
-    assert!(a.statement("no-such-statement").unwrap().is_undefined());
+    assert!(a
+        .statement("no-such-statement", None)
+        .unwrap()
+        .is_undefined());
+    let spanish = a
+        .statement("2017-12-04-us-withdrawal-from-gcm", Some("es".into()))
+        .unwrap();
+    assert_eq!(
+        text(&get(&spanish, "date"), "label"),
+        "4 de diciembre de 2017"
+    );
+    let french: Array = a.statements(Some("fr".into())).unwrap().unchecked_into();
+    assert_eq!(text(&get(&french.get(8), "date"), "label"), "juillet 2017");
+    assert!(thrown(a.statements(Some("de".into()))).starts_with("`lang`: unknown value `de`"));
 }
 
 #[wasm_bindgen_test]
