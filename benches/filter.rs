@@ -117,7 +117,7 @@ fn main() {
         });
         let filters = archive.filters();
         let query = request
-            .check(|f, v| filters.find(f, v))
+            .check(&|f, v| filters.find(f, v))
             .expect("the request is valid");
         let text = archive.index().search(&query.text);
         let (t_median, _) = measure(samples, || {

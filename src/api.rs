@@ -12,8 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chronology::ChronologyOptions;
-use crate::lang::Lang;
-use crate::request::{Input, Request, RequestError};
+use crate::request::{parse_lang, Input, Request, RequestError};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -213,7 +212,7 @@ impl Archive {
         #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
         lang: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let lang = read_lang(lang.as_deref()).map_err(js_error)?;
+        let lang = parse_lang(lang.as_deref()).map_err(js_error)?;
         match self.inner.record(id, lang) {
             Some(record) => to_js(&record),
             None => Ok(JsValue::UNDEFINED),
@@ -228,7 +227,7 @@ impl Archive {
         #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
         lang: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let lang = read_lang(lang.as_deref()).map_err(js_error)?;
+        let lang = parse_lang(lang.as_deref()).map_err(js_error)?;
         to_js(&self.inner.summaries(lang))
     }
 
@@ -273,15 +272,6 @@ impl Archive {
             .map_err(js_error)?;
         to_js(&chronology)
     }
-}
-
-/// The language named by an optional `lang` argument.
-fn read_lang(tag: Option<&str>) -> Result<Lang, RequestError> {
-    let request = Request {
-        lang: tag.map(str::to_owned),
-        ..Request::default()
-    };
-    request.check(|_, _| None).map(|query| query.lang)
 }
 
 /// Reads a JS request object (or `undefined`) into a [`Request`].

@@ -17,7 +17,7 @@ use crate::archive::Archive;
 use crate::date::{days_in_month, Day};
 use crate::filter::BitSet;
 use crate::lang::Lang;
-use crate::request::{parse_bound, Input, Request, RequestError};
+use crate::request::{parse_bound, whole, Input, Request, RequestError};
 use crate::response::{Bin, Chronology, Gap, Point};
 
 /// Most bins a chronology may have.
@@ -213,13 +213,6 @@ impl ChronologyOptions {
     }
 }
 
-/// `n` as a `u32` when it is a whole number in range.
-fn whole(n: f64) -> Option<u32> {
-    let in_range = n.is_finite() && n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
-    // The cast is exact: `n` is whole and within `u32`.
-    in_range.then_some(n as u32)
-}
-
 impl Archive {
     /// The chronology of what `request` keeps.
     pub fn chronology(
@@ -228,7 +221,7 @@ impl Archive {
         options: &ChronologyOptions,
     ) -> Result<Chronology, RequestError> {
         let filters = self.filters();
-        let query = request.check(|f, v| filters.find(f, v))?;
+        let query = request.check(&|f, v| filters.find(f, v))?;
         let text = self.index().search(&query.text);
         let selection = filters.select(&query, &text);
         self.chronology_of(&selection.matched, options, query.lang)

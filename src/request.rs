@@ -327,9 +327,10 @@ impl Request {
 
     /// Checks every field. `lookup` gives the position of a value among a
     /// facet's values, or `None` when the facet has no such value.
+    /// (A `dyn` reference keeps one copy of this code in the wasm module.)
     pub fn check(
         &self,
-        lookup: impl Fn(Facet, &str) -> Option<u32>,
+        lookup: &dyn Fn(Facet, &str) -> Option<u32>,
     ) -> Result<Query, RequestError> {
         let mut selected: [Vec<u32>; 6] = Default::default();
         for (slot, facet) in selected.iter_mut().zip(Facet::ALL) {
@@ -370,14 +371,7 @@ impl Request {
                 })
             }
         };
-        let lang = match self.lang.as_deref() {
-            None => Lang::default(),
-            Some(tag) => Lang::from_tag(tag).ok_or_else(|| RequestError::UnknownValue {
-                field: "lang",
-                value: tag.into(),
-                expected: LANGS,
-            })?,
-        };
+        let lang = parse_lang(self.lang.as_deref())?;
         Ok(Query {
             text: self.text.clone(),
             selected,
@@ -388,6 +382,18 @@ impl Request {
             limit: usize::try_from(limit).unwrap_or(usize::MAX),
             lang,
         })
+    }
+}
+
+/// The language of an optional `lang` field (English when absent).
+pub fn parse_lang(tag: Option<&str>) -> Result<Lang, RequestError> {
+    match tag {
+        None => Ok(Lang::default()),
+        Some(tag) => Lang::from_tag(tag).ok_or_else(|| RequestError::UnknownValue {
+            field: "lang",
+            value: tag.into(),
+            expected: LANGS,
+        }),
     }
 }
 
@@ -404,7 +410,7 @@ fn optional_text(field: &'static str, value: Input) -> Result<Option<String>, Re
 }
 
 /// `n` as a `u32` when it is a whole number in range.
-fn whole(n: f64) -> Option<u32> {
+pub(crate) fn whole(n: f64) -> Option<u32> {
     let in_range = n.is_finite() && n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
     // The cast is exact: `n` is whole and within `u32`.
     in_range.then_some(n as u32)
@@ -442,7 +448,7 @@ mod tests {
     }
 
     fn message(request: &Request) -> String {
-        request.check(lookup).unwrap_err().to_string()
+        request.check(&lookup).unwrap_err().to_string()
     }
 
     #[test]
@@ -452,7 +458,7 @@ mod tests {
 
     #[test]
     fn an_empty_request_gives_the_defaults() {
-        let q = Request::default().check(lookup).unwrap();
+        let q = Request::default().check(&lookup).unwrap();
         assert_eq!(q.limit, 20);
         assert_eq!(q.offset, 0);
         assert_eq!(q.sort, None);
@@ -466,7 +472,7 @@ mod tests {
             topic: vec!["rohingya".into(), "gcm".into(), "rohingya".into()],
             ..Request::default()
         };
-        let q = request.check(lookup).unwrap();
+        let q = request.check(&lookup).unwrap();
         assert_eq!(q.selected[1], [1, 3]);
     }
 
@@ -519,7 +525,7 @@ mod tests {
             to: Some("2017-07".into()),
             ..Request::default()
         };
-        let q = request.check(lookup).unwrap();
+        let q = request.check(&lookup).unwrap();
         assert_eq!(q.from.unwrap().to_string(), "2017-07-01");
         assert_eq!(q.to.unwrap().to_string(), "2017-07-31");
     }
