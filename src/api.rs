@@ -12,8 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chronology::ChronologyOptions;
-use crate::lang::Lang;
-use crate::request::{Input, Request, RequestError};
+use crate::request::{parse_lang, Input, Request, RequestError};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -51,6 +50,9 @@ export interface ChronologyOptions {
   points?: boolean;
   /** Shortest empty stretch, in days, reported as a gap (default 365). */
   minGapDays?: number;
+  /** Window of the axis, to zoom in: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (default: the archive's span). */
+  start?: string;
+  end?: string;
 }
 
 export interface DateRecord {
@@ -133,7 +135,7 @@ export interface Chronology {
   end: string;
   bins: Bin[];
   gaps: Gap[];
-  /** Every statement, oldest first; empty in search responses. */
+  /** Every statement on the axis, oldest first; empty in search responses. */
   points: Point[];
 }
 
@@ -194,24 +196,39 @@ impl Archive {
     }
 
     /// Number of statements.
+    // DESIGN.md §3 names the property `len`; `archive.len === 0` says empty.
+    #[allow(clippy::len_without_is_empty)]
     #[wasm_bindgen(getter)]
     pub fn len(&self) -> u32 {
         u32::try_from(self.inner.len()).unwrap_or(u32::MAX)
     }
 
-    /// The whole statement with this id (metadata, body, source, related), or `undefined`.
+    /// The whole statement with this id (metadata, body, source, related), or
+    /// `undefined`; date labels in `lang` (`en` by default).
     #[wasm_bindgen(unchecked_return_type = "StatementRecord | undefined")]
-    pub fn statement(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.inner.record(id, Lang::En) {
+    pub fn statement(
+        &self,
+        id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
+        lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let lang = parse_lang(lang.as_deref()).map_err(js_error)?;
+        match self.inner.record(id, lang) {
             Some(record) => to_js(&record),
             None => Ok(JsValue::UNDEFINED),
         }
     }
 
-    /// Every statement's metadata (no body), oldest first.
+    /// Every statement's metadata (no body), oldest first; date labels in
+    /// `lang` (`en` by default).
     #[wasm_bindgen(unchecked_return_type = "StatementSummary[]")]
-    pub fn statements(&self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.summaries(Lang::En))
+    pub fn statements(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"en\" | \"es\" | \"fr\" | \"id\"")]
+        lang: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let lang = parse_lang(lang.as_deref()).map_err(js_error)?;
+        to_js(&self.inner.summaries(lang))
     }
 
     /// Runs a search: hits, total, facet counts, chronology bins and what
@@ -220,9 +237,9 @@ impl Archive {
     #[wasm_bindgen(unchecked_return_type = "SearchResponse")]
     pub fn search(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SearchRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchRequest")] request: Option<JsValue>,
     ) -> Result<JsValue, JsError> {
-        let request = read_request(&request).map_err(js_error)?;
+        let request = read_request(request.as_ref()).map_err(js_error)?;
         let response = self.inner.search(&request).map_err(js_error)?;
         to_js(&response)
     }
@@ -238,12 +255,14 @@ impl Archive {
     #[wasm_bindgen(unchecked_return_type = "Chronology")]
     pub fn chronology(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "SearchRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ChronologyOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "SearchRequest")] request: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ChronologyOptions")] options: Option<
+            JsValue,
+        >,
     ) -> Result<JsValue, JsError> {
-        let request = read_request(&request).map_err(js_error)?;
+        let request = read_request(request.as_ref()).map_err(js_error)?;
         let mut checked = ChronologyOptions::with_points();
-        for_each_field(&options, "options", |field, value| {
+        for_each_field(options.as_ref(), "options", |field, value| {
             checked.set(field, value)
         })
         .map_err(js_error)?;
@@ -256,7 +275,7 @@ impl Archive {
 }
 
 /// Reads a JS request object (or `undefined`) into a [`Request`].
-fn read_request(value: &JsValue) -> Result<Request, RequestError> {
+fn read_request(value: Option<&JsValue>) -> Result<Request, RequestError> {
     let mut request = Request::default();
     for_each_field(value, "request", |field, input| request.set(field, input))?;
     Ok(request)
@@ -265,13 +284,13 @@ fn read_request(value: &JsValue) -> Result<Request, RequestError> {
 /// Calls `set` with every own field of the object `value`; `undefined` and
 /// `null` are an object without fields.
 fn for_each_field(
-    value: &JsValue,
+    value: Option<&JsValue>,
     name: &'static str,
     mut set: impl FnMut(&str, Input) -> Result<(), RequestError>,
 ) -> Result<(), RequestError> {
-    if value.is_undefined() || value.is_null() {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(());
-    }
+    };
     if !value.is_object() || Array::is_array(value) {
         return Err(RequestError::Expected {
             field: name,

@@ -1,10 +1,11 @@
 //! The chronology: the archive laid on a time axis.
 //!
 //! The axis runs from the first day of the oldest statement to the last day
-//! of the newest, cut into bins of a year, a month or a day. Each bin counts
-//! the statements whose date overlaps it (`total`) and, of those, the ones a
-//! request keeps (`matched`); a statement dated to a month or a range counts
-//! in every bin it touches. Runs of bins that hold no statement at all and
+//! of the newest (or over the window [`ChronologyOptions::start`] –
+//! [`ChronologyOptions::end`], to zoom in), cut into bins of a year, a month
+//! or a day. Each bin counts the statements whose date overlaps it (`total`)
+//! and, of those, the ones a request keeps (`matched`); a statement dated to
+//! a month or a range counts in every bin it touches. Runs of bins that hold no statement at all and
 //! last at least [`ChronologyOptions::min_gap_days`] are reported as gaps,
 //! so an axis can collapse them (2018–2022 in the corpus). Points give every
 //! statement's span for drawing, in one list, so a chart never asks per
@@ -16,7 +17,7 @@ use crate::archive::Archive;
 use crate::date::{days_in_month, Day};
 use crate::filter::BitSet;
 use crate::lang::Lang;
-use crate::request::{Input, Request, RequestError};
+use crate::request::{parse_bound, whole, Input, Request, RequestError};
 use crate::response::{Bin, Chronology, Gap, Point};
 
 /// Most bins a chronology may have.
@@ -100,6 +101,10 @@ pub struct ChronologyOptions {
     pub points: bool,
     /// Shortest run of empty bins, in days, reported as a gap.
     pub min_gap_days: u32,
+    /// First day of the axis, to zoom in; the oldest statement's by default.
+    pub start: Option<Day>,
+    /// Last day of the axis; the newest statement's by default.
+    pub end: Option<Day>,
 }
 
 impl Default for ChronologyOptions {
@@ -109,12 +114,21 @@ impl Default for ChronologyOptions {
             bins: DEFAULT_BINS,
             points: false,
             min_gap_days: DEFAULT_MIN_GAP_DAYS,
+            start: None,
+            end: None,
         }
     }
 }
 
 /// The option fields, as named in JavaScript.
-pub const OPTION_FIELDS: [&str; 4] = ["granularity", "bins", "points", "minGapDays"];
+pub const OPTION_FIELDS: [&str; 6] = [
+    "granularity",
+    "bins",
+    "points",
+    "minGapDays",
+    "start",
+    "end",
+];
 
 const GRANULARITIES: &str = "auto, year, month or day";
 const BINS: &str = "a whole number from 1 to 10000";
@@ -137,7 +151,7 @@ impl ChronologyOptions {
             return if OPTION_FIELDS.contains(&field) {
                 Ok(())
             } else {
-                Err(RequestError::UnknownField(field.into()))
+                Err(RequestError::UnknownOption(field.into()))
             };
         }
         match field {
@@ -179,19 +193,24 @@ impl ChronologyOptions {
                     _ => return Err(expected("minGapDays", GAP_DAYS)),
                 }
             }
+            "start" | "end" => {
+                let field = if field == "start" { "start" } else { "end" };
+                let Input::Text(text) = value else {
+                    return Err(expected(field, "a date, YYYY, YYYY-MM or YYYY-MM-DD"));
+                };
+                let date = parse_bound(field, &text)?;
+                if field == "start" {
+                    self.start = Some(date.start());
+                } else {
+                    self.end = Some(date.end());
+                }
+            }
             other => {
-                return Err(RequestError::UnknownField(other.into()));
+                return Err(RequestError::UnknownOption(other.into()));
             }
         }
         Ok(())
     }
-}
-
-/// `n` as a `u32` when it is a whole number in range.
-fn whole(n: f64) -> Option<u32> {
-    let in_range = n.is_finite() && n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
-    // The cast is exact: `n` is whole and within `u32`.
-    in_range.then_some(n as u32)
 }
 
 impl Archive {
@@ -202,7 +221,7 @@ impl Archive {
         options: &ChronologyOptions,
     ) -> Result<Chronology, RequestError> {
         let filters = self.filters();
-        let query = request.check(|f, v| filters.find(f, v))?;
+        let query = request.check(&|f, v| filters.find(f, v))?;
         let text = self.index().search(&query.text);
         let selection = filters.select(&query, &text);
         self.chronology_of(&selection.matched, options, query.lang)
@@ -222,13 +241,20 @@ impl Archive {
                 expected: BINS,
             });
         }
+        if let (Some(start), Some(end)) = (options.start, options.end) {
+            if end < start {
+                return Err(RequestError::EndBeforeStart);
+            }
+        }
         let filters = self.filters();
         let spans = filters.spans();
-        let first = spans.iter().map(|s| s.0).min();
-        let last = spans.iter().map(|s| s.1).max();
+        let first = options.start.or_else(|| spans.iter().map(|s| s.0).min());
+        let last = options.end.or_else(|| spans.iter().map(|s| s.1).max());
         let (Some(first), Some(last)) = (first, last) else {
             return Ok(Chronology::default());
         };
+        // Only statements on the axis count; the others would pile up at its ends.
+        let on_axis = |&(start, end): &(Day, Day)| start <= last && end >= first;
         let count = |g: Granularity| g.unit(last) - g.unit(first) + 1;
         let granularity = match options.granularity {
             Some(g) => g,
@@ -250,12 +276,18 @@ impl Archive {
         // Difference arrays: +1 at a span's first bin, −1 after its last.
         let mut total = vec![0i64; n + 1];
         let mut kept = vec![0i64; n + 1];
-        for (slot, &(start, end)) in spans.iter().enumerate() {
-            let (a, b) = (bin_of(start), bin_of(end).saturating_add(1));
+        let bins_of = |(start, end): (Day, Day)| (bin_of(start), bin_of(end).saturating_add(1));
+        for &span in spans.iter().filter(|s| on_axis(s)) {
+            let (a, b) = bins_of(span);
             mark(&mut total, a, b);
-            if matched.contains(slot) {
-                mark(&mut kept, a, b);
-            }
+        }
+        for span in matched
+            .iter()
+            .filter_map(|slot| spans.get(slot))
+            .filter(|s| on_axis(s))
+        {
+            let (a, b) = bins_of(*span);
+            mark(&mut kept, a, b);
         }
         let mut bins = Vec::with_capacity(n);
         let (mut running_total, mut running_kept) = (0i64, 0i64);
@@ -276,7 +308,7 @@ impl Archive {
         }
         let gaps = gaps(&bins, granularity, origin, options.min_gap_days);
         let points = if options.points {
-            self.points(matched)
+            self.points(matched, first, last)
         } else {
             Vec::new()
         };
@@ -293,11 +325,15 @@ impl Archive {
         })
     }
 
-    /// Every statement's span, oldest first.
-    fn points(&self, matched: &BitSet) -> Vec<Point> {
+    /// The span of every statement on the axis `first..=last`, oldest first.
+    fn points(&self, matched: &BitSet, first: Day, last: Day) -> Vec<Point> {
         let filters = self.filters();
         (0..filters.len())
             .filter_map(|slot| {
+                let (start, end) = filters.span(slot)?;
+                if start > last || end < first {
+                    return None;
+                }
                 let s = self.statements().get(filters.doc(slot)?)?;
                 Some(Point {
                     id: s.id.clone(),

@@ -442,7 +442,7 @@ impl Archive {
     /// counts and the chronology of what it keeps (DESIGN.md §3).
     pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
         let filters = self.filters();
-        let query = request.check(|f, v| filters.find(f, v))?;
+        let query = request.check(&|f, v| filters.find(f, v))?;
         let text = self.index().search(&query.text);
         let selection = filters.select(&query, &text);
         let sort = query.sort.unwrap_or(if text.matches.is_some() {

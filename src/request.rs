@@ -110,6 +110,8 @@ pub enum Input {
 pub enum RequestError {
     /// A field the request does not have.
     UnknownField(String),
+    /// A field chronology options do not have.
+    UnknownOption(String),
     /// A value of the wrong type or out of range.
     Expected {
         /// The field.
@@ -142,6 +144,8 @@ pub enum RequestError {
     },
     /// `to` ends before `from` starts.
     Reversed,
+    /// A chronology's `end` comes before its `start`.
+    EndBeforeStart,
 }
 
 impl fmt::Display for RequestError {
@@ -150,6 +154,11 @@ impl fmt::Display for RequestError {
             RequestError::UnknownField(name) => write!(
                 f,
                 "`{name}` is not a request field: expected one of {FIELD_LIST}"
+            ),
+            RequestError::UnknownOption(name) => write!(
+                f,
+                "`{name}` is not a chronology option: expected one of \
+                 granularity, bins, points, minGapDays, start, end"
             ),
             RequestError::Expected { field, expected } => {
                 write!(f, "`{field}`: expected {expected}")
@@ -167,6 +176,7 @@ impl fmt::Display for RequestError {
                 write!(f, "`{field}`: `{value}` is not a day of the calendar")
             }
             RequestError::Reversed => f.write_str("`to` is before `from`"),
+            RequestError::EndBeforeStart => f.write_str("`end` is before `start`"),
         }
     }
 }
@@ -317,9 +327,10 @@ impl Request {
 
     /// Checks every field. `lookup` gives the position of a value among a
     /// facet's values, or `None` when the facet has no such value.
+    /// (A `dyn` reference keeps one copy of this code in the wasm module.)
     pub fn check(
         &self,
-        lookup: impl Fn(Facet, &str) -> Option<u32>,
+        lookup: &dyn Fn(Facet, &str) -> Option<u32>,
     ) -> Result<Query, RequestError> {
         let mut selected: [Vec<u32>; 6] = Default::default();
         for (slot, facet) in selected.iter_mut().zip(Facet::ALL) {
@@ -360,14 +371,7 @@ impl Request {
                 })
             }
         };
-        let lang = match self.lang.as_deref() {
-            None => Lang::default(),
-            Some(tag) => Lang::from_tag(tag).ok_or_else(|| RequestError::UnknownValue {
-                field: "lang",
-                value: tag.into(),
-                expected: LANGS,
-            })?,
-        };
+        let lang = parse_lang(self.lang.as_deref())?;
         Ok(Query {
             text: self.text.clone(),
             selected,
@@ -378,6 +382,18 @@ impl Request {
             limit: usize::try_from(limit).unwrap_or(usize::MAX),
             lang,
         })
+    }
+}
+
+/// The language of an optional `lang` field (English when absent).
+pub fn parse_lang(tag: Option<&str>) -> Result<Lang, RequestError> {
+    match tag {
+        None => Ok(Lang::default()),
+        Some(tag) => Lang::from_tag(tag).ok_or_else(|| RequestError::UnknownValue {
+            field: "lang",
+            value: tag.into(),
+            expected: LANGS,
+        }),
     }
 }
 
@@ -394,14 +410,14 @@ fn optional_text(field: &'static str, value: Input) -> Result<Option<String>, Re
 }
 
 /// `n` as a `u32` when it is a whole number in range.
-fn whole(n: f64) -> Option<u32> {
+pub(crate) fn whole(n: f64) -> Option<u32> {
     let in_range = n.is_finite() && n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n);
     // The cast is exact: `n` is whole and within `u32`.
     in_range.then_some(n as u32)
 }
 
 /// One end of a date range: a single day, month or year (not a range).
-fn parse_bound(field: &'static str, text: &str) -> Result<PartialDate, RequestError> {
+pub(crate) fn parse_bound(field: &'static str, text: &str) -> Result<PartialDate, RequestError> {
     use crate::date::DateError;
     let not_a_date = || RequestError::NotADate {
         field,
@@ -432,7 +448,7 @@ mod tests {
     }
 
     fn message(request: &Request) -> String {
-        request.check(lookup).unwrap_err().to_string()
+        request.check(&lookup).unwrap_err().to_string()
     }
 
     #[test]
@@ -442,7 +458,7 @@ mod tests {
 
     #[test]
     fn an_empty_request_gives_the_defaults() {
-        let q = Request::default().check(lookup).unwrap();
+        let q = Request::default().check(&lookup).unwrap();
         assert_eq!(q.limit, 20);
         assert_eq!(q.offset, 0);
         assert_eq!(q.sort, None);
@@ -456,7 +472,7 @@ mod tests {
             topic: vec!["rohingya".into(), "gcm".into(), "rohingya".into()],
             ..Request::default()
         };
-        let q = request.check(lookup).unwrap();
+        let q = request.check(&lookup).unwrap();
         assert_eq!(q.selected[1], [1, 3]);
     }
 
@@ -509,7 +525,7 @@ mod tests {
             to: Some("2017-07".into()),
             ..Request::default()
         };
-        let q = request.check(lookup).unwrap();
+        let q = request.check(&lookup).unwrap();
         assert_eq!(q.from.unwrap().to_string(), "2017-07-01");
         assert_eq!(q.to.unwrap().to_string(), "2017-07-31");
     }

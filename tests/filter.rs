@@ -583,6 +583,103 @@ fn explicit_granularity_and_gap_length_are_honoured() {
 }
 
 #[test]
+fn a_window_zooms_the_axis_in() {
+    let a = archive();
+    let day = |s: &str| Some(PartialDate::parse(s).unwrap().start());
+    let window = |start: &str, end: &str, granularity| ChronologyOptions {
+        granularity,
+        start: day(start),
+        end: Some(PartialDate::parse(end).unwrap().end()),
+        ..ChronologyOptions::with_points()
+    };
+    let c = chronology(
+        &a,
+        Request::default(),
+        window("2015-11", "2015-12", Some(Granularity::Month)),
+    );
+    let bins: Vec<_> = c.bins.iter().map(|b| (b.label.as_str(), b.total)).collect();
+    assert_eq!(bins, [("November 2015", 1), ("December 2015", 2)]);
+    assert_eq!(
+        (c.start.as_str(), c.end.as_str()),
+        ("2015-11-01", "2015-12-31")
+    );
+    let points: Vec<_> = c.points.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        points,
+        [
+            "2015-11-11-third-general-assembly-communique",
+            "2015-12-10-human-rights-day-tppa",
+            "2015-12-18-international-migrants-day-2015"
+        ]
+    );
+    // Auto fits the window: five days.
+    let c = chronology(
+        &a,
+        Request::default(),
+        window("2015-11-10", "2015-11-14", None),
+    );
+    assert_eq!(c.granularity, Granularity::Day);
+    let totals: Vec<_> = c.bins.iter().map(|b| b.total).collect();
+    assert_eq!(totals, [0, 1, 1, 1, 0]);
+    // Statements dated to a month count on every day of it, inside the window only.
+    let c = chronology(
+        &a,
+        Request {
+            topic: vec!["rohingya".into()],
+            ..Request::default()
+        },
+        window("2015-05-30", "2015-06-02", Some(Granularity::Day)),
+    );
+    let counts: Vec<_> = c.bins.iter().map(|b| (b.total, b.matched)).collect();
+    assert_eq!(counts, [(2, 2), (2, 2), (0, 0), (0, 0)]);
+    // An empty window is one gap when long enough.
+    let c = chronology(&a, Request::default(), window("2019", "2020", None));
+    assert_eq!(c.granularity, Granularity::Month);
+    assert_eq!(c.bins.len(), 24);
+    assert_eq!(c.gaps.len(), 1);
+    assert!(c.points.is_empty());
+    let reversed = a
+        .chronology(&Request::default(), &window("2016", "2015", None))
+        .unwrap_err();
+    assert_eq!(reversed.to_string(), "`end` is before `start`");
+}
+
+#[test]
+fn chronology_options_from_javascript_name_their_field() {
+    use ima_statements::request::Input;
+    let mut options = ChronologyOptions::default();
+    let mut set =
+        |field: &str, value: Input| options.set(field, value).map_err(|e| e.to_string()).err();
+    assert_eq!(set("start", Input::Text("2015-11".into())), None);
+    assert_eq!(
+        set("end", Input::Text("banana".into())).as_deref(),
+        Some("`end`: `banana` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    );
+    assert_eq!(
+        set("bins", Input::Number(0.5)).as_deref(),
+        Some("`bins`: expected a whole number from 1 to 10000")
+    );
+    assert_eq!(
+        set("points", Input::Text("yes".into())).as_deref(),
+        Some("`points`: expected true or false")
+    );
+    assert_eq!(
+        set("granularity", Input::Text("week".into())).as_deref(),
+        Some("`granularity`: unknown value `week`: expected auto, year, month or day")
+    );
+    assert!(set("zoom", Input::Number(2.0))
+        .unwrap()
+        .starts_with("`zoom` is not a chronology option: expected one of granularity,"));
+    let unknown = ima_statements::request::RequestError::UnknownOption("x".into()).to_string();
+    assert!(unknown.ends_with(&ima_statements::chronology::OPTION_FIELDS.join(", ")));
+    assert_eq!(set("granularity", Input::Text("month".into())), None);
+    assert_eq!(set("minGapDays", Input::Number(30.0)), None);
+    assert_eq!(options.granularity, Some(Granularity::Month));
+    assert_eq!(options.min_gap_days, 30);
+    assert_eq!(options.start.unwrap().to_string(), "2015-11-01");
+}
+
+#[test]
 fn points_give_every_statement_for_drawing() {
     let a = archive();
     let c = chronology(
@@ -792,5 +889,56 @@ proptest! {
         let matched: u32 = bins.iter().map(|b| b.matched).sum();
         prop_assert!(matched >= response.total);
         prop_assert_eq!(matched == 0, response.total == 0);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn pages_are_slices_of_the_list_in_the_order_asked(
+        raw in request_strategy(),
+        sort in proptest::option::of(0..3usize),
+        offset in 0..13u32,
+        limit in 1..13u32,
+    ) {
+        let a = archive();
+        let mut request = build(&pool(&a), &raw);
+        request.sort = sort.map(|i| Sort::ALL[i]);
+        let Ok(full) = a.search(&request) else {
+            return Ok(());
+        };
+        let page = a
+            .search(&Request {
+                offset,
+                limit: Some(limit),
+                ..request.clone()
+            })
+            .unwrap();
+        prop_assert_eq!(page.total, full.total);
+        let start = (offset as usize).min(full.hits.len());
+        let end = (start + limit as usize).min(full.hits.len());
+        prop_assert_eq!(ids(&page), &ids(&full)[start..end]);
+
+        // Position in time of each hit (the corpus is stored oldest first).
+        let position = |id: &str| a.position(id).unwrap();
+        let positions: Vec<usize> = full.hits.iter().map(|h| position(&h.id)).collect();
+        match full.sort {
+            Sort::Oldest => prop_assert!(positions.windows(2).all(|w| w[0] < w[1])),
+            Sort::Newest => prop_assert!(positions.windows(2).all(|w| w[0] > w[1])),
+            Sort::Relevance => {
+                // Best score first; equal scores newest first.
+                let ordered = full.hits.windows(2).zip(positions.windows(2)).all(|(h, p)| {
+                    h[0].score > h[1].score || (h[0].score == h[1].score && p[0] > p[1])
+                });
+                prop_assert!(ordered);
+            }
+        }
+        let expected_sort = match (sort, request.text.trim().is_empty()) {
+            (Some(i), _) => Sort::ALL[i],
+            (None, true) => Sort::Newest,
+            (None, false) => Sort::Relevance,
+        };
+        prop_assert_eq!(full.sort, expected_sort);
     }
 }

@@ -41,13 +41,13 @@ fn array(value: &JsValue, key: &str) -> Array {
     v.unchecked_into()
 }
 
-/// A JS object from `(key, value)` pairs.
-fn object(fields: &[(&str, JsValue)]) -> JsValue {
+/// A JS object from `(key, value)` pairs, as an optional argument.
+fn object(fields: &[(&str, JsValue)]) -> Option<JsValue> {
     let o = Object::new();
     for (k, v) in fields {
         Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
     }
-    o.into()
+    Some(o.into())
 }
 
 fn strings(items: &[&str]) -> JsValue {
@@ -134,7 +134,7 @@ const EXPECTED: [(&str, &str, &str, bool); 11] = [
 fn statements_lists_the_eleven_with_titles_and_honest_dates() {
     let a = archive();
     assert_eq!(a.len(), 11);
-    let list: Array = a.statements().unwrap().unchecked_into();
+    let list: Array = a.statements(None).unwrap().unchecked_into();
     assert_eq!(list.length(), 11);
     for (item, (id, label, precision, approximate)) in list.iter().zip(EXPECTED) {
         assert_eq!(text(&item, "id"), id);
@@ -156,7 +156,9 @@ fn statements_lists_the_eleven_with_titles_and_honest_dates() {
 #[wasm_bindgen_test]
 fn statement_gives_the_full_text_or_undefined() {
     let a = archive();
-    let s = a.statement("2017-12-04-us-withdrawal-from-gcm").unwrap();
+    let s = a
+        .statement("2017-12-04-us-withdrawal-from-gcm", None)
+        .unwrap();
     assert_eq!(
         text(&s, "title"),
         "[Statement] IMA on US withdrawal from GCM"
@@ -167,7 +169,20 @@ fn statement_gives_the_full_text_or_undefined() {
     assert!(array(&s, "tags").iter().any(
         |t| text(&t, "facet") == "topic" && text(&t, "value") == "global-compact-on-migration"
     ));
-    assert!(a.statement("no-such-statement").unwrap().is_undefined());
+    assert!(a
+        .statement("no-such-statement", None)
+        .unwrap()
+        .is_undefined());
+    let spanish = a
+        .statement("2017-12-04-us-withdrawal-from-gcm", Some("es".into()))
+        .unwrap();
+    assert_eq!(
+        text(&get(&spanish, "date"), "label"),
+        "4 de diciembre de 2017"
+    );
+    let french: Array = a.statements(Some("fr".into())).unwrap().unchecked_into();
+    assert_eq!(text(&get(&french.get(8), "date"), "label"), "juillet 2017");
+    assert!(thrown(a.statements(Some("de".into()))).starts_with("`lang`: unknown value `de`"));
 }
 
 #[wasm_bindgen_test]
@@ -311,12 +326,18 @@ fn chronology_gives_bins_gaps_and_points() {
     assert!(flag(&points.get(0), "matched"));
 
     let without = a
-        .chronology(JsValue::UNDEFINED, object(&[("points", false.into())]))
+        .chronology(None, object(&[("points", false.into())]))
         .unwrap();
     assert_eq!(array(&without, "points").length(), 0);
-    let months = a
-        .chronology(JsValue::UNDEFINED, object(&[("bins", 120.into())]))
+    let zoomed = a
+        .chronology(
+            None,
+            object(&[("start", "2015-11".into()), ("end", "2015-12".into())]),
+        )
         .unwrap();
+    assert_eq!(text(&zoomed, "start"), "2015-11-01");
+    assert_eq!(array(&zoomed, "points").length(), 3);
+    let months = a.chronology(None, object(&[("bins", 120.into())])).unwrap();
     assert_eq!(text(&months, "granularity"), "month");
 }
 
@@ -356,18 +377,23 @@ fn bad_requests_throw_errors_naming_the_field() {
     );
     assert!(search(&[("sort", "random".into())]).starts_with("`sort`: unknown value `random`"));
     assert_eq!(
-        thrown(a.search("rohingya".into())),
+        thrown(a.search(Some("rohingya".into()))),
         "`request`: expected an object"
     );
     assert_eq!(
-        thrown(a.chronology(JsValue::UNDEFINED, object(&[("bins", 0.into())]))),
+        thrown(a.chronology(None, object(&[("bins", 0.into())]))),
         "`bins`: expected a whole number from 1 to 10000"
     );
-    assert!(thrown(a.chronology(
-        JsValue::UNDEFINED,
-        object(&[("granularity", "week".into())])
-    ))
-    .starts_with("`granularity`: unknown value `week`"));
+    assert!(
+        thrown(a.chronology(None, object(&[("granularity", "week".into())])))
+            .starts_with("`granularity`: unknown value `week`")
+    );
+    assert_eq!(
+        thrown(a.chronology(None, object(&[("start", "banana".into())]))),
+        "`start`: `banana` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
+    );
+    assert!(thrown(a.chronology(None, object(&[("zoom", 2.into())])))
+        .starts_with("`zoom` is not a chronology option"));
     // Absent fields are defaults, not errors.
     let r = a
         .search(object(&[
@@ -376,8 +402,5 @@ fn bad_requests_throw_errors_naming_the_field() {
         ]))
         .unwrap();
     assert_eq!(number(&r, "total"), 11.0);
-    assert_eq!(
-        number(&a.search(JsValue::UNDEFINED).unwrap(), "total"),
-        11.0
-    );
+    assert_eq!(number(&a.search(None).unwrap(), "total"), 11.0);
 }
