@@ -36,6 +36,8 @@ use crate::widget::{view, STYLESHEET};
 const DEBOUNCE_MS: u32 = 150;
 /// Results added by each "more results".
 const PAGE: u32 = 10;
+/// Clipboard callbacks kept at most.
+const MAX_CLIPBOARD: usize = 4;
 /// How long the "link copied" notice stays.
 const NOTICE_MS: u32 = 4000;
 
@@ -138,7 +140,9 @@ struct Inner {
     history_listeners: Vec<Tracked<EventListener>>,
     debounce: Option<Tracked<Timeout>>,
     notice: Option<Tracked<Timeout>>,
-    clipboard: Option<Tracked<(Callback, Callback)>>,
+    /// Callbacks of clipboard writes, kept until unmount so a slow promise
+    /// never calls a dropped one (bounded: the oldest go first).
+    clipboard: Vec<Tracked<(Callback, Callback)>>,
     warned: Vec<(&'static str, String)>,
     /// Page scroll and the card to refocus when going back to the list.
     return_to: Option<(f64, String)>,
@@ -222,7 +226,7 @@ impl Widget {
                 history_listeners: Vec::new(),
                 debounce: None,
                 notice: None,
-                clipboard: None,
+                clipboard: Vec::new(),
                 warned: Vec::new(),
                 return_to: None,
                 pending: Vec::new(),
@@ -287,7 +291,7 @@ impl Drop for Inner {
         self.history_listeners.clear();
         self.debounce = None;
         self.notice = None;
-        self.clipboard = None;
+        self.clipboard.clear();
         if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
         }
@@ -795,7 +799,10 @@ impl Inner {
             let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w1, |i| i.notice(true)));
             let err = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w2, |i| i.notice(false)));
             let _ = navigator.clipboard().write_text(&link).then2(&ok, &err);
-            self.clipboard = Some(Tracked::new((ok, err)));
+            if self.clipboard.len() >= MAX_CLIPBOARD {
+                self.clipboard.remove(0);
+            }
+            self.clipboard.push(Tracked::new((ok, err)));
         } else {
             // No async clipboard (an insecure page): select the link and try the old way.
             let copied = self.select_link_field()
