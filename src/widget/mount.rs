@@ -629,6 +629,9 @@ impl Inner {
             }
             Some("spell") => {
                 if let Some(text) = value {
+                    if control.has_attribute("data-clear") {
+                        self.state.clear();
+                    }
                     self.nodes.input.set_value(&text);
                     self.state.text = text;
                     self.refresh();
