@@ -1,6 +1,7 @@
 //! The archive: the embedded corpus, ready to be queried.
 
 use crate::corpus::{Corpus, DecodeError};
+use crate::filter::FilterIndex;
 use crate::lang::Lang;
 use crate::record::{StatementRecord, SummaryRecord};
 use crate::search::SearchIndex;
@@ -19,13 +20,19 @@ static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.b
 pub struct Archive {
     corpus: Corpus,
     index: SearchIndex,
+    filters: FilterIndex,
 }
 
 impl Archive {
     /// An archive of `corpus`.
     pub fn new(corpus: Corpus) -> Archive {
         let index = SearchIndex::new(&corpus);
-        Archive { corpus, index }
+        let filters = FilterIndex::new(&corpus);
+        Archive {
+            corpus,
+            index,
+            filters,
+        }
     }
 
     /// The archive compiled into the library.
@@ -38,7 +45,12 @@ impl Archive {
         } else {
             SearchIndex::load(EMBEDDED_INDEX, &corpus).unwrap_or_else(|_| SearchIndex::new(&corpus))
         };
-        Ok(Archive { corpus, index })
+        let filters = FilterIndex::new(&corpus);
+        Ok(Archive {
+            corpus,
+            index,
+            filters,
+        })
     }
 
     /// Number of statements.
@@ -69,6 +81,11 @@ impl Archive {
     /// The full-text index.
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// What facet filters, date ranges and the chronology run on.
+    pub fn filters(&self) -> &FilterIndex {
+        &self.filters
     }
 
     /// Position of the statement with this id in [`Archive::statements`].

@@ -14,9 +14,15 @@
 //!   embedded in the library.
 //! - [`archive`]: the embedded corpus, ready to query.
 //! - [`search`]: full-text search, snippets and highlights.
+//! - [`request`], [`filter`], [`facets`], [`chronology`]: a search request and
+//!   its validation, facet and date filtering with the search pipeline
+//!   ([`archive::Archive::search`]), disjunctive facet counts, and the time
+//!   axis of bins, gaps and points.
 //! - `synth` (native only): synthetic corpora of any size, generated from
 //!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
+//! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
+//!   WebAssembly only).
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
 //!   [`archive::Archive`] to JavaScript as `Archive`.
 //!
@@ -24,10 +30,14 @@
 //! with `cargo test`.
 
 pub mod archive;
+pub mod chronology;
 pub mod corpus;
 pub mod date;
+pub mod facets;
+pub mod filter;
 pub mod lang;
 pub mod record;
+pub mod request;
 pub mod response;
 pub mod search;
 pub mod statement;
@@ -35,6 +45,7 @@ pub mod statement;
 pub mod synth;
 pub mod text;
 pub mod vocabulary;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

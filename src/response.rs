@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use crate::chronology::Granularity;
 use crate::record::DateRecord;
+use crate::request::Sort;
 
 /// A piece of text, marked when it matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,4 +84,85 @@ pub struct QuerySummary {
     pub excluded: Vec<String>,
     /// What was ignored, and why, e.g. `"the" (common word)`.
     pub ignored: Vec<String>,
+}
+
+/// The answer to [`Archive::search`](crate::archive::Archive::search).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    /// Statements the request keeps (all pages).
+    pub total: u32,
+    /// The requested page of them, in the requested order.
+    pub hits: Vec<Hit>,
+    /// Counts for every facet value, each ignoring its own facet's selection.
+    pub facets: Facets,
+    /// The time axis with the request's matches per bin.
+    pub chronology: Chronology,
+    /// What was understood of the text.
+    pub query: QuerySummary,
+    /// The order the hits are in (`relevance`, `newest` or `oldest`).
+    pub sort: Sort,
+}
+
+/// The archive on a time axis: bins, empty stretches and statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chronology {
+    /// Size of each bin: `year`, `month` or `day`.
+    pub granularity: Granularity,
+    /// First day of the axis, `YYYY-MM-DD` (empty when the archive is).
+    pub start: String,
+    /// Last day of the axis (inclusive).
+    pub end: String,
+    /// Consecutive bins from `start` to `end`.
+    pub bins: Vec<Bin>,
+    /// Runs of empty bins long enough to collapse on the axis.
+    pub gaps: Vec<Gap>,
+    /// Every statement, oldest first, when asked for (`points: true`).
+    pub points: Vec<Point>,
+}
+
+/// One period of the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day (inclusive).
+    pub end: String,
+    /// Short label: `2015`, `May 2015`, `18 December 2016`.
+    pub label: String,
+    /// Statements whose date overlaps the bin.
+    pub total: u32,
+    /// Of those, the ones the request keeps.
+    pub matched: u32,
+}
+
+/// A run of bins holding no statement at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gap {
+    /// First day of the first empty bin.
+    pub start: String,
+    /// Last day of the last empty bin.
+    pub end: String,
+    /// Index of the first empty bin in `bins`.
+    pub first_bin: u32,
+    /// Index of the last empty bin in `bins`.
+    pub last_bin: u32,
+}
+
+/// A statement on the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// Statement id.
+    pub id: String,
+    /// First day of its date, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day (inclusive).
+    pub end: String,
+    /// `day`, `month`, `year` or `range`: how to draw it.
+    pub precision: &'static str,
+    /// Whether the date is inferred.
+    pub approximate: bool,
+    /// Whether the request keeps it.
+    pub matched: bool,
 }

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# ima-statements: build, serve and test the widget.
+#
+#   ./build.sh              build dist/ (what a partner copies to their site)
+#   ./build.sh serve [PORT] build, then serve the demo on http://127.0.0.1:PORT/ (default 8080)
+#   ./build.sh test         run every test: native, headless Chrome and Firefox, end-to-end
+#   ./build.sh size         build, then print the shipped files' sizes against the budget
+#   ./build.sh bench        run the native benchmarks and print their tables
+#
+# Every command first installs what is missing (Rust wasm target, wasm-pack,
+# wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
+# geckodriver, binaryen's wasm-opt, the end-to-end test's npm packages) and says
+# so; a second run installs nothing.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+DIST="$ROOT/dist"
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif have sudo; then sudo "$@"; else
+    echo "error: '$*' needs root and sudo is not available" >&2; exit 1
+  fi
+}
+
+apt_updated=
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    say "Updating the Debian package index"
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  say "Installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The wasm-bindgen version the lockfile pins; the CLI must be exactly this one.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_build_tools() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "Installing the Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  local want
+  want=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+    say "Installing wasm-bindgen-cli $want (matches Cargo.lock)"
+    cargo install --quiet --force wasm-bindgen-cli --version "$want"
+  fi
+  local pkgs=()
+  have wasm-opt || pkgs+=(binaryen)
+  have brotli || pkgs+=(brotli)
+  [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  if ! have wasm-pack; then
+    say "Installing wasm-pack"
+    cargo install --quiet wasm-pack
+  fi
+  local pkgs=()
+  have chromium || pkgs+=(chromium)
+  have chromedriver || pkgs+=(chromium-driver)
+  have firefox-esr || have firefox || pkgs+=(firefox-esr)
+  have node || pkgs+=(nodejs)
+  have npm || pkgs+=(npm)
+  [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
+  if ! have geckodriver; then
+    say "Installing geckodriver"
+    cargo install --quiet geckodriver
+  fi
+  if [ -f tests/e2e/package.json ] && [ ! -d tests/e2e/node_modules ]; then
+    say "Installing the end-to-end test's npm packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+build() {
+  ensure_build_tools
+  say "Compiling the widget to WebAssembly (release)"
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown
+  rm -rf "$DIST"
+  mkdir -p "$DIST"
+  say "Generating the JavaScript bindings"
+  wasm-bindgen --target web --out-dir "$DIST" \
+    "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm"
+  say "Optimising the module for size (wasm-opt -Oz)"
+  wasm-opt -Oz --strip-debug --strip-producers \
+    "$DIST/ima_statements_bg.wasm" -o "$DIST/ima_statements_bg.wasm"
+  if [ -f www/ima-statements.js ]; then cp www/ima-statements.js "$DIST/"; fi
+  say "Built $DIST"
+  size_report
+}
+
+# Sizes of what a partner ships: raw, gzip -9 and brotli when available.
+size_report() {
+  printf '%-28s %10s %10s %10s\n' file raw gzip brotli
+  local total_raw=0 total_gz=0 f raw gz br
+  for f in "$DIST"/ima-statements.js "$DIST"/ima_statements.js "$DIST"/ima_statements_bg.wasm; do
+    [ -f "$f" ] || continue
+    raw=$(wc -c <"$f")
+    gz=$(gzip -9 -c "$f" | wc -c)
+    if have brotli; then br=$(brotli -c -q 11 "$f" | wc -c); else br=-; fi
+    printf '%-28s %10d %10d %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + gz))
+  done
+  printf '%-28s %10d %10d\n' total "$total_raw" "$total_gz"
+}
+
+serve() {
+  local port="${1:-${PORT:-8080}}"
+  build
+  local site="$TARGET_DIR/site"
+  rm -rf "$site"
+  mkdir -p "$site"
+  cp -r www/. "$site/"
+  cp -r "$DIST"/. "$site/"
+  say "Serving the demo on http://127.0.0.1:$port/ (Ctrl-C to stop)"
+  python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port"
+}
+
+run_tests() {
+  ensure_test_tools
+  say "Checking formatting"
+  cargo fmt --check
+  say "Native tests (core, corpus, search, filters)"
+  cargo test --quiet
+  say "Browser tests in headless Chrome and Firefox"
+  wasm-pack test --headless --chrome --firefox
+  if [ -f tests/e2e/run.mjs ]; then
+    build
+    say "End-to-end tests in Chromium"
+    node tests/e2e/run.mjs "$DIST"
+  fi
+}
+
+case "${1:-build}" in
+  build) build ;;
+  serve) shift; serve "$@" ;;
+  test) run_tests ;;
+  size) build ;;
+  bench) cargo bench ;;
+  -h|--help|help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench]" >&2; exit 2 ;;
+esac

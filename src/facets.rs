@@ -1,0 +1,98 @@
+//! Disjunctive facet counts.
+//!
+//! A facet's counts ignore that facet's own selection: with `topic:
+//! [rohingya]` selected, the topic list still tells how many statements
+//! `trafficking` would give, so a visitor sees every other choice. For a
+//! facet `f` the statements counted are those kept by the text, the date
+//! range and every *other* facet's selection; a value's count is how many of
+//! them have it. That count is exactly the `total` of the same request with
+//! `f`'s selection replaced by that one value.
+
+use crate::archive::Archive;
+use crate::filter::{BitSet, FacetEntry, FilterIndex, Selection};
+use crate::request::Query;
+use crate::response::{FacetValue, Facets};
+use crate::vocabulary::Facet;
+
+/// The counts of every facet value for a query's selection.
+pub fn count(filters: &FilterIndex, selection: &Selection, query: &Query) -> Facets {
+    let mut facets = Facets::default();
+    for (position, facet) in Facet::ALL.into_iter().enumerate() {
+        // Statements kept by everything but this facet.
+        let mut others: Option<BitSet> = None;
+        for (other, set) in selection.facets.iter().enumerate() {
+            let Some(set) = set.as_ref().filter(|_| other != position) else {
+                continue;
+            };
+            match &mut others {
+                None => {
+                    let mut s = selection.base.clone();
+                    s.intersect(set);
+                    others = Some(s);
+                }
+                Some(s) => s.intersect(set),
+            }
+        }
+        let kept = others.as_ref().unwrap_or(&selection.base);
+        let selected = query.selected.get(position).map_or(&[][..], Vec::as_slice);
+        *list_mut(&mut facets, facet) = values(filters.values(facet), selected, |e| {
+            e.slots.count_common(kept)
+        });
+    }
+    facets
+}
+
+/// The facet records of `entries`, counting each with `count`.
+fn values(
+    entries: &[FacetEntry],
+    selected: &[u32],
+    count: impl Fn(&FacetEntry) -> usize,
+) -> Vec<FacetValue> {
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| FacetValue {
+            value: e.value.clone(),
+            label: e.label.clone(),
+            count: u32::try_from(count(e)).unwrap_or(u32::MAX),
+            selected: u32::try_from(i).is_ok_and(|i| selected.binary_search(&i).is_ok()),
+        })
+        .collect()
+}
+
+/// The list of `facet` in `facets`.
+pub fn list_mut(facets: &mut Facets, facet: Facet) -> &mut Vec<FacetValue> {
+    match facet {
+        Facet::Kind => &mut facets.kind,
+        Facet::Topic => &mut facets.topic,
+        Facet::Place => &mut facets.place,
+        Facet::Organization => &mut facets.organization,
+        Facet::Person => &mut facets.person,
+        Facet::Year => &mut facets.year,
+    }
+}
+
+/// The list of `facet` in `facets`.
+pub fn list(facets: &Facets, facet: Facet) -> &[FacetValue] {
+    match facet {
+        Facet::Kind => &facets.kind,
+        Facet::Topic => &facets.topic,
+        Facet::Place => &facets.place,
+        Facet::Organization => &facets.organization,
+        Facet::Person => &facets.person,
+        Facet::Year => &facets.year,
+    }
+}
+
+impl Archive {
+    /// Every facet value with the number of statements that have it, for
+    /// partners who build their own interface.
+    pub fn facets(&self) -> Facets {
+        let mut facets = Facets::default();
+        for facet in Facet::ALL {
+            *list_mut(&mut facets, facet) =
+                values(self.filters().values(facet), &[], |e| e.slots.len());
+        }
+        facets
+    }
+}

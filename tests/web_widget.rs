@@ -1,0 +1,499 @@
+//! The widget in a real browser, driven as a visitor would: typing, picking
+//! facets, opening statements, changing attributes, unmounting, the URL
+//! hash, and hostile text.
+//!
+//! Run with `wasm-pack test --headless --chrome -- --test web_widget`.
+
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use ima_statements::widget::mount::{live_resources, mount, Widget};
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{CustomEvent, Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh `<div>` in the page with the given attributes.
+fn host(attrs: &[(&str, &str)]) -> HtmlElement {
+    let e: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    for (k, v) in attrs {
+        e.set_attribute(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&e).unwrap();
+    e
+}
+
+/// Mounts in a new host; deep links off unless the attributes say otherwise.
+fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
+    let mut all = vec![("deep-link", "off")];
+    all.extend_from_slice(attrs);
+    let h = host(&all);
+    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    (h, w)
+}
+
+fn shadow(h: &HtmlElement) -> ShadowRoot {
+    h.shadow_root()
+        .expect("the widget renders into an open shadow root")
+}
+
+fn find(h: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    shadow(h)
+        .query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+fn all(h: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = shadow(h).query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn text(h: &HtmlElement, selector: &str) -> String {
+    find(h, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn count_in_status(h: &HtmlElement) -> usize {
+    let status = text(h, ".status");
+    status
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+fn input(h: &HtmlElement) -> HtmlInputElement {
+    find(h, "input[type=search]").unwrap().unchecked_into()
+}
+
+fn type_text(h: &HtmlElement, value: &str) {
+    let i = input(h);
+    i.set_value(value);
+    i.dispatch_event(&Event::new("input").unwrap()).unwrap();
+}
+
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn visible(e: &HtmlElement) -> bool {
+    !e.has_attribute("hidden")
+}
+
+#[wasm_bindgen_test]
+async fn typing_searches_after_a_pause_and_announces_the_count() {
+    let (h, w) = widget(&[]);
+    let everything = count_in_status(&h);
+    assert!(everything > 1, "status: {}", text(&h, ".status"));
+    assert_eq!(
+        find(&h, ".status")
+            .unwrap()
+            .get_attribute("role")
+            .as_deref(),
+        Some("status")
+    );
+    type_text(&h, "rohingya");
+    assert_eq!(
+        count_in_status(&h),
+        everything,
+        "the search waits for a pause"
+    );
+    sleep(300).await;
+    let found = count_in_status(&h);
+    assert!(
+        found > 0 && found < everything,
+        "status: {}",
+        text(&h, ".status")
+    );
+    assert_eq!(all(&h, ".card").len(), found);
+    assert!(!all(&h, ".card mark").is_empty(), "matches are marked");
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn picking_a_facet_changes_results_counts_and_chips() {
+    let (h, w) = widget(&[]);
+    let before = count_in_status(&h);
+    let topic_counts = |h: &HtmlElement| -> Vec<String> {
+        all(h, "#ima-f-topic .count")
+            .iter()
+            .filter_map(|c| c.text_content())
+            .collect()
+    };
+    let topics_before = topic_counts(&h);
+    let communique = find(&h, "button[data-facet=kind][data-value=communique]").unwrap();
+    communique.click();
+    let after = count_in_status(&h);
+    assert!(after > 0 && after < before);
+    assert_ne!(
+        topic_counts(&h),
+        topics_before,
+        "other facets count within the selection"
+    );
+    let pressed = find(&h, ".value[data-facet=kind][data-value=communique]").unwrap();
+    assert_eq!(
+        pressed.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(all(&h, ".chip").len(), 1);
+    find(&h, ".chip").unwrap().click();
+    assert_eq!(count_in_status(&h), before);
+    assert!(all(&h, ".chip").is_empty());
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn opening_and_closing_a_statement_moves_focus_and_tells_the_page() {
+    let (h, w) = widget(&[]);
+    let opened: Rc<RefCell<Vec<String>>> = Rc::default();
+    let log = opened.clone();
+    let _listener = EventListener::new(&document(), "ima-statements:open", move |e| {
+        let detail = e.unchecked_ref::<CustomEvent>().detail();
+        let id = Reflect::get(&detail, &"id".into()).unwrap();
+        log.borrow_mut().push(id.as_string().unwrap_or_default());
+    });
+    let card = find(&h, ".card .open").unwrap();
+    let id = card.get_attribute("data-id").unwrap();
+    let title = card.text_content().unwrap();
+    card.click();
+    let reading = find(&h, ".reading").unwrap();
+    assert!(visible(&reading));
+    assert!(!visible(&find(&h, ".list").unwrap()));
+    assert_eq!(text(&h, ".reading h2"), title);
+    assert!(!all(&h, ".reading .text p").is_empty());
+    let focused = shadow(&h).active_element().unwrap();
+    assert_eq!(focused.tag_name(), "H2");
+    assert_eq!(
+        *opened.borrow(),
+        vec![id.clone()],
+        "the open event bubbles out of the shadow root"
+    );
+
+    find(&h, ".back").unwrap().click();
+    assert!(!visible(&find(&h, ".reading").unwrap()));
+    let focused = shadow(&h).active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("data-id"),
+        Some(id),
+        "focus returns to the card"
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn attributes_changed_after_mount_update_the_widget() {
+    let (h, w) = widget(&[("lang", "en")]);
+    assert_eq!(
+        input(&h).get_attribute("placeholder").as_deref(),
+        Some("Search statements…")
+    );
+    w.set_attribute("lang", Some("es".into()));
+    assert_eq!(
+        input(&h).get_attribute("placeholder").as_deref(),
+        Some("Buscar declaraciones…")
+    );
+    assert_eq!(
+        find(&h, ".ima").unwrap().get_attribute("lang").as_deref(),
+        Some("es")
+    );
+
+    w.set_attribute("theme", Some("dark".into()));
+    assert_eq!(
+        find(&h, ".ima")
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("dark")
+    );
+    w.set_attribute("theme", Some("purple".into()));
+    assert_eq!(
+        find(&h, ".ima")
+            .unwrap()
+            .get_attribute("data-theme")
+            .as_deref(),
+        Some("auto"),
+        "a bad value falls back to the default"
+    );
+
+    let before = count_in_status(&h);
+    w.set_attribute("topic", Some("rohingya".into()));
+    assert!(count_in_status(&h) < before);
+    assert_eq!(all(&h, ".chip").len(), 1);
+    w.set_attribute("topic", None);
+    assert_eq!(count_in_status(&h), before);
+
+    w.set_attribute("query", Some("compact".into()));
+    assert_eq!(input(&h).value(), "compact");
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_frees_every_listener_and_empties_the_shadow_root() {
+    let baseline = live_resources();
+    let (h, w) = widget(&[]);
+    assert!(live_resources() > baseline);
+    let old_input = input(&h);
+    type_text(&h, "migrants");
+    w.unmount();
+    assert_eq!(
+        live_resources(),
+        baseline,
+        "listeners and the pending timer are gone"
+    );
+    assert_eq!(shadow(&h).child_nodes().length(), 0);
+    // Events reaching the old nodes find nothing listening (and nothing breaks).
+    old_input
+        .dispatch_event(&Event::new("input").unwrap())
+        .unwrap();
+    sleep(250).await;
+    assert_eq!(shadow(&h).child_nodes().length(), 0);
+    assert_eq!(live_resources(), baseline);
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_are_independent() {
+    let (a, wa) = widget(&[]);
+    let (b, wb) = widget(&[("lang", "fr")]);
+    let b_count = count_in_status(&b);
+    type_text(&a, "rohingya");
+    sleep(300).await;
+    assert!(count_in_status(&a) < b_count);
+    assert_eq!(count_in_status(&b), b_count);
+    assert_eq!(input(&b).value(), "");
+    find(&b, "button[data-facet=kind][data-value=statement]")
+        .unwrap()
+        .click();
+    assert!(all(&a, ".chip").is_empty());
+    assert_eq!(all(&b, ".chip").len(), 1);
+    wa.unmount();
+    assert!(
+        find(&b, ".status").is_some(),
+        "unmounting one leaves the other"
+    );
+    wb.unmount();
+    a.remove();
+    b.remove();
+}
+
+fn set_hash(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    let url = location.pathname().unwrap() + &location.search().unwrap() + hash;
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn state_round_trips_through_the_hash_and_back_button() {
+    set_hash("#ima:q=rohingya&topic=trafficking");
+    let (h, w) = widget(&[("deep-link", "on")]);
+    assert_eq!(input(&h).value(), "rohingya");
+    assert_eq!(all(&h, ".chip").len(), 1);
+    let filtered = count_in_status(&h);
+
+    find(&h, ".chip").unwrap().click();
+    assert_eq!(hash(), "#ima:q=rohingya");
+    assert!(count_in_status(&h) >= filtered);
+
+    let card = find(&h, ".card .open").unwrap();
+    let id = card.get_attribute("data-id").unwrap();
+    card.click();
+    assert_eq!(hash(), "#ima:q=rohingya&open=".to_owned() + &id);
+
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep(200).await;
+    assert!(
+        !visible(&find(&h, ".reading").unwrap()),
+        "back closes the statement"
+    );
+    assert_eq!(hash(), "#ima:q=rohingya");
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep(200).await;
+    assert_eq!(all(&h, ".chip").len(), 1, "back restores the filter");
+
+    // The host's own hash is left to the host.
+    set_hash("#section-2");
+    web_sys::window()
+        .unwrap()
+        .dispatch_event(&Event::new("hashchange").unwrap())
+        .unwrap();
+    assert_eq!(input(&h).value(), "rohingya");
+    assert_eq!(hash(), "#section-2");
+    w.unmount();
+    h.remove();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+fn garbage_in_the_hash_is_ignored() {
+    set_hash("#ima:q=%ZZ&topic=%3Cb%3E,rohingya&sort=%00&open=&&&=");
+    let (h, w) = widget(&[("deep-link", "on")]);
+    assert_eq!(input(&h).value(), "");
+    assert_eq!(all(&h, ".chip").len(), 1, "only the known topic is kept");
+    assert!(visible(&find(&h, ".list").unwrap()));
+    w.unmount();
+    h.remove();
+    set_hash("");
+}
+
+const HOSTILE: &str = "<img src=x onerror=\"document.title='pwned'\">";
+
+#[wasm_bindgen_test]
+async fn hostile_text_in_the_query_and_hash_stays_text() {
+    let (h, w) = widget(&[("query", HOSTILE)]);
+    assert!(all(&h, "img").is_empty());
+    assert_eq!(input(&h).value(), HOSTILE);
+    assert!(text(&h, ".empty").contains(HOSTILE), "shown as typed");
+    type_text(&h, &(HOSTILE.to_owned() + "<script>x</script>"));
+    sleep(250).await;
+    assert!(all(&h, "img, script").is_empty());
+    w.unmount();
+    h.remove();
+
+    let encoded = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E";
+    set_hash(&("#ima:q=".to_owned() + encoded + "&open=" + encoded));
+    let (h, w) = widget(&[("deep-link", "on")]);
+    assert_eq!(input(&h).value(), "<img src=x onerror=alert(1)>");
+    assert!(all(&h, "img").is_empty());
+    assert!(
+        visible(&find(&h, ".reading").unwrap()),
+        "an unknown statement says so"
+    );
+    assert_ne!(document().title(), "pwned");
+    w.unmount();
+    h.remove();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+fn options_object_wins_over_attributes_and_ready_fires() {
+    let h = host(&[("deep-link", "off"), ("lang", "en")]);
+    let ready: Rc<RefCell<u32>> = Rc::default();
+    let log = ready.clone();
+    let _l = EventListener::new(&h, "ima-statements:ready", move |_| {
+        *log.borrow_mut() += 1;
+    });
+    let options = Object::new();
+    Reflect::set(&options, &"lang".into(), &"id".into()).unwrap();
+    let kinds = js_sys::Array::of1(&"statement".into());
+    Reflect::set(&options, &"kind".into(), &kinds).unwrap();
+    let w = mount(h.clone().into(), options.into()).unwrap();
+    assert_eq!(*ready.borrow(), 1);
+    assert_eq!(
+        input(&h).get_attribute("placeholder").as_deref(),
+        Some("Cari pernyataan…")
+    );
+    assert_eq!(all(&h, ".chip").len(), 1);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn more_results_adds_a_page_and_focuses_its_first_card() {
+    let (h, w) = widget(&[]);
+    let total = count_in_status(&h);
+    let first_page = all(&h, ".card").len();
+    assert!(first_page < total, "the corpus is longer than one page");
+    find(&h, ".more-button").unwrap().click();
+    assert_eq!(all(&h, ".card").len(), total.min(first_page * 2));
+    let focused = shadow(&h).active_element().unwrap();
+    let new_card = all(&h, ".card .open").into_iter().nth(first_page).unwrap();
+    assert_eq!(
+        focused.get_attribute("data-id"),
+        new_card.get_attribute("data-id")
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn escape_closes_the_reading_view_and_tags_filter() {
+    let (h, w) = widget(&[]);
+    find(&h, ".card .open").unwrap().click();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(&h, ".reading h2")
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    assert!(!visible(&find(&h, ".reading").unwrap()));
+
+    find(&h, ".card .open").unwrap().click();
+    let tag = find(&h, ".reading .tag").expect("statements are tagged");
+    let (facet, value) = (
+        tag.get_attribute("data-facet").unwrap(),
+        tag.get_attribute("data-value").unwrap(),
+    );
+    tag.click();
+    assert!(visible(&find(&h, ".list").unwrap()));
+    let chip = find(&h, ".chip").unwrap();
+    assert_eq!(chip.get_attribute("data-facet"), Some(facet));
+    assert_eq!(chip.get_attribute("data-value"), Some(value));
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_empty_state_offers_a_way_out() {
+    let (h, w) = widget(&[("query", "rohingyo"), ("kind", "news")]);
+    assert_eq!(count_in_status(&h), 0);
+    assert!(visible(&find(&h, ".empty").unwrap()));
+    let fix = find(&h, ".empty [data-act=spell]").expect("a spelling suggestion");
+    assert_eq!(fix.text_content().as_deref(), Some("rohingya"));
+    fix.click();
+    assert_eq!(input(&h).value(), "rohingya");
+    assert!(
+        all(&h, ".chip").is_empty(),
+        "the filter that emptied it went too"
+    );
+    assert!(count_in_status(&h) > 0);
+    assert!(!visible(&find(&h, ".empty").unwrap()));
+    w.unmount();
+    h.remove();
+}

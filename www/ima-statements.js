@@ -1,0 +1,135 @@
+/*! ima-statements loader — the IMA statement archive as a drop-in widget.
+ *
+ *   <script src="/ima/ima-statements.js" defer></script>
+ *   <ima-statements topic="rohingya"></ima-statements>
+ *
+ * Loads ima_statements.js and ima_statements_bg.wasm from the directory this
+ * file is served from, once for every widget on the page; defines
+ * <ima-statements>, mounts [data-ima-statements] elements (also ones added
+ * later), and exposes window.IMAStatements. Everything else — rendering,
+ * search, state — happens in the WebAssembly module.
+ */
+(function () {
+  "use strict";
+  if (window.IMAStatements) return;
+
+  var script = document.currentScript;
+  var base = new URL(".", (script && script.src) || document.baseURI).href;
+  var ATTRIBUTES = ["lang", "query", "kind", "topic", "place", "organization", "person",
+    "year", "from", "to", "sort", "view", "theme", "deep-link"];
+  var MESSAGES = {
+    en: "The statement archive cannot be shown in this browser.",
+    es: "El archivo de declaraciones no se puede mostrar en este navegador.",
+    fr: "Les archives des déclarations ne peuvent pas s’afficher dans ce navigateur.",
+    id: "Arsip pernyataan tidak dapat ditampilkan di peramban ini."
+  };
+  var module = null;
+  var handles = new WeakMap();
+
+  function load() {
+    if (!module) {
+      module = import(base + "ima_statements.js").then(function (glue) {
+        return glue.default({ module_or_path: base + "ima_statements_bg.wasm" }).then(function () {
+          return glue;
+        });
+      });
+    }
+    return module;
+  }
+
+  function fail(element, error) {
+    var tag = (element.getAttribute("lang") || document.documentElement.lang || "en").slice(0, 2);
+    var text = MESSAGES[tag.toLowerCase()] || MESSAGES.en;
+    (element.shadowRoot || element).textContent = text;
+    if (window.console) console.error("ima-statements:", error);
+  }
+
+  function mount(element, options) {
+    var entry = handles.get(element);
+    if (entry) return entry.ready;
+    entry = { widget: null, alive: true };
+    handles.set(element, entry);
+    entry.ready = load().then(function (glue) {
+      if (!entry.alive) return null;
+      entry.widget = glue.mount(element, options || {});
+      return entry.widget;
+    }).catch(function (error) {
+      if (entry.alive) fail(element, error);
+      return null;
+    });
+    return entry.ready;
+  }
+
+  function unmount(element) {
+    var entry = handles.get(element);
+    if (!entry) return;
+    handles.delete(element);
+    entry.alive = false;
+    if (entry.widget) entry.widget.unmount();
+    entry.widget = null;
+  }
+
+  function forward(element, name) {
+    var entry = handles.get(element);
+    if (entry && entry.widget) entry.widget.setAttribute(name, element.getAttribute(name));
+  }
+
+  // Moving an element disconnects and reconnects it; only a real removal unmounts.
+  function unmountIfGone(element) {
+    Promise.resolve().then(function () {
+      if (!element.isConnected) unmount(element);
+    });
+  }
+
+  if (window.customElements && !customElements.get("ima-statements")) {
+    customElements.define("ima-statements", class extends HTMLElement {
+      static get observedAttributes() { return ATTRIBUTES; }
+      connectedCallback() { mount(this); }
+      disconnectedCallback() { unmountIfGone(this); }
+      attributeChangedCallback(name) { forward(this, name); }
+    });
+  }
+
+  function scan(root) {
+    if (root.nodeType !== 1) return;
+    if (root.hasAttribute("data-ima-statements")) mount(root);
+    var found = root.querySelectorAll("[data-ima-statements]");
+    for (var i = 0; i < found.length; i++) mount(found[i]);
+  }
+
+  function forget(root) {
+    if (root.nodeType !== 1) return;
+    if (root.hasAttribute("data-ima-statements")) unmountIfGone(root);
+    var found = root.querySelectorAll("[data-ima-statements]");
+    for (var i = 0; i < found.length; i++) unmountIfGone(found[i]);
+  }
+
+  function start() {
+    scan(document.documentElement);
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        if (r.type === "attributes") {
+          if (r.target.hasAttribute("data-ima-statements")) forward(r.target, r.attributeName);
+          return;
+        }
+        r.addedNodes.forEach(scan);
+        r.removedNodes.forEach(forget);
+      });
+    }).observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ATTRIBUTES
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+
+  window.IMAStatements = {
+    /** Mounts the widget in `element`; resolves to its handle (or null if it failed). */
+    mount: mount,
+    /** Removes the widget from `element`, freeing everything it holds. */
+    unmount: unmount
+  };
+})();
