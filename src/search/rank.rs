@@ -82,21 +82,23 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
     }
     let chars = word.folded.chars().count();
     if word.prefix && chars >= MIN_PREFIX_CHARS {
-        let mut found: Vec<(u32, u32)> = index
+        // Commonest first: (df, term) packed in a u64, sorted descending.
+        let mut found: Vec<u64> = index
             .words_with_prefix(&word.folded)
             .take(MAX_PREFIX_SCAN)
             .map(|w| index.word_term(w))
             .filter(|&t| Some(t) != exact)
-            .map(|t| (index.df(t), t))
+            .map(|t| u64::from(index.df(t)) << 32 | u64::from(t))
             .collect();
-        found.sort_unstable_by(|a, b| b.cmp(a));
-        found.dedup_by_key(|f| f.1);
+        found.sort_unstable();
+        found.dedup();
         out.extend(
             found
                 .into_iter()
+                .rev()
                 .take(MAX_EXPANSIONS)
-                .map(|(_, t)| Expansion {
-                    term: t,
+                .map(|key| Expansion {
+                    term: key as u32,
                     tier: PREFIX,
                 }),
         );
@@ -114,7 +116,8 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
     let typed: Vec<char> = typed.chars().collect();
     let mask = super::index::letter_mask_chars(&typed);
     let len = typed.len();
-    let mut found: Vec<(usize, u32, u32)> = Vec::new();
+    // (distance, rarity, term) packed in a u64: nearest, then commonest first.
+    let mut found: Vec<u64> = Vec::new();
     let mut row = Vec::new();
     let mut word = Vec::new();
     for w in 0..index.word_count() {
@@ -132,12 +135,14 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
         word.extend(index.word_text(w).chars());
         if let Some(d) = distance(&typed, &word, max, prefix, &mut row) {
             let t = index.word_term(w);
-            found.push((d, u32::MAX - index.df(t), t));
+            let rarity = 0x00ff_ffff - index.df(t).min(0x00ff_ffff);
+            found.push((d.min(0xff) as u64) << 56 | u64::from(rarity) << 32 | u64::from(t));
         }
     }
     found.sort_unstable();
     let mut out: Vec<Expansion> = Vec::new();
-    for (d, _, t) in found {
+    for key in found {
+        let (d, t) = (key >> 56, key as u32);
         if out.len() >= MAX_EXPANSIONS {
             break;
         }
@@ -390,7 +395,13 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
     }
     ranking.terms.sort_unstable();
     ranking.terms.dedup();
-    clauses.sort_by_cached_key(|c| c.cost(index));
+    // Cheapest first: (cost, position) packed in a u64.
+    let mut order: Vec<u64> = clauses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| c.cost(index).min(1 << 47) << 16 | i as u64)
+        .collect();
+    order.sort_unstable();
 
     // Every statement's tiers, score and number of clauses matched so far; a
     // statement stays in only while it has matched every clause, so only
@@ -402,7 +413,10 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
     // Best (tier, score) of the current word in each statement.
     let mut best: Vec<Option<(u8, f32)>> = vec![None; n];
     let mut touched: Vec<u32> = Vec::new();
-    for clause in &clauses {
+    for clause in order
+        .iter()
+        .filter_map(|k| clauses.get((k & 0xffff) as usize))
+    {
         let mut survivors = 0usize;
         match clause {
             Clause::Word(expansions) => {

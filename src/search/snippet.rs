@@ -24,13 +24,13 @@ pub struct Marks {
 impl Marks {
     /// Marks for these terms and phrases.
     pub fn new(index: &Index, terms: Vec<u32>, phrases: Vec<Vec<u32>>) -> Marks {
-        let mut heads: Vec<String> = terms
-            .iter()
-            .chain(phrases.iter().flatten())
-            .map(|&t| index.term_text(t).chars().take(2).collect())
-            .collect();
-        heads.sort_unstable();
-        heads.dedup();
+        let mut heads: Vec<String> = Vec::new();
+        for &t in terms.iter().chain(phrases.iter().flatten()) {
+            let head: String = index.term_text(t).chars().take(2).collect();
+            if !heads.contains(&head) {
+                heads.push(head);
+            }
+        }
         Marks {
             terms,
             phrases,
