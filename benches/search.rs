@@ -164,8 +164,8 @@ fn main() {
         ),
     ];
     println!(
-        "{:>7} | {:>9} | {:>8} | {:>9} | {:>9} | {:>7} {:>7}",
-        "size", "build ms", "load ms", "heap MB", "blob MB", "terms", "words"
+        "{:>7} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>7} {:>7}",
+        "size", "build ms", "load ms", "load cpu", "heap MB", "blob MB", "terms", "words"
     );
     let mut tables = Vec::new();
     for &n in &sizes {
@@ -182,20 +182,25 @@ fn main() {
         let blob = built.to_bytes();
         drop(built);
         let mut loads = Vec::new();
+        let mut load_cpu = Vec::new();
         let mut index = None;
         for _ in 0..5 {
+            let c = cpu_now();
             let t = Instant::now();
             let loaded = SearchIndex::load(&blob, &corpus).expect("blob loads");
             loads.push(t.elapsed());
+            load_cpu.push(cpu_now().saturating_sub(c));
             index = Some(loaded);
         }
         let index = index.expect("loaded");
         let (load, _) = stats(&mut loads);
+        let (load_cpu, _) = stats(&mut load_cpu);
         println!(
-            "{:>7} | {:>9.1} | {:>8.2} | {:>9.1} | {:>9.1} | {:>7} {:>7}",
+            "{:>7} | {:>9.1} | {:>8.2} | {:>8.2} | {:>9.1} | {:>9.1} | {:>7} {:>7}",
             n,
             ms(build),
             load,
+            load_cpu,
             heap as f64 / 1e6,
             blob.len() as f64 / 1e6,
             index.index().term_count(),
