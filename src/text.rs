@@ -63,6 +63,19 @@ pub fn is_word_char(c: char) -> bool {
 /// Lower-cases `word` and removes the diacritics of Latin letters.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, replacing its contents (saves an allocation per word
+/// when indexing).
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         for lower in c.to_lowercase() {
             match fold_char(lower) {
@@ -74,7 +87,6 @@ pub fn fold(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `word` has letters and all of them are capitals ("GCM", "U.S.").

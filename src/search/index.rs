@@ -43,10 +43,11 @@
 //! a word reads a few bytes per statement; only phrases read positions.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::corpus::Corpus;
-use crate::text::{fold, term, tokens};
+use crate::text::{fold_into, term, tokens};
 
 /// Magic of the index blob.
 const MAGIC: &[u8; 4] = b"IMAI";
@@ -555,13 +556,38 @@ fn decode(bytes: &[u8], fingerprint: u64) -> Option<Index> {
     Some(index)
 }
 
+/// A fast hash for the builder's word tables: their keys are corpus words,
+/// not visitor input, so SipHash's flooding resistance buys nothing, and
+/// hashing every word of the corpus is most of what indexing costs.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<String, u32, BuildHasherDefault<WordHasher>>;
+
 /// Accumulates postings statement by statement.
 #[derive(Default)]
 struct Builder {
     /// Folded word → its term (memoized: stemming is the costly step).
-    word_terms: HashMap<String, u32>,
+    word_terms: WordMap,
     /// Term text → number (in order of first appearance).
-    term_ids: HashMap<String, u32>,
+    term_ids: WordMap,
+    /// Scratch space for folding a word.
+    folded: String,
     terms: Vec<TermBuf>,
 }
 
@@ -573,21 +599,15 @@ struct TermBuf {
     positions: Vec<u8>,
 }
 
-/// One statement's occurrences of one term.
-#[derive(Default)]
-struct Occurrences {
-    tf: [u32; FIELDS],
-    positions: Vec<u32>,
-}
-
 /// The statement being indexed.
 #[derive(Default)]
 struct Doc {
     fields: DocFields,
     /// Next free position.
     position: u32,
-    /// Its terms, each with its counts and positions.
-    occurrences: HashMap<u32, Occurrences>,
+    /// Every word as its term number and position, `term << 32 | position`:
+    /// sorted, it lists each term's positions in order.
+    occurrences: Vec<u64>,
 }
 
 impl Doc {
@@ -601,7 +621,6 @@ impl Builder {
     fn build(mut self, corpus: &Corpus) -> Index {
         let mut docs = Vec::with_capacity(corpus.statements.len());
         let mut d = Doc::default();
-        let mut order: Vec<u32> = Vec::new();
         for (doc, s) in corpus.statements.iter().enumerate() {
             let doc = doc as u32;
             d.fields = DocFields::default();
@@ -631,39 +650,40 @@ impl Builder {
                 self.part(&mut d, BODY, paragraph);
             }
             let fields = d.fields;
-            let occurrences = &mut d.occurrences;
             docs.push(fields);
-
-            order.clear();
-            order.extend(occurrences.keys().copied());
-            order.sort_unstable();
-            for t in &order {
-                let Some(o) = occurrences.get(t) else {
+            d.occurrences.sort_unstable();
+            for run in d.occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
+                let Some(&first) = run.first() else {
                     continue;
                 };
-                let Some(buf) = self.terms.get_mut(*t as usize) else {
+                let Some(buf) = self.terms.get_mut((first >> 32) as usize) else {
                     continue;
                 };
+                let mut tf = [0u32; FIELDS];
+                for &o in run {
+                    tf[fields.field_of(o as u32)] += 1;
+                }
                 write_varint(&mut buf.docs, doc - buf.last_doc);
                 buf.last_doc = doc;
                 buf.df += 1;
-                let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(o.tf[f] > 0) << f));
-                let total: u32 = o.tf.iter().sum();
+                let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(tf[f] > 0) << f));
+                let total = run.len();
                 if present.count_ones() == 1 && total <= 15 {
                     buf.docs.push(present | (total as u8) << 4);
                 } else {
                     buf.docs.push(present);
-                    for tf in o.tf.into_iter().filter(|&tf| tf > 0) {
-                        write_varint(&mut buf.docs, tf);
+                    for count in tf.into_iter().filter(|&c| c > 0) {
+                        write_varint(&mut buf.docs, count);
                     }
                 }
                 let mut last = 0;
-                for &p in &o.positions {
+                for &o in run {
+                    let p = o as u32;
                     write_varint(&mut buf.positions, p - last);
                     last = p;
                 }
             }
-            occurrences.clear();
+            d.occurrences.clear();
         }
         self.finish(corpus, docs)
     }
@@ -672,28 +692,32 @@ impl Builder {
     /// then leaves one position unused so phrases stop at its end.
     fn part(&mut self, d: &mut Doc, field: usize, text: &str) {
         for token in tokens(text) {
-            let t = self.term_of(&fold(token.text));
-            let o = d.occurrences.entry(t).or_default();
-            o.tf[field] += 1;
-            o.positions.push(d.position);
+            let t = self.term_of(token.text);
+            d.occurrences
+                .push(u64::from(t) << 32 | u64::from(d.position));
             d.position = d.position.saturating_add(1);
             d.fields.len[field] += 1;
         }
         d.position = d.position.saturating_add(1);
     }
 
-    /// The term number of a folded word, creating it on first sight.
-    fn term_of(&mut self, folded: &str) -> u32 {
-        if let Some(&t) = self.word_terms.get(folded) {
-            return t;
-        }
-        let text = term(folded);
-        let next = self.terms.len() as u32;
-        let t = *self.term_ids.entry(text).or_insert(next);
-        if t == next {
-            self.terms.push(TermBuf::default());
-        }
-        self.word_terms.insert(folded.to_owned(), t);
+    /// The term number of a word as written, creating it on first sight.
+    fn term_of(&mut self, word: &str) -> u32 {
+        let mut folded = std::mem::take(&mut self.folded);
+        fold_into(word, &mut folded);
+        let t = match self.word_terms.get(folded.as_str()) {
+            Some(&t) => t,
+            None => {
+                let next = self.terms.len() as u32;
+                let t = *self.term_ids.entry(term(&folded)).or_insert(next);
+                if t == next {
+                    self.terms.push(TermBuf::default());
+                }
+                self.word_terms.insert(folded.clone(), t);
+                t
+            }
+        };
+        self.folded = folded;
         t
     }
 
