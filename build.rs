@@ -58,7 +58,7 @@ fn main() {
         std::process::exit(1);
     }
     // A large corpus's search index is built here so loading the library
-    // only decodes it (10,000 statements: ~15 ms instead of seconds). A small
+    // only decodes it (10,000 statements: ~10 ms instead of seconds). A small
     // one is indexed when the archive loads, in a few milliseconds, which is
     // cheaper than shipping the blob (~30 KB gzipped for the 11 statements).
     let index = if corpus.statements.len() >= EMBED_INDEX_FROM {

@@ -2,7 +2,7 @@
 //! positions, built from a corpus and stored as a compact blob.
 //!
 //! This file is also compiled by `build.rs` (through `#[path]`), which builds
-//! the index of the embedded corpus at compile time so loading it costs a
+//! the index of a large embedded corpus at compile time so loading it costs a
 //! decode, not a re-analysis of every statement. It may therefore only use
 //! `crate::text`, `crate::corpus`, `crate::statement` and `crate::vocabulary`.
 //!

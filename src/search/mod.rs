@@ -2,8 +2,9 @@
 //! highlights (DESIGN.md §2).
 //!
 //! - [`query`]: the query language, parsed from any string without error;
-//! - [`index`]: the inverted index, built at compile time for the embedded
-//!   corpus (its blob layout is documented there) or at run time for any other;
+//! - [`index`]: the inverted index, built at compile time for a large
+//!   embedded corpus (its blob layout is documented there), or when the
+//!   archive loads for a small one or any other corpus;
 //! - [`rank`]: expansion of typed words (prefix, typos), matching and BM25F
 //!   ranking;
 //! - [`snippet`]: marking matched words, choosing a snippet's window.
