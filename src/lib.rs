@@ -40,6 +40,7 @@ pub mod response;
 pub mod search;
 pub mod statement;
 pub mod text;
+pub mod timeline;
 pub mod vocabulary;
 pub mod widget;
 
