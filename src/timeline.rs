@@ -35,6 +35,10 @@ pub const MIN_GAP_DAYS: i32 = 730;
 /// do not touch it.
 const GAP_MARGIN_DAYS: i32 = 31;
 
+/// Room left at each end of the axis, pixels, so the first and last marks
+/// are not cut by the frame.
+pub const END_PX: f64 = 14.0;
+
 /// Width of a break on screen, in pixels, at every zoom.
 pub const BREAK_PX: f64 = 28.0;
 
@@ -416,8 +420,13 @@ impl Axis {
     /// The view showing the whole axis in `width` pixels.
     pub fn fit(&self, width: f64) -> View {
         let width = width.max(1.0);
-        let k = ((width - BREAK_PX * self.breaks_count()) / self.units.max(1.0)).max(1e-6);
-        View { k, s: 0.0, width }
+        let room = width - 2.0 * END_PX - BREAK_PX * self.breaks_count();
+        let k = (room / self.units.max(1.0)).max(1e-6);
+        View {
+            k,
+            s: -END_PX,
+            width,
+        }
     }
 
     /// The largest zoom: [`MIN_VISIBLE_DAYS`] across the width.
@@ -435,11 +444,11 @@ impl Axis {
         } else {
             fit
         };
-        let most = (self.world(k) - width).max(0.0);
+        let most = (self.world(k) - width + END_PX).max(-END_PX);
         let s = if view.s.is_finite() {
-            view.s.clamp(0.0, most)
+            view.s.clamp(-END_PX, most)
         } else {
-            0.0
+            -END_PX
         };
         View { k, s, width }
     }
@@ -877,6 +886,31 @@ fn label(d: Day, unit: TickUnit, x: f64, lang: Lang) -> Tick {
     Tick { x, label, major }
 }
 
+/// The `from`/`to` filter for a brush over `first..=last`. Zoomed out to
+/// months or years, where a pixel is several days, the ends snap to the
+/// nearest month boundaries (`2015-08`, `2016-03`); zoomed in to days they
+/// stay days.
+pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
+    if unit == TickUnit::Day {
+        return (day_string(first), day_string(last));
+    }
+    let month = |d: Day| i32::from(d.year) * 12 + i32::from(d.month) - 1;
+    // Months from the start's nearest boundary to the end's.
+    let a = month(first) + i32::from(first.day > 15);
+    let b = month(last) - i32::from(last.day < 15);
+    let (a, b) = if a <= b { (a, b) } else { (month(first), month(first)) };
+    let text = |m: i32| {
+        let y = m.div_euclid(12);
+        let mo = m.rem_euclid(12) + 1;
+        let pad = |n: i32, w: usize| {
+            let s = n.to_string();
+            "0".repeat(w.saturating_sub(s.len())) + &s
+        };
+        pad(y, 4) + "-" + &pad(mo, 2)
+    };
+    (text(a), text(b))
+}
+
 /// `YYYY-MM-DD` of a day, for the `from`/`to` filter.
 pub fn day_string(day: Day) -> String {
     day.to_string()
@@ -1114,8 +1148,8 @@ mod tests {
         assert!((v.k - 600.0 / MIN_VISIBLE_DAYS).abs() < 1e-9);
         // Panning stops at both ends.
         let far = axis.pan(v, 1e12);
-        assert!((far.s - (axis.world(far.k) - 600.0)).abs() < 1e-6);
-        assert_eq!(axis.pan(v, -1e12).s, 0.0);
+        assert!((far.s - (axis.world(far.k) - 600.0 + END_PX)).abs() < 1e-6);
+        assert_eq!(axis.pan(v, -1e12).s, -END_PX);
         assert_eq!(
             axis.clamp(View {
                 k: f64::NAN,
@@ -1282,6 +1316,18 @@ mod tests {
         assert_eq!(day_string(open.0), "2015-05-01");
         assert_eq!(brush_of(&axis, None, None), None);
         assert_eq!(brush_of(&axis, Some("2017"), Some("2016")), None);
+    }
+
+    #[test]
+    fn a_brush_snaps_to_months_unless_zoomed_to_days() {
+        let d = |s: &str| Day::from_ordinal(day(s));
+        let (a, b) = (d("2015-08-18"), d("2016-03-25"));
+        assert_eq!(snap(a, b, TickUnit::Month), ("2015-09".into(), "2016-03".into()));
+        assert_eq!(snap(a, b, TickUnit::Year), ("2015-09".into(), "2016-03".into()));
+        assert_eq!(snap(a, b, TickUnit::Day), ("2015-08-18".into(), "2016-03-25".into()));
+        // A brush inside one month keeps that month.
+        assert_eq!(snap(d("2015-08-17"), d("2015-08-19"), TickUnit::Month), ("2015-08".into(), "2015-08".into()));
+        assert_eq!(snap(d("2015-12-02"), d("2016-01-10"), TickUnit::Month), ("2015-12".into(), "2015-12".into()));
     }
 
     #[test]

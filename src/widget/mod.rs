@@ -15,7 +15,9 @@
 //! - `dom`: small helpers that build elements from text nodes only;
 //! - `render`: one function per region of the widget;
 //! - `mount`: the `mount` export and the `Widget` that owns its nodes,
-//!   listeners and timers, and frees them all on unmount.
+//!   listeners and timers, and frees them all on unmount;
+//! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
+//!   handling, on the geometry of [`crate::timeline`].
 
 pub mod options;
 pub mod query;
@@ -29,6 +31,11 @@ mod dom;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod timeline;
 
 /// The widget's stylesheet, adopted by every shadow root.
 pub const STYLESHEET: &str = include_str!("../../www/widget.css");
+
+/// The chronology's stylesheet, adopted next to [`STYLESHEET`].
+pub const TIMELINE_STYLESHEET: &str = include_str!("../../www/timeline.css");

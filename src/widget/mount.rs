@@ -23,14 +23,17 @@ use web_sys::{
 };
 
 use crate::archive::Archive;
+use crate::chronology::ChronologyOptions;
+use crate::response::Point;
 use crate::lang::Lang;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
-use crate::widget::options::{resolve_lang, Attribute, Checker, Settings};
+use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
 use crate::widget::render::{self, Ctx, Nodes, Ui};
 use crate::widget::state::{Sort, State, HASH_PREFIX};
 use crate::widget::strings::Strings;
-use crate::widget::{view, STYLESHEET};
+use crate::widget::timeline::{self, Action, Timeline};
+use crate::widget::{view, STYLESHEET, TIMELINE_STYLESHEET};
 
 /// Quiet time after a keystroke before the search runs.
 const DEBOUNCE_MS: u32 = 150;
@@ -72,7 +75,7 @@ fn sheet() -> Option<CssStyleSheet> {
             return Some(s.clone());
         }
         let s = CssStyleSheet::new().ok()?;
-        s.replace_sync(STYLESHEET).ok()?;
+        s.replace_sync(&[STYLESHEET, TIMELINE_STYLESHEET].concat()).ok()?;
         *cell.borrow_mut() = Some(s.clone());
         Some(s)
     })
@@ -144,6 +147,8 @@ struct Inner {
     return_to: Option<(f64, String)>,
     /// Events to dispatch once the state is no longer borrowed.
     pending: Vec<(&'static str, JsValue)>,
+    /// The chronology, when the `view` attribute shows it.
+    timeline: Option<Timeline>,
 }
 
 impl Widget {
@@ -169,7 +174,7 @@ impl Widget {
                 // Browsers without constructable stylesheets: a <style> holding the
                 // widget's own CSS as a text node (never markup from elsewhere).
                 let style = dom::el(&doc, "style", "").map_err(js)?;
-                style.set_text_content(Some(STYLESHEET));
+                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
                 shadow.append_child(&style).map_err(js)?;
             }
         }
@@ -226,6 +231,7 @@ impl Widget {
                 warned: Vec::new(),
                 return_to: None,
                 pending: Vec::new(),
+                timeline: None,
             })
         });
         {
@@ -240,6 +246,7 @@ impl Widget {
                 }
             }
             i.wire();
+            i.sync_timeline();
             i.render_all(false);
             let detail = i.state_js();
             i.pending.push(("ima-statements:ready", detail));
@@ -283,6 +290,7 @@ impl Drop for Inner {
     /// `Widget`, or (if that happened inside one of the widget's own
     /// callbacks) as soon as that callback returns.
     fn drop(&mut self) {
+        self.timeline = None;
         self.listeners.clear();
         self.history_listeners.clear();
         self.debounce = None;
@@ -712,6 +720,9 @@ impl Inner {
         }
         self.state.open = Some(id.clone());
         self.show_reading(&id, true);
+        if let Some(t) = &self.timeline {
+            t.set_open(Some(&id));
+        }
         let detail = Object::new();
         let _ = Reflect::set(&detail, &"id".into(), &JsValue::from_str(&id));
         if let Some(s) = self.shared.archive.get(&id) {
@@ -724,6 +735,9 @@ impl Inner {
     fn close(&mut self) {
         self.state.open = None;
         self.show_list();
+        if let Some(t) = &self.timeline {
+            t.set_open(None);
+        }
         self.commit(Record::Push);
     }
 
@@ -866,6 +880,7 @@ impl Inner {
             .and_then(|e| e.get_attribute("data-key"));
         let found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let _ = render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
+        self.update_timeline();
         if let Some(key) = key {
             let target = self
                 .find_key(&key)
@@ -925,6 +940,8 @@ impl Inner {
                     .nodes
                     .root
                     .set_attribute("data-view", settings.view.as_str());
+                self.sync_timeline();
+                self.update_timeline();
             }
             Attribute::DeepLink => {
                 if settings.deep_link != before.deep_link {
@@ -954,10 +971,11 @@ impl Inner {
 
     /// Builds the whole shadow content again (after a language change).
     fn rebuild(&mut self) {
+        self.timeline = None;
         let _ = dom::clear(&self.shadow);
         if sheet().is_none() {
             if let Ok(style) = dom::el(&self.doc, "style", "") {
-                style.set_text_content(Some(STYLESHEET));
+                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
                 let _ = self.shadow.append_child(&style);
             }
         }
@@ -965,7 +983,74 @@ impl Inner {
         if let Ok(nodes) = nodes {
             self.nodes = nodes;
             self.wire();
+            self.sync_timeline();
             self.render_all(false);
+        }
+    }
+
+    /// Every statement on the time axis, matched or not by the state. A
+    /// period the core refuses (ending before it starts) is dropped, as the
+    /// result list does.
+    fn chronology_points(&self) -> Vec<Point> {
+        let options = ChronologyOptions {
+            points: true,
+            ..ChronologyOptions::default()
+        };
+        let archive = &self.shared.archive;
+        let request = self.state.request(self.lang, 0, 1);
+        archive
+            .chronology(&request, &options)
+            .or_else(|_| {
+                let mut without = self.state.clone();
+                without.from = None;
+                without.to = None;
+                archive.chronology(&without.request(self.lang, 0, 1), &options)
+            })
+            .map(|c| c.points)
+            .unwrap_or_default()
+    }
+
+    /// Mounts or removes the chronology as the `view` attribute says.
+    fn sync_timeline(&mut self) {
+        if self.settings.view == View::List {
+            self.timeline = None;
+            return;
+        }
+        if self.timeline.is_some() {
+            return;
+        }
+        let points = self.chronology_points();
+        let entries = timeline::entries(&self.shared.archive, &points, self.lang);
+        let weak = self.weak.clone();
+        let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
+        self.timeline =
+            Timeline::new(&self.doc, &self.nodes.chronology, self.lang, entries, sink).ok();
+    }
+
+    /// Shows the state's matches, period and open statement on the chronology.
+    fn update_timeline(&mut self) {
+        if self.timeline.is_none() {
+            return;
+        }
+        let points = self.chronology_points();
+        if let Some(t) = &self.timeline {
+            let s = &self.state;
+            t.update(&points, s.from.as_deref(), s.to.as_deref(), s.open.as_deref());
+        }
+    }
+
+    /// Carries out what the chronology asks: a period brushed, a statement opened.
+    fn timeline_action(&mut self, action: Action) {
+        match action {
+            Action::Open(id) => self.open(id),
+            Action::Dates(from, to) => {
+                if (&from, &to) == (&self.state.from, &self.state.to) {
+                    return;
+                }
+                self.state.from = from;
+                self.state.to = to;
+                self.refresh();
+            }
         }
     }
 }
