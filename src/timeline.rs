@@ -24,8 +24,10 @@
 //! Marks keep the archive's chronological order, which is also the keyboard
 //! order: the next statement in time is the next index.
 
+use crate::archive::Archive;
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
+use crate::request::{Request, RequestError};
 
 /// Shortest empty stretch, in days, that collapses into a break: two years,
 /// so a quiet year keeps its place on the axis.
@@ -898,7 +900,11 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
     // Months from the start's nearest boundary to the end's.
     let a = month(first) + i32::from(first.day > 15);
     let b = month(last) - i32::from(last.day < 15);
-    let (a, b) = if a <= b { (a, b) } else { (month(first), month(first)) };
+    let (a, b) = if a <= b {
+        (a, b)
+    } else {
+        (month(first), month(first))
+    };
     let text = |m: i32| {
         let y = m.div_euclid(12);
         let mo = m.rem_euclid(12) + 1;
@@ -909,6 +915,20 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
         pad(y, 4) + "-" + &pad(mo, 2)
     };
     (text(a), text(b))
+}
+
+/// Which statements `request` keeps, one flag per statement in the order of
+/// the chronology's points (oldest first). The same selection as
+/// [`Archive::chronology`] marks, without building a point per statement:
+/// this runs on every keystroke and every brush.
+pub fn matched(archive: &Archive, request: &Request) -> Result<Vec<bool>, RequestError> {
+    let filters = archive.filters();
+    let query = request.check(&|f, v| filters.find(f, v))?;
+    let text = archive.index().search(&query.text);
+    let selection = filters.select(&query, &text);
+    Ok((0..filters.len())
+        .map(|slot| selection.matched.contains(slot))
+        .collect())
 }
 
 /// `YYYY-MM-DD` of a day, for the `from`/`to` filter.
@@ -1322,12 +1342,27 @@ mod tests {
     fn a_brush_snaps_to_months_unless_zoomed_to_days() {
         let d = |s: &str| Day::from_ordinal(day(s));
         let (a, b) = (d("2015-08-18"), d("2016-03-25"));
-        assert_eq!(snap(a, b, TickUnit::Month), ("2015-09".into(), "2016-03".into()));
-        assert_eq!(snap(a, b, TickUnit::Year), ("2015-09".into(), "2016-03".into()));
-        assert_eq!(snap(a, b, TickUnit::Day), ("2015-08-18".into(), "2016-03-25".into()));
+        assert_eq!(
+            snap(a, b, TickUnit::Month),
+            ("2015-09".into(), "2016-03".into())
+        );
+        assert_eq!(
+            snap(a, b, TickUnit::Year),
+            ("2015-09".into(), "2016-03".into())
+        );
+        assert_eq!(
+            snap(a, b, TickUnit::Day),
+            ("2015-08-18".into(), "2016-03-25".into())
+        );
         // A brush inside one month keeps that month.
-        assert_eq!(snap(d("2015-08-17"), d("2015-08-19"), TickUnit::Month), ("2015-08".into(), "2015-08".into()));
-        assert_eq!(snap(d("2015-12-02"), d("2016-01-10"), TickUnit::Month), ("2015-12".into(), "2015-12".into()));
+        assert_eq!(
+            snap(d("2015-08-17"), d("2015-08-19"), TickUnit::Month),
+            ("2015-08".into(), "2015-08".into())
+        );
+        assert_eq!(
+            snap(d("2015-12-02"), d("2016-01-10"), TickUnit::Month),
+            ("2015-12".into(), "2015-12".into())
+        );
     }
 
     #[test]
@@ -1341,6 +1376,30 @@ mod tests {
             vec![(2015, 3, 2), (2016, 1, 0), (2017, 1, 0), (2023, 1, 1)]
         );
         assert_eq!((years[0].first, years[0].last), (0, 2));
+    }
+
+    #[test]
+    fn matched_flags_agree_with_the_chronology_points() {
+        use crate::chronology::ChronologyOptions;
+        let archive = Archive::embedded().unwrap();
+        for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
+            let request = Request {
+                text: text.into(),
+                from: Some("2015-06".into()),
+                ..Request::default()
+            };
+            let points = archive
+                .chronology(&request, &ChronologyOptions::with_points())
+                .unwrap()
+                .points;
+            let flags: Vec<bool> = points.iter().map(|p| p.matched).collect();
+            assert_eq!(matched(&archive, &request).unwrap(), flags, "{text}");
+        }
+        let bad = Request {
+            from: Some("banana".into()),
+            ..Request::default()
+        };
+        assert!(matched(&archive, &bad).is_err());
     }
 
     #[test]

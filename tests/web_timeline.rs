@@ -28,7 +28,8 @@ fn document() -> web_sys::Document {
 /// A widget showing the chronology, 900 px wide, deep links off.
 fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
     let h: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    h.set_attribute("style", "display:block;width:900px").unwrap();
+    h.set_attribute("style", "display:block;width:900px")
+        .unwrap();
     h.set_attribute("deep-link", "off").unwrap();
     h.set_attribute("view", "both").unwrap();
     for (k, v) in attrs {
@@ -137,7 +138,9 @@ fn active(h: &HtmlElement) -> Option<Element> {
 }
 
 fn unit(h: &HtmlElement) -> String {
-    find(h, ".tl-svg").get_attribute("data-unit").unwrap_or_default()
+    find(h, ".tl-svg")
+        .get_attribute("data-unit")
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -156,8 +159,22 @@ fn one_mark_per_statement_shaped_by_the_precision_of_its_date() {
             s.id
         );
         let tag = m.tag_name().to_lowercase();
-        assert_eq!(tag, if shape == Shape::Point { "circle" } else { "rect" }, "{}", s.id);
-        assert_eq!(m.class_list().contains("approx"), s.is_approximate(), "{}", s.id);
+        assert_eq!(
+            tag,
+            if shape == Shape::Point {
+                "circle"
+            } else {
+                "rect"
+            },
+            "{}",
+            s.id
+        );
+        assert_eq!(
+            m.class_list().contains("approx"),
+            s.is_approximate(),
+            "{}",
+            s.id
+        );
     }
     // Everything matches with no query: nothing is dimmed.
     assert!(all(&h, ".tl-mark.dim").is_empty());
@@ -175,20 +192,37 @@ fn the_empty_years_collapse_into_one_labelled_break() {
         find(&h, ".tl-break-label").text_content().as_deref(),
         Some("2018–2023")
     );
-    let title = b.query_selector("title").unwrap().unwrap().text_content().unwrap();
+    let title = b
+        .query_selector("title")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(title.contains("2018") && title.contains("2023"), "{title}");
     // It sits between the last 2017 statement and the 2023 one, and is narrow:
     // five empty years take less room than one year with statements.
     let x = |id: &str| centre(&mark(&h, id)).0;
-    let (last_2017, in_2023) = (x("2017-12-04-us-withdrawal-from-gcm"), x("2023-07-12-secretariat-meets-in-hong-kong"));
+    let (last_2017, in_2023) = (
+        x("2017-12-04-us-withdrawal-from-gcm"),
+        x("2023-07-12-secretariat-meets-in-hong-kong"),
+    );
     let band = b.get_bounding_client_rect();
     assert!(last_2017 < band.left() && band.right() < in_2023);
-    let year_2016 = x("2016-12-18-international-migrants-day-2016") - x("2015-12-18-international-migrants-day-2015");
-    assert!(in_2023 - last_2017 < year_2016, "{} vs {}", in_2023 - last_2017, year_2016);
+    let year_2016 = x("2016-12-18-international-migrants-day-2016")
+        - x("2015-12-18-international-migrants-day-2015");
+    assert!(
+        in_2023 - last_2017 < year_2016,
+        "{} vs {}",
+        in_2023 - last_2017,
+        year_2016
+    );
     // No tick is labelled with a year inside the break.
     for label in all(&h, ".tl-label") {
         let t = label.text_content().unwrap_or_default();
-        assert!(!["2019", "2020", "2021", "2022"].contains(&t.as_str()), "{t}");
+        assert!(
+            !["2019", "2020", "2021", "2022"].contains(&t.as_str()),
+            "{t}"
+        );
     }
     w.unmount();
     h.remove();
@@ -301,7 +335,8 @@ fn arrow_keys_move_through_the_statements_in_time_order() {
         key(&a, "ArrowRight");
     }
     let archive = Archive::embedded().unwrap();
-    let mut expected: Vec<&ima_statements::statement::Statement> = archive.statements().iter().collect();
+    let mut expected: Vec<&ima_statements::statement::Statement> =
+        archive.statements().iter().collect();
     expected.sort_by(|a, b| a.date.cmp(&b.date));
     let expected: Vec<String> = expected.iter().map(|s| s.id.clone()).collect();
     assert_eq!(seen, expected);
@@ -375,7 +410,9 @@ fn the_view_attribute_shows_and_hides_the_chronology_and_unmount_frees_it() {
     // The equivalent list: years with counts, statements that open.
     let details = find(&h, ".tl-list");
     details.set_attribute("open", "").unwrap();
-    details.dispatch_event(&Event::new("toggle").unwrap()).unwrap();
+    details
+        .dispatch_event(&Event::new("toggle").unwrap())
+        .unwrap();
     let years: Vec<String> = all(&h, ".tl-year-head strong")
         .iter()
         .filter_map(|e| e.text_content())

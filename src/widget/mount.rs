@@ -24,8 +24,8 @@ use web_sys::{
 
 use crate::archive::Archive;
 use crate::chronology::ChronologyOptions;
-use crate::response::Point;
 use crate::lang::Lang;
+use crate::response::Point;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
 use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
@@ -75,7 +75,8 @@ fn sheet() -> Option<CssStyleSheet> {
             return Some(s.clone());
         }
         let s = CssStyleSheet::new().ok()?;
-        s.replace_sync(&[STYLESHEET, TIMELINE_STYLESHEET].concat()).ok()?;
+        s.replace_sync(&[STYLESHEET, TIMELINE_STYLESHEET].concat())
+            .ok()?;
         *cell.borrow_mut() = Some(s.clone());
         Some(s)
     })
@@ -988,24 +989,13 @@ impl Inner {
         }
     }
 
-    /// Every statement on the time axis, matched or not by the state. A
-    /// period the core refuses (ending before it starts) is dropped, as the
-    /// result list does.
+    /// Every statement on the time axis (which are matched is set by
+    /// `update_timeline`).
     fn chronology_points(&self) -> Vec<Point> {
-        let options = ChronologyOptions {
-            points: true,
-            ..ChronologyOptions::default()
-        };
-        let archive = &self.shared.archive;
-        let request = self.state.request(self.lang, 0, 1);
-        archive
-            .chronology(&request, &options)
-            .or_else(|_| {
-                let mut without = self.state.clone();
-                without.from = None;
-                without.to = None;
-                archive.chronology(&without.request(self.lang, 0, 1), &options)
-            })
+        let options = ChronologyOptions::with_points();
+        self.shared
+            .archive
+            .chronology(&crate::request::Request::default(), &options)
             .map(|c| c.points)
             .unwrap_or_default()
     }
@@ -1029,14 +1019,24 @@ impl Inner {
 
     /// Shows the state's matches, period and open statement on the chronology.
     fn update_timeline(&mut self) {
-        if self.timeline.is_none() {
+        let Some(t) = &self.timeline else {
             return;
-        }
-        let points = self.chronology_points();
-        if let Some(t) = &self.timeline {
-            let s = &self.state;
-            t.update(&points, s.from.as_deref(), s.to.as_deref(), s.open.as_deref());
-        }
+        };
+        let (archive, s) = (&self.shared.archive, &self.state);
+        let matched = crate::timeline::matched(archive, &s.request(self.lang, 0, 1))
+            .or_else(|_| {
+                let mut without = s.clone();
+                without.from = None;
+                without.to = None;
+                crate::timeline::matched(archive, &without.request(self.lang, 0, 1))
+            })
+            .unwrap_or_default();
+        t.update(
+            matched,
+            s.from.as_deref(),
+            s.to.as_deref(),
+            s.open.as_deref(),
+        );
     }
 
     /// Carries out what the chronology asks: a period brushed, a statement opened.

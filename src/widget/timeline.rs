@@ -101,15 +101,32 @@ pub fn entries(archive: &Archive, points: &[Point], lang: Lang) -> Vec<Entry> {
 enum Drag {
     None,
     /// Scrolling the view; `on` is the mark pressed, for a click.
-    Pan { x: f64, s: f64, on: Option<usize>, moved: bool },
+    Pan {
+        x: f64,
+        s: f64,
+        on: Option<usize>,
+        moved: bool,
+    },
     /// Drawing a new brush from `x`.
-    Brush { x: f64 },
+    Brush {
+        x: f64,
+    },
     /// Moving the brush; `x` where the press was, brush edges then.
-    Move { x: f64, a: f64, b: f64 },
+    Move {
+        x: f64,
+        a: f64,
+        b: f64,
+    },
     /// Dragging one edge of the brush; the other stays at `fixed`.
-    Resize { fixed: f64 },
+    Resize {
+        fixed: f64,
+    },
     /// Two fingers: distance and middle at the start, and the view then.
-    Pinch { d: f64, mid: f64, view: View },
+    Pinch {
+        d: f64,
+        mid: f64,
+        view: View,
+    },
 }
 
 /// The nodes of a timeline.
@@ -146,6 +163,8 @@ struct Model {
     focus: usize,
     open: Option<usize>,
     hover: Option<usize>,
+    /// Counts of the histogram bar under the pointer (matched, total).
+    hover_bin: Option<(u32, u32)>,
     /// The brushed period, days pixel-independent.
     brush: Option<(Day, Day)>,
     /// Brush edges while dragging, pixels.
@@ -193,7 +212,10 @@ impl Timeline {
         clear(slot)?;
         slot.remove_attribute("hidden")?;
         let tools = child(doc, slot, "div", "tl-tools")?;
-        attrs(&tools, &[("role", "toolbar"), ("aria-label", words.chronology)])?;
+        attrs(
+            &tools,
+            &[("role", "toolbar"), ("aria-label", words.chronology)],
+        )?;
         let tool = |label: &str, text: &str, act: &str| -> Dom<Element> {
             let b = text_child(doc, &tools, "button", "tl-button", text)?;
             attrs(
@@ -236,7 +258,12 @@ impl Timeline {
         let strip = svg(doc, &root, "rect", "tl-strip")?;
         attrs(
             &strip,
-            &[("x", "0"), ("y", &px(AXIS_Y)), ("height", &px(HEIGHT - AXIS_Y)), ("width", "100%")],
+            &[
+                ("x", "0"),
+                ("y", &px(AXIS_Y)),
+                ("height", &px(HEIGHT - AXIS_Y)),
+                ("width", "100%"),
+            ],
         )?;
         let grid = svg(doc, &root, "g", "tl-grid")?;
         let breaks = svg(doc, &root, "g", "tl-breaks")?;
@@ -244,7 +271,12 @@ impl Timeline {
         let line = svg(doc, &root, "line", "tl-axis")?;
         attrs(
             &line,
-            &[("x1", "0"), ("x2", "100%"), ("y1", &px(AXIS_Y)), ("y2", &px(AXIS_Y))],
+            &[
+                ("x1", "0"),
+                ("x2", "100%"),
+                ("y1", &px(AXIS_Y)),
+                ("y2", &px(AXIS_Y)),
+            ],
         )?;
         let labels = svg(doc, &root, "g", "tl-labels")?;
         let brush = svg(doc, &root, "g", "tl-brush")?;
@@ -289,6 +321,7 @@ impl Timeline {
             focus: 0,
             open: None,
             hover: None,
+            hover_bin: None,
             brush: None,
             drawing: None,
             drag: Drag::None,
@@ -300,14 +333,19 @@ impl Timeline {
         Ok(timeline)
     }
 
-    /// Shows which statements `points` match, the period `from`/`to` as the
-    /// brush, and `open` as the open statement.
-    pub fn update(&self, points: &[Point], from: Option<&str>, to: Option<&str>, open: Option<&str>) {
+    /// Shows which statements are `matched` (one flag per entry, in order),
+    /// the period `from`/`to` as the brush, and `open` as the open statement.
+    pub fn update(
+        &self,
+        matched: Vec<bool>,
+        from: Option<&str>,
+        to: Option<&str>,
+        open: Option<&str>,
+    ) {
         let Ok(mut m) = self.model.try_borrow_mut() else {
             return;
         };
-        if points.len() == m.entries.len() {
-            let matched: Vec<bool> = points.iter().map(|p| p.matched).collect();
+        if matched.len() == m.entries.len() {
             m.all = matched.iter().all(|x| *x);
             m.matched = matched;
         }
@@ -380,11 +418,16 @@ fn wire(model: &Rc<RefCell<Model>>, tools: &Element, sink: Sink) -> Vec<Tracked<
     let active = EventListenerOptions::enable_prevent_default();
 
     let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(&svg, "pointerdown", active, move |e| {
-        if let Some(p) = e.dyn_ref::<PointerEvent>() {
-            act(&w, &s, |m| m.down(p));
-        }
-    }));
+    out.push(EventListener::new_with_options(
+        &svg,
+        "pointerdown",
+        active,
+        move |e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                act(&w, &s, |m| m.down(p));
+            }
+        },
+    ));
     let (w, s) = (weak.clone(), sink.clone());
     out.push(EventListener::new(&svg, "pointermove", move |e| {
         if let Some(p) = e.dyn_ref::<PointerEvent>() {
@@ -404,22 +447,33 @@ fn wire(model: &Rc<RefCell<Model>>, tools: &Element, sink: Sink) -> Vec<Tracked<
     out.push(EventListener::new(&svg, "pointerleave", move |_| {
         act(&w, &s, |m| {
             m.hover = None;
+            m.hover_bin = None;
             m.caption();
             None
         });
     }));
     let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(&svg, "wheel", active, move |e| {
-        if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
-            act(&w, &s, |m| m.wheel(wheel));
-        }
-    }));
+    out.push(EventListener::new_with_options(
+        &svg,
+        "wheel",
+        active,
+        move |e| {
+            if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
+                act(&w, &s, |m| m.wheel(wheel));
+            }
+        },
+    ));
     let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(&svg, "keydown", active, move |e| {
-        if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-            act(&w, &s, |m| m.key(k));
-        }
-    }));
+    out.push(EventListener::new_with_options(
+        &svg,
+        "keydown",
+        active,
+        move |e| {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                act(&w, &s, |m| m.key(k));
+            }
+        },
+    ));
     let (w, s) = (weak.clone(), sink.clone());
     out.push(EventListener::new(&svg, "focusin", move |_| {
         act(&w, &s, |m| {
@@ -446,7 +500,8 @@ fn wire(model: &Rc<RefCell<Model>>, tools: &Element, sink: Sink) -> Vec<Tracked<
     let (w, s) = (weak.clone(), sink.clone());
     out.push(EventListener::new(&years, "click", move |e| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) = target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
+        let Some(b) =
+            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
         else {
             return;
         };
@@ -495,7 +550,10 @@ impl Model {
     /// Pointer position in the drawing.
     fn point(&self, e: &web_sys::MouseEvent) -> (f64, f64) {
         let r = self.nodes.svg.get_bounding_client_rect();
-        (f64::from(e.client_x()) - r.left(), f64::from(e.client_y()) - r.top())
+        (
+            f64::from(e.client_x()) - r.left(),
+            f64::from(e.client_y()) - r.top(),
+        )
     }
 
     fn set_view(&mut self, view: View) {
@@ -509,13 +567,19 @@ impl Model {
         self.measure();
         let width = self.view.width;
         let _ = self.nodes.svg.set_attribute("width", &px(width));
-        let keep: Vec<usize> = [Some(self.focus), self.open].into_iter().flatten().collect();
+        let keep: Vec<usize> = [Some(self.focus), self.open]
+            .into_iter()
+            .flatten()
+            .collect();
         let layout = self.axis.layout(self.view, &self.matched, &keep);
         let _ = self.draw_axis(&layout);
         let _ = self.draw_bars(&layout);
         let _ = self.draw_marks(&layout);
         self.draw_brush();
-        let _ = self.nodes.clear.toggle_attribute_with_force("hidden", self.brush.is_none());
+        let _ = self
+            .nodes
+            .clear
+            .toggle_attribute_with_force("hidden", self.brush.is_none());
         let _ = self
             .nodes
             .results
@@ -540,9 +604,31 @@ impl Model {
         n.svg.set_attribute("data-unit", ticks.unit.as_str())?;
         for t in &ticks.ticks {
             let x = px(t.x);
-            let line = svg(doc, &n.grid, "line", if t.major { "tl-tick major" } else { "tl-tick" })?;
-            attrs(&line, &[("x1", &x), ("x2", &x), ("y1", &px(TOP - 8.0)), ("y2", &px(AXIS_Y + 6.0))])?;
-            let label = svg(doc, &n.labels, "text", if t.major { "tl-label major" } else { "tl-label" })?;
+            let line = svg(
+                doc,
+                &n.grid,
+                "line",
+                if t.major { "tl-tick major" } else { "tl-tick" },
+            )?;
+            attrs(
+                &line,
+                &[
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &px(TOP - 8.0)),
+                    ("y2", &px(AXIS_Y + 6.0)),
+                ],
+            )?;
+            let label = svg(
+                doc,
+                &n.labels,
+                "text",
+                if t.major {
+                    "tl-label major"
+                } else {
+                    "tl-label"
+                },
+            )?;
             attrs(&label, &[("x", &px(t.x + 3.0)), ("y", &px(AXIS_Y + 20.0))])?;
             label.set_text_content(Some(&t.label));
         }
@@ -558,7 +644,15 @@ impl Model {
             title.set_text_content(Some(&b.describe(self.lang)));
             let r = svg(doc, &g, "rect", "tl-break-band")?;
             let w = crate::timeline::BREAK_PX;
-            attrs(&r, &[("x", "0"), ("y", &px(TOP - 8.0)), ("width", &px(w)), ("height", &px(HEIGHT - TOP + 8.0))])?;
+            attrs(
+                &r,
+                &[
+                    ("x", "0"),
+                    ("y", &px(TOP - 8.0)),
+                    ("width", &px(w)),
+                    ("height", &px(HEIGHT - TOP + 8.0)),
+                ],
+            )?;
             // Two zigzags: the axis is cut here.
             for edge in [4.0, w - 4.0] {
                 let mut d = "M".to_owned() + &px(edge) + " " + &px(AXIS_Y - 8.0);
@@ -584,17 +678,33 @@ impl Model {
         let width = px(crate::timeline::BIN_PX - 1.0);
         for b in &layout.bars {
             let x = b.x.to_string();
-            let g = svg(&self.doc, &n.bars, "g", "tl-bin")?;
             let h = (f64::from(b.total) / peak * room).max(2.0);
-            let all = svg(&self.doc, &g, "rect", "tl-bin-all")?;
-            attrs(&all, &[("x", &x), ("y", &px(AXIS_Y - h)), ("width", &width), ("height", &px(h))])?;
+            let all = svg(&self.doc, &n.bars, "rect", "tl-bin")?;
+            attrs(
+                &all,
+                &[
+                    ("x", &x),
+                    ("y", &px(AXIS_Y - h)),
+                    ("width", &width),
+                    ("height", &px(h)),
+                    ("data-n", &b.total.to_string()),
+                    ("data-m", &b.matched.to_string()),
+                ],
+            )?;
             if b.matched > 0 {
+                // The matched part, in front; hovering it still counts the bar.
                 let h = (f64::from(b.matched) / peak * room).max(2.0);
-                let on = svg(&self.doc, &g, "rect", "tl-bin-on")?;
-                attrs(&on, &[("x", &x), ("y", &px(AXIS_Y - h)), ("width", &width), ("height", &px(h))])?;
+                let on = svg(&self.doc, &n.bars, "rect", "tl-bin-on")?;
+                attrs(
+                    &on,
+                    &[
+                        ("x", &x),
+                        ("y", &px(AXIS_Y - h)),
+                        ("width", &width),
+                        ("height", &px(h)),
+                    ],
+                )?;
             }
-            let title = svg(&self.doc, &g, "title", "")?;
-            title.set_text_content(Some(&(b.matched.to_string() + " " + self.words.of + " " + &b.total.to_string() + " " + self.words.statements)));
         }
         Ok(())
     }
@@ -604,7 +714,12 @@ impl Model {
         clear(&n.marks)?;
         // The focused and open marks last, so they are drawn on top.
         let mut placed = layout.marks.clone();
-        placed.sort_by_key(|p| (p.overlay || Some(p.index) == self.open || p.index == self.focus, p.index));
+        placed.sort_by_key(|p| {
+            (
+                p.overlay || Some(p.index) == self.open || p.index == self.focus,
+                p.index,
+            )
+        });
         for p in &placed {
             let (Some(entry), true) = (self.entries.get(p.index), p.x1 > p.x0) else {
                 continue;
@@ -624,11 +739,22 @@ impl Model {
                 Shape::Point => {
                     let c = svg(&self.doc, &n.marks, "circle", &class)?;
                     let r = crate::timeline::POINT_R;
-                    attrs(&c, &[("cx", &px((p.x0 + p.x1) / 2.0)), ("cy", &px(cy)), ("r", &px(r))])?;
+                    attrs(
+                        &c,
+                        &[
+                            ("cx", &px((p.x0 + p.x1) / 2.0)),
+                            ("cy", &px(cy)),
+                            ("r", &px(r)),
+                        ],
+                    )?;
                     c
                 }
                 Shape::Span | Shape::Bar => {
-                    let h = if entry.mark.shape == Shape::Span { 14.0 } else { 10.0 };
+                    let h = if entry.mark.shape == Shape::Span {
+                        14.0
+                    } else {
+                        10.0
+                    };
                     let r = svg(&self.doc, &n.marks, "rect", &class)?;
                     attrs(
                         &r,
@@ -637,7 +763,14 @@ impl Model {
                             ("y", &px(cy - h / 2.0)),
                             ("width", &px((p.x1 - p.x0 - 1.0).max(2.0))),
                             ("height", &px(h)),
-                            ("rx", if entry.mark.shape == Shape::Span { "7" } else { "3" }),
+                            (
+                                "rx",
+                                if entry.mark.shape == Shape::Span {
+                                    "7"
+                                } else {
+                                    "3"
+                                },
+                            ),
                         ],
                     )?;
                     r
@@ -653,7 +786,14 @@ impl Model {
             )?;
             if p.index == self.focus {
                 let label = entry.title.clone() + ", " + &entry.date;
-                attrs(&e, &[("tabindex", "0"), ("role", "button"), ("aria-label", &label)])?;
+                attrs(
+                    &e,
+                    &[
+                        ("tabindex", "0"),
+                        ("role", "button"),
+                        ("aria-label", &label),
+                    ],
+                )?;
                 if Some(p.index) == self.open {
                     e.set_attribute("aria-current", "true")?;
                 }
@@ -665,10 +805,9 @@ impl Model {
     fn draw_brush(&self) {
         let n = &self.nodes;
         let _ = clear(&n.brush);
-        let edges = self.drawing.or_else(|| {
-            self.brush
-                .map(|(a, b)| self.axis.brush_x(self.view, a, b))
-        });
+        let edges = self
+            .drawing
+            .or_else(|| self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b)));
         let Some((a, b)) = edges else { return };
         let (a, b) = (a.min(b), a.max(b));
         if b < 0.0 || a > self.view.width {
@@ -679,19 +818,47 @@ impl Model {
         };
         let _ = attrs(
             &r,
-            &[("x", &px(a)), ("y", &px(TOP - 8.0)), ("width", &px((b - a).max(1.0))), ("height", &px(HEIGHT - TOP + 8.0))],
+            &[
+                ("x", &px(a)),
+                ("y", &px(TOP - 8.0)),
+                ("width", &px((b - a).max(1.0))),
+                ("height", &px(HEIGHT - TOP + 8.0)),
+            ],
         );
         for x in [a, b] {
             if let Ok(h) = svg(&self.doc, &n.brush, "rect", "tl-handle") {
-                let _ = attrs(&h, &[("x", &px(x - 3.0)), ("y", &px(AXIS_Y + 4.0)), ("width", "6"), ("height", "24"), ("rx", "2")]);
+                let _ = attrs(
+                    &h,
+                    &[
+                        ("x", &px(x - 3.0)),
+                        ("y", &px(AXIS_Y + 4.0)),
+                        ("width", "6"),
+                        ("height", "24"),
+                        ("rx", "2"),
+                    ],
+                );
             }
         }
     }
 
     /// Shows the hovered, else the focused, statement's title and date.
     fn caption(&self) {
-        let shown = self.hover.or_else(|| self.has_focus().then_some(self.focus));
-        let text = shown.and_then(|i| self.entries.get(i)).map(|e| e.date.clone() + " — " + &e.title);
+        let shown = self
+            .hover
+            .or_else(|| self.has_focus().then_some(self.focus));
+        let text = shown
+            .and_then(|i| self.entries.get(i))
+            .map(|e| e.date.clone() + " — " + &e.title);
+        let w = self.words;
+        let text = text.or_else(|| {
+            self.hover_bin.map(|(m, n)| {
+                if m == n {
+                    n.to_string() + " " + w.statements
+                } else {
+                    m.to_string() + " " + w.of + " " + &n.to_string() + " " + w.statements
+                }
+            })
+        });
         let day = |d: Day| self.lang.day_month_year(d.day, d.month, d.year);
         let text = text.or_else(|| {
             self.brush
@@ -703,10 +870,27 @@ impl Model {
         }
     }
 
+    /// The histogram bar under pixel `x`: matched and total counts.
+    fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
+        let bars = self.nodes.bars.children();
+        (0..bars.length())
+            .filter_map(|i| bars.item(i))
+            .find_map(|b| {
+                let left: f64 = b.get_attribute("x")?.parse().ok()?;
+                let n = b.get_attribute("data-n")?.parse().ok()?;
+                let m = b.get_attribute("data-m")?.parse().ok()?;
+                (left <= x && x < left + crate::timeline::BIN_PX).then_some((m, n))
+            })
+    }
+
     /// The mark under an event's target, if any.
     fn mark_at(e: &web_sys::Event) -> Option<usize> {
         let t = e.target()?.dyn_into::<Element>().ok()?;
-        t.closest("[data-i]").ok()??.get_attribute("data-i")?.parse().ok()
+        t.closest("[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
     }
 
     fn down(&mut self, e: &PointerEvent) -> Option<Action> {
@@ -745,7 +929,12 @@ impl Model {
             self.draw_brush();
         } else {
             let on = Self::mark_at(e);
-            self.drag = Drag::Pan { x, s: self.view.s, on, moved: false };
+            self.drag = Drag::Pan {
+                x,
+                s: self.view.s,
+                on,
+                moved: false,
+            };
         }
         None
     }
@@ -758,15 +947,30 @@ impl Model {
         match self.drag {
             Drag::None => {
                 let hover = Self::mark_at(e);
-                if hover != self.hover {
+                let bin = self.bin_at(x);
+                if hover != self.hover || bin != self.hover_bin {
                     self.hover = hover;
+                    self.hover_bin = bin;
                     self.caption();
                 }
             }
-            Drag::Pan { x: x0, s, on, moved } => {
+            Drag::Pan {
+                x: x0,
+                s,
+                on,
+                moved,
+            } => {
                 if moved || (x - x0).abs() > CLICK_PX {
-                    self.drag = Drag::Pan { x: x0, s, on, moved: true };
-                    let v = View { s: s + x0 - x, ..self.view };
+                    self.drag = Drag::Pan {
+                        x: x0,
+                        s,
+                        on,
+                        moved: true,
+                    };
+                    let v = View {
+                        s: s + x0 - x,
+                        ..self.view
+                    };
                     self.set_view(v);
                 }
             }
@@ -805,7 +1009,11 @@ impl Model {
             return None;
         }
         match drag {
-            Drag::Pan { on: Some(i), moved: false, .. } => {
+            Drag::Pan {
+                on: Some(i),
+                moved: false,
+                ..
+            } => {
                 self.focus = i;
                 self.entries.get(i).map(|e| Action::Open(e.id.clone()))
             }
@@ -839,7 +1047,9 @@ impl Model {
         if e.ctrl_key() || e.meta_key() {
             // Ctrl+wheel, and trackpad pinches, which browsers send as it.
             e.prevent_default();
-            let v = self.axis.zoom(self.view, (-dy * 0.01).clamp(-1.0, 1.0).exp(), x);
+            let v = self
+                .axis
+                .zoom(self.view, (-dy * 0.01).clamp(-1.0, 1.0).exp(), x);
             self.set_view(v);
         } else if dx.abs() > dy.abs() || e.shift_key() {
             e.prevent_default();
@@ -880,7 +1090,9 @@ impl Model {
         match key.as_str() {
             "Enter" | " " => {
                 e.prevent_default();
-                self.entries.get(self.focus).map(|en| Action::Open(en.id.clone()))
+                self.entries
+                    .get(self.focus)
+                    .map(|en| Action::Open(en.id.clone()))
             }
             "+" | "=" => {
                 e.prevent_default();
@@ -902,7 +1114,9 @@ impl Model {
             "PageUp" | "PageDown" => {
                 e.prevent_default();
                 let d = self.view.width * 0.8;
-                let v = self.axis.pan(self.view, if key == "PageUp" { -d } else { d });
+                let v = self
+                    .axis
+                    .pan(self.view, if key == "PageUp" { -d } else { d });
                 self.set_view(v);
                 None
             }
@@ -936,7 +1150,14 @@ impl Model {
                 let (Some(a), Some(b)) = (span(first), span(last)) else {
                     return None;
                 };
-                let end = self.entries.iter().enumerate().filter(|(i, _)| self.matched(*i)).map(|(_, e)| e.mark.end).max().unwrap_or(b.end);
+                let end = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.matched(*i))
+                    .map(|(_, e)| e.mark.end)
+                    .max()
+                    .unwrap_or(b.end);
                 let v = self.axis.show(self.view, a.start, end);
                 self.set_view(v);
             }
@@ -994,20 +1215,41 @@ impl Model {
             };
             let head = child(doc, &li, "p", "tl-year-head")?;
             text_child(doc, &head, "strong", "", &year)?;
-            text_child(doc, &head, "span", "count", &(" (".to_owned() + &count + ")"))?;
+            text_child(
+                doc,
+                &head,
+                "span",
+                "count",
+                &(" (".to_owned() + &count + ")"),
+            )?;
             let only = text_child(doc, &head, "button", "link", w.only_year)?;
             let label = w.only_year.to_owned() + ": " + &year;
-            attrs(&only, &[("type", "button"), ("data-tl-year", &year), ("aria-label", &label)])?;
+            attrs(
+                &only,
+                &[
+                    ("type", "button"),
+                    ("data-tl-year", &year),
+                    ("aria-label", &label),
+                ],
+            )?;
             let ul = child(doc, &li, "ul", "tl-year-items")?;
             for i in y.first..=y.last {
-                let Some(e) = self.entries.get(i) else { continue };
+                let Some(e) = self.entries.get(i) else {
+                    continue;
+                };
                 let item = child(doc, &ul, "li", if self.matched(i) { "" } else { "dim" })?;
                 let b = text_child(doc, &item, "button", "link tl-item", &e.title)?;
                 attrs(&b, &[("type", "button"), ("data-tl-open", &e.id)])?;
                 if Some(i) == self.open {
                     b.set_attribute("aria-current", "true")?;
                 }
-                text_child(doc, &item, "span", "tl-item-date", &(" — ".to_owned() + &e.date))?;
+                text_child(
+                    doc,
+                    &item,
+                    "span",
+                    "tl-item-date",
+                    &(" — ".to_owned() + &e.date),
+                )?;
             }
         }
         Ok(())
