@@ -337,7 +337,7 @@ fn arrow_keys_move_through_the_statements_in_time_order() {
     let archive = Archive::embedded().unwrap();
     let mut expected: Vec<&ima_statements::statement::Statement> =
         archive.statements().iter().collect();
-    expected.sort_by(|a, b| a.date.cmp(&b.date));
+    expected.sort_by_key(|s| s.date);
     let expected: Vec<String> = expected.iter().map(|s| s.id.clone()).collect();
     assert_eq!(seen, expected);
     // Enter opens the focused statement, which is then marked.

@@ -23,9 +23,7 @@ use web_sys::{
 };
 
 use crate::archive::Archive;
-use crate::chronology::ChronologyOptions;
 use crate::lang::Lang;
-use crate::response::Point;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
 use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
@@ -989,17 +987,6 @@ impl Inner {
         }
     }
 
-    /// Every statement on the time axis (which are matched is set by
-    /// `update_timeline`).
-    fn chronology_points(&self) -> Vec<Point> {
-        let options = ChronologyOptions::with_points();
-        self.shared
-            .archive
-            .chronology(&crate::request::Request::default(), &options)
-            .map(|c| c.points)
-            .unwrap_or_default()
-    }
-
     /// Mounts or removes the chronology as the `view` attribute says.
     fn sync_timeline(&mut self) {
         if self.settings.view == View::List {
@@ -1009,8 +996,7 @@ impl Inner {
         if self.timeline.is_some() {
             return;
         }
-        let points = self.chronology_points();
-        let entries = timeline::entries(&self.shared.archive, &points, self.lang);
+        let entries = timeline::entries(&self.shared.archive, self.lang);
         let weak = self.weak.clone();
         let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
         self.timeline =

@@ -25,7 +25,6 @@ use web_sys::{Document, Element, KeyboardEvent, PointerEvent, WheelEvent};
 use crate::archive::Archive;
 use crate::date::Day;
 use crate::lang::Lang;
-use crate::response::Point;
 use crate::timeline::{brush_of, snap, Axis, Layout, Mark, Shape, View, Words};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
 
@@ -73,24 +72,26 @@ pub struct Entry {
     pub mark: Mark,
 }
 
-/// The timeline's entries for chronology `points` (oldest first).
-pub fn entries(archive: &Archive, points: &[Point], lang: Lang) -> Vec<Entry> {
+/// The timeline's entries: every statement in the order of the filter
+/// slots, oldest first, which is also the order of
+/// [`crate::timeline::matched`]'s flags and of the chronology's points.
+pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
+    let filters = archive.filters();
     let statements = archive.statements();
-    points
-        .iter()
-        .enumerate()
-        .filter_map(|(i, p)| {
-            // Points and statements are both oldest first: look where the
-            // point is before searching.
-            let s = statements
-                .get(i)
-                .filter(|s| s.id == p.id)
-                .or_else(|| archive.get(&p.id))?;
+    (0..filters.len())
+        .filter_map(|slot| {
+            let (start, end) = filters.span(slot)?;
+            let s = statements.get(filters.doc(slot)?)?;
             Some(Entry {
-                id: p.id.clone(),
+                id: s.id.clone(),
                 title: s.title.clone(),
                 date: s.date.label(lang),
-                mark: Mark::parse(&p.start, &p.end, p.precision, p.approximate)?,
+                mark: Mark {
+                    start: start.ordinal(),
+                    end: end.ordinal(),
+                    shape: Shape::of(s.date.precision()),
+                    approximate: s.is_approximate(),
+                },
             })
         })
         .collect()
