@@ -304,7 +304,7 @@ impl Axis {
     /// are sorted if not). It starts on the first of the oldest mark's month
     /// and ends after the newest mark's month.
     pub fn new(mut marks: Vec<Mark>) -> Axis {
-        marks.sort_by_key(|m| (m.start, m.end));
+        marks.sort_unstable_by_key(|m| (m.start, m.end));
         let Some(first) = marks.first().map(|m| month_floor(m.start)) else {
             return Axis {
                 marks,
@@ -389,8 +389,11 @@ impl Axis {
             if p.collapsed {
                 if day < f64::from(p.end) {
                     // Inside a break: spread its days over its pixels.
-                    let t = ((day - f64::from(p.start)) / f64::from(p.end - p.start).max(1.0))
-                        .clamp(0.0, 1.0);
+                    let t = within(
+                        (day - f64::from(p.start)) / f64::from(p.end - p.start).max(1.0),
+                        0.0,
+                        1.0,
+                    );
                     return p.u * k + BREAK_PX * (breaks + t);
                 }
                 breaks += 1.0;
@@ -411,7 +414,7 @@ impl Axis {
                 f64::from(p.end - p.start) * k
             };
             if x < left + width {
-                let t = ((x - left) / width.max(f64::MIN_POSITIVE)).clamp(0.0, 1.0);
+                let t = within((x - left) / width.max(f64::MIN_POSITIVE), 0.0, 1.0);
                 return f64::from(p.start) + t * f64::from(p.end - p.start);
             }
             left += width;
@@ -442,13 +445,13 @@ impl Axis {
         let width = view.width.max(1.0);
         let fit = self.fit(width).k;
         let k = if view.k.is_finite() {
-            view.k.clamp(fit, self.max_k(width))
+            within(view.k, fit, self.max_k(width))
         } else {
             fit
         };
         let most = (self.world(k) - width + END_PX).max(-END_PX);
         let s = if view.s.is_finite() {
-            view.s.clamp(-END_PX, most)
+            within(view.s, -END_PX, most)
         } else {
             -END_PX
         };
@@ -662,7 +665,7 @@ impl Axis {
         };
         let mut total = vec![0i64; n];
         let mut kept = vec![0i64; n];
-        let slot = |x: f64| usize::try_from((bin(x) - first).clamp(0, last - first)).unwrap_or(0);
+        let slot = |x: f64| usize::try_from((bin(x) - first).min(last - first).max(0)).unwrap_or(0);
         for &(index, x0, x1) in cluster {
             let (a, b) = (slot(x0), slot(x1) + 1);
             let on = matched.get(index).copied().unwrap_or(true);
@@ -741,8 +744,8 @@ impl Axis {
         let (a, b) = if x0 <= x1 { (x0, x1) } else { (x1, x0) };
         let start = self.world_day(a + view.s, view.k).floor() as i32;
         let end = (self.world_day(b + view.s, view.k).ceil() as i32).saturating_sub(1);
-        let start = start.clamp(first, after - 1);
-        let end = end.clamp(start, after - 1);
+        let start = start.min(after - 1).max(first);
+        let end = end.min(after - 1).max(start);
         Some((Day::from_ordinal(start), Day::from_ordinal(end)))
     }
 
@@ -794,6 +797,13 @@ pub struct Year {
     pub total: u32,
     /// Of those, the matched ones.
     pub matched: u32,
+}
+
+/// `v` brought within `lo..=hi` (`lo` when `v` is NaN). Unlike
+/// `f64::clamp` it cannot panic, and it does not bring the float formatting
+/// of that panic's message into the module.
+fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }
 
 /// The first day of `day`'s month.

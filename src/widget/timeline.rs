@@ -25,7 +25,7 @@ use web_sys::{Document, Element, KeyboardEvent, PointerEvent, WheelEvent};
 use crate::archive::Archive;
 use crate::date::Day;
 use crate::lang::Lang;
-use crate::timeline::{brush_of, snap, Axis, Layout, Mark, Shape, View, Words};
+use crate::timeline::{brush_of, snap, Axis, Layout, Mark, Placed, Shape, View, Words};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -194,7 +194,7 @@ fn svg(doc: &Document, parent: &Element, tag: &str, class: &str) -> Dom<Element>
 /// Whole pixels as attribute text (no float formatting in the module).
 fn px(v: f64) -> String {
     if v.is_finite() {
-        (v.round().clamp(-1e6, 1e6) as i32).to_string()
+        (v.round().max(-1e6).min(1e6) as i32).to_string()
     } else {
         "0".into()
     }
@@ -714,14 +714,9 @@ impl Model {
         let n = &self.nodes;
         clear(&n.marks)?;
         // The focused and open marks last, so they are drawn on top.
-        let mut placed = layout.marks.clone();
-        placed.sort_by_key(|p| {
-            (
-                p.overlay || Some(p.index) == self.open || p.index == self.focus,
-                p.index,
-            )
-        });
-        for p in &placed {
+        let on_top = |p: &&Placed| p.overlay || Some(p.index) == self.open || p.index == self.focus;
+        let below = layout.marks.iter().filter(|p| !on_top(p));
+        for p in below.chain(layout.marks.iter().filter(on_top)) {
             let (Some(entry), true) = (self.entries.get(p.index), p.x1 > p.x0) else {
                 continue;
             };
@@ -877,7 +872,8 @@ impl Model {
         (0..bars.length())
             .filter_map(|i| bars.item(i))
             .find_map(|b| {
-                let left: f64 = b.get_attribute("x")?.parse().ok()?;
+                let left: i32 = b.get_attribute("x")?.parse().ok()?;
+                let left = f64::from(left);
                 let n = b.get_attribute("data-n")?.parse().ok()?;
                 let m = b.get_attribute("data-m")?.parse().ok()?;
                 (left <= x && x < left + crate::timeline::BIN_PX).then_some((m, n))
@@ -1050,7 +1046,7 @@ impl Model {
             e.prevent_default();
             let v = self
                 .axis
-                .zoom(self.view, (-dy * 0.01).clamp(-1.0, 1.0).exp(), x);
+                .zoom(self.view, (-dy * 0.01).max(-1.0).min(1.0).exp(), x);
             self.set_view(v);
         } else if dx.abs() > dy.abs() || e.shift_key() {
             e.prevent_default();
