@@ -826,10 +826,10 @@ impl Model {
                 let _ = attrs(
                     &h,
                     &[
-                        ("x", &px(x - 3.0)),
-                        ("y", &px(AXIS_Y + 4.0)),
-                        ("width", "6"),
-                        ("height", "24"),
+                        ("x", &px(x - 2.0)),
+                        ("y", &px(AXIS_Y - 10.0)),
+                        ("width", "4"),
+                        ("height", "20"),
                         ("rx", "2"),
                     ],
                 );
