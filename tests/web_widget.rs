@@ -478,3 +478,22 @@ fn escape_closes_the_reading_view_and_tags_filter() {
     w.unmount();
     h.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_empty_state_offers_a_way_out() {
+    let (h, w) = widget(&[("query", "rohingyo"), ("kind", "news")]);
+    assert_eq!(count_in_status(&h), 0);
+    assert!(visible(&find(&h, ".empty").unwrap()));
+    let fix = find(&h, ".empty [data-act=spell]").expect("a spelling suggestion");
+    assert_eq!(fix.text_content().as_deref(), Some("rohingya"));
+    fix.click();
+    assert_eq!(input(&h).value(), "rohingya");
+    assert!(
+        all(&h, ".chip").is_empty(),
+        "the filter that emptied it went too"
+    );
+    assert!(count_in_status(&h) > 0);
+    assert!(!visible(&find(&h, ".empty").unwrap()));
+    w.unmount();
+    h.remove();
+}

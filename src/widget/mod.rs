@@ -15,7 +15,10 @@
 //! - `dom`: small helpers that build elements from text nodes only;
 //! - `render`: one function per region of the widget;
 //! - `mount`: the `mount` export and the `Widget` that owns its nodes,
-//!   listeners and timers, and frees them all on unmount;
+//!   listeners and timers, and frees them all on unmount; its parts
+//!   `mount::history` (the `#ima:` hash and back/forward),
+//!   `mount::attributes` (changes after mount) and `mount::share`
+//!   (permalink and copy link).
 //! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
 //!   handling, on the geometry of [`crate::timeline`].
 

@@ -17,9 +17,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, FocusOptions, HtmlDocument,
-    HtmlElement, HtmlInputElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
-    Window,
+    CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, FocusOptions, HtmlElement,
+    KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode, Window,
 };
 
 use crate::archive::Archive;
@@ -28,15 +27,21 @@ use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
 use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
 use crate::widget::render::{self, Ctx, Nodes, Ui};
-use crate::widget::state::{Sort, State, HASH_PREFIX};
+use crate::widget::state::{Sort, State};
 use crate::widget::strings::Strings;
 use crate::widget::timeline::{self, Action, Timeline};
 use crate::widget::{view, STYLESHEET, TIMELINE_STYLESHEET};
+
+mod attributes;
+mod history;
+mod share;
 
 /// Quiet time after a keystroke before the search runs.
 const DEBOUNCE_MS: u32 = 150;
 /// Results added by each "more results".
 const PAGE: u32 = 10;
+/// Clipboard callbacks kept at most.
+const MAX_CLIPBOARD: usize = 4;
 /// How long the "link copied" notice stays.
 const NOTICE_MS: u32 = 4000;
 
@@ -140,7 +145,9 @@ struct Inner {
     history_listeners: Vec<Tracked<EventListener>>,
     debounce: Option<Tracked<Timeout>>,
     notice: Option<Tracked<Timeout>>,
-    clipboard: Option<Tracked<(Callback, Callback)>>,
+    /// Callbacks of clipboard writes, kept until unmount so a slow promise
+    /// never calls a dropped one (bounded: the oldest go first).
+    clipboard: Vec<Tracked<(Callback, Callback)>>,
     warned: Vec<(&'static str, String)>,
     /// Page scroll and the card to refocus when going back to the list.
     return_to: Option<(f64, String)>,
@@ -226,7 +233,7 @@ impl Widget {
                 history_listeners: Vec::new(),
                 debounce: None,
                 notice: None,
-                clipboard: None,
+                clipboard: Vec::new(),
                 warned: Vec::new(),
                 return_to: None,
                 pending: Vec::new(),
@@ -294,7 +301,7 @@ impl Drop for Inner {
         self.history_listeners.clear();
         self.debounce = None;
         self.notice = None;
-        self.clipboard = None;
+        self.clipboard.clear();
         if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
         }
@@ -388,129 +395,6 @@ impl Inner {
             web_sys::console::warn_1(&JsValue::from_str(&w.to_string()));
             self.warned.push(key);
         }
-    }
-
-    /// Decides whether this widget keeps its state in the URL and listens to history.
-    fn set_deep_link(&mut self) {
-        let owner = HASH_OWNER.with(Cell::get);
-        let on = match self.settings.deep_link {
-            Some(on) => on,
-            None => owner.is_none() || owner == Some(self.id),
-        };
-        if on && owner.is_none() {
-            HASH_OWNER.with(|o| o.set(Some(self.id)));
-        }
-        if !on && owner == Some(self.id) {
-            HASH_OWNER.with(|o| o.set(None));
-        }
-        self.deep_link = on;
-        self.history_listeners.clear();
-        if on {
-            for event in ["hashchange", "popstate"] {
-                let weak = self.weak.clone();
-                self.history_listeners.push(Tracked::new(EventListener::new(
-                    &self.window,
-                    event,
-                    move |_| with(&weak, Inner::follow_url),
-                )));
-            }
-        }
-    }
-
-    /// The widget's state in the URL hash, if the hash is the widget's.
-    fn hash_state(&self) -> Option<State> {
-        let hash = self.window.location().hash().ok()?;
-        let state = State::from_hash(&hash)?;
-        Some(self.shared.checker.sanitize(state))
-    }
-
-    /// Follows the URL after back/forward: the widget's hash restores its
-    /// state, an empty one restores the attributes' state, the host's own
-    /// hash is not the widget's business.
-    fn follow_url(&mut self) {
-        let hash = self.window.location().hash().unwrap_or_default();
-        let state = if hash.is_empty() || hash == "#" {
-            self.initial.clone()
-        } else {
-            match self.hash_state() {
-                Some(s) => s,
-                None => return,
-            }
-        };
-        if state == self.state {
-            return;
-        }
-        let was_open = self.state.open.clone();
-        self.state = state;
-        self.limit = PAGE;
-        self.nodes.input.set_value(&self.state.text);
-        self.render_results();
-        if self.state.open != was_open {
-            match self.state.open.clone() {
-                Some(id) => self.show_reading(&id, true),
-                None => self.show_list(),
-            }
-        }
-        let detail = self.state_js();
-        self.pending.push(("ima-statements:change", detail));
-    }
-
-    /// Records the state in the URL and tells the page.
-    fn commit(&mut self, record: Record) {
-        if self.deep_link && record != Record::None {
-            self.write_hash(record);
-        }
-        let detail = self.state_js();
-        self.pending.push(("ima-statements:change", detail));
-    }
-
-    fn write_hash(&self, record: Record) {
-        let location = self.window.location();
-        let current = location.hash().unwrap_or_default();
-        let hash = self.state.to_hash();
-        if current == hash || (hash.is_empty() && !current.starts_with(HASH_PREFIX)) {
-            return;
-        }
-        let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
-        let url = path + &hash;
-        let Ok(history) = self.window.history() else {
-            return;
-        };
-        // A host's own hash gets a new entry rather than being overwritten.
-        let push = record == Record::Push || !current.starts_with(HASH_PREFIX);
-        let _ = if push {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-        } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        };
-    }
-
-    /// The state as a plain object: `{ query, kind: [], …, from, to, sort, open }`.
-    fn state_js(&self) -> JsValue {
-        let o = Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-        };
-        let opt = |v: &Option<String>| v.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-        set("query", &JsValue::from_str(&self.state.text));
-        for facet in Facet::ALL {
-            let values: Array = self
-                .state
-                .values(facet)
-                .iter()
-                .map(|v| JsValue::from_str(v))
-                .collect();
-            set(facet.as_str(), &values);
-        }
-        set("from", &opt(&self.state.from));
-        set("to", &opt(&self.state.to));
-        set(
-            "sort",
-            &JsValue::from_str(self.state.effective_sort().as_str()),
-        );
-        set("open", &opt(&self.state.open));
-        set("lang", &JsValue::from_str(self.lang.tag()));
-        o.into()
     }
 
     /// Attaches the listeners of the skeleton's nodes.
@@ -632,6 +516,9 @@ impl Inner {
             }
             Some("spell") => {
                 if let Some(text) = value {
+                    if control.has_attribute("data-clear") {
+                        self.state.clear();
+                    }
                     self.nodes.input.set_value(&text);
                     self.state.text = text;
                     self.refresh();
@@ -781,87 +668,6 @@ impl Inner {
         }
     }
 
-    /// The link that opens statement `id` on this page.
-    fn permalink(&self, id: &str) -> String {
-        let location = self.window.location();
-        let base = location.origin().unwrap_or_default()
-            + &location.pathname().unwrap_or_default()
-            + &location.search().unwrap_or_default();
-        let state = State {
-            open: Some(id.to_owned()),
-            ..State::default()
-        };
-        base + &state.to_hash()
-    }
-
-    /// Copies the open statement's permalink, with a visible fallback.
-    fn copy_link(&mut self) {
-        let Some(id) = self.state.open.clone() else {
-            return;
-        };
-        let link = self.permalink(&id);
-        let navigator = self.window.navigator();
-        let has_clipboard = Reflect::get(&navigator, &"clipboard".into())
-            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-        if has_clipboard {
-            let (w1, w2) = (self.weak.clone(), self.weak.clone());
-            let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w1, |i| i.notice(true)));
-            let err = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w2, |i| i.notice(false)));
-            let _ = navigator.clipboard().write_text(&link).then2(&ok, &err);
-            self.clipboard = Some(Tracked::new((ok, err)));
-        } else {
-            // No async clipboard (an insecure page): select the link and try the old way.
-            let copied = self.select_link_field()
-                && self
-                    .doc
-                    .dyn_ref::<HtmlDocument>()
-                    .and_then(|d| d.exec_command("copy").ok())
-                    .unwrap_or(false);
-            self.notice(copied);
-        }
-    }
-
-    /// Shows the permalink as selected text; false when there is none.
-    fn select_link_field(&self) -> bool {
-        let field = self
-            .nodes
-            .reading
-            .query_selector(".link-field")
-            .ok()
-            .flatten()
-            .and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
-        match field {
-            Some(f) => {
-                let _ = f.remove_attribute("hidden");
-                let _ = f.focus();
-                f.select();
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Says whether the link was copied, for a few seconds.
-    fn notice(&mut self, copied: bool) {
-        let s = Strings::of(self.lang);
-        if !copied {
-            self.select_link_field();
-        }
-        let Ok(Some(n)) = self.nodes.reading.query_selector(".notice") else {
-            return;
-        };
-        n.set_text_content(Some(if copied { s.copied } else { s.copy_failed }));
-        let weak = self.weak.clone();
-        self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
-            with(&weak, |i| {
-                i.notice = None;
-                if let Ok(Some(n)) = i.nodes.reading.query_selector(".notice") {
-                    n.set_text_content(None);
-                }
-            });
-        })));
-    }
-
     /// The element carrying `data-key="key"`, if rendered.
     fn find_key(&self, key: &str) -> Option<Element> {
         let all = self.shadow.query_selector_all("[data-key]").ok()?;
@@ -903,87 +709,6 @@ impl Inner {
         match self.state.open.clone() {
             Some(id) => self.show_reading(&id, focus),
             None => self.show_list(),
-        }
-    }
-
-    /// Applies an attribute changed after mount.
-    fn attribute(&mut self, attribute: Attribute, value: Option<&str>) {
-        let before = self.settings;
-        let mut settings = self.settings;
-        let mut initial = self.initial.clone();
-        let warnings = self
-            .shared
-            .checker
-            .apply(attribute, value, &mut settings, &mut initial);
-        for w in warnings {
-            self.warn(w);
-        }
-        self.settings = settings;
-        match attribute {
-            Attribute::Lang => {
-                let lang = page_lang(&self.doc, settings.lang);
-                if lang != self.lang {
-                    self.lang = lang;
-                    self.rebuild();
-                    self.commit(Record::None);
-                }
-            }
-            Attribute::Theme => {
-                let _ = self
-                    .nodes
-                    .root
-                    .set_attribute("data-theme", settings.theme.as_str());
-            }
-            Attribute::View => {
-                let _ = self
-                    .nodes
-                    .root
-                    .set_attribute("data-view", settings.view.as_str());
-                self.sync_timeline();
-                self.update_timeline();
-            }
-            Attribute::DeepLink => {
-                if settings.deep_link != before.deep_link {
-                    self.set_deep_link();
-                }
-            }
-            _ => {
-                // The attribute sets the state it describes, replacing the visitor's
-                // choice for that one setting only.
-                let s = &mut self.state;
-                match attribute {
-                    Attribute::Query => s.text = initial.text.clone(),
-                    Attribute::Facet(f) => *s.values_mut(f) = initial.values(f).to_vec(),
-                    Attribute::From => s.from = initial.from.clone(),
-                    Attribute::To => s.to = initial.to.clone(),
-                    Attribute::Sort => s.sort = initial.sort,
-                    _ => {}
-                }
-                self.initial = initial;
-                self.nodes.input.set_value(&self.state.text);
-                self.limit = PAGE;
-                self.render_results();
-                self.commit(Record::Replace);
-            }
-        }
-    }
-
-    /// Builds the whole shadow content again (after a language change).
-    fn rebuild(&mut self) {
-        self.timeline = None;
-        let _ = dom::clear(&self.shadow);
-        if sheet().is_none() {
-            if let Ok(style) = dom::el(&self.doc, "style", "") {
-                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
-                let _ = self.shadow.append_child(&style);
-            }
-        }
-        let nodes = render::skeleton(&self.ctx(), &self.shadow, &self.settings);
-        if let Ok(nodes) = nodes {
-            self.nodes = nodes;
-            self.wire();
-            self.sync_timeline();
-            self.render_all(false);
         }
     }
 

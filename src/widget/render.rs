@@ -312,12 +312,24 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
             )?;
         }
         for suggestion in &found.suggestions {
-            if let Suggestion::Spelling(text) = suggestion {
+            if let Suggestion::Spelling {
+                text,
+                count: n,
+                clear,
+            } = suggestion
+            {
                 let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean)?;
                 crate::widget::dom::text(doc, &p, " ")?;
                 let b = button(doc, &p, "link", text, "spell")?;
                 b.set_attribute("data-value", text)?;
-                crate::widget::dom::text(doc, &p, "?")?;
+                if *clear {
+                    b.set_attribute("data-clear", "")?;
+                }
+                let mut tail = "? (".to_owned() + &count(*n, ctx.lang);
+                if *clear {
+                    tail = tail + ", " + s.without_filters;
+                }
+                crate::widget::dom::text(doc, &p, &(tail + ")"))?;
             }
         }
         let removals: Vec<_> = found
@@ -325,7 +337,7 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
             .iter()
             .filter_map(|x| match x {
                 Suggestion::Remove { chip, count } => Some((chip, *count)),
-                Suggestion::Spelling(_) => None,
+                Suggestion::Spelling { .. } => None,
             })
             .collect();
         if !removals.is_empty() {

@@ -44,6 +44,8 @@ pub struct Strings {
     pub try_removing: &'static str,
     /// Introduces a spelling suggestion.
     pub did_you_mean: &'static str,
+    /// Says a suggestion also removes the filters.
+    pub without_filters: &'static str,
     /// Marker next to an inferred date.
     pub approximate: &'static str,
     /// Introduces the reason a date is approximate.
@@ -107,6 +109,7 @@ const EN: Strings = Strings {
     no_results: "No statement matches your search.",
     try_removing: "Try removing a filter:",
     did_you_mean: "Did you mean",
+    without_filters: "without filters",
     approximate: "approx.",
     approximate_note: "Approximate date:",
     back: "Back to results",
@@ -149,6 +152,7 @@ const ES: Strings = Strings {
     no_results: "Ninguna declaración coincide con la búsqueda.",
     try_removing: "Pruebe a quitar un filtro:",
     did_you_mean: "Quizás quiso decir",
+    without_filters: "sin filtros",
     approximate: "aprox.",
     approximate_note: "Fecha aproximada:",
     back: "Volver a los resultados",
@@ -191,6 +195,7 @@ const FR: Strings = Strings {
     no_results: "Aucune déclaration ne correspond à votre recherche.",
     try_removing: "Essayez de retirer un filtre :",
     did_you_mean: "Vouliez-vous dire",
+    without_filters: "sans filtres",
     approximate: "env.",
     approximate_note: "Date approximative :",
     back: "Retour aux résultats",
@@ -233,6 +238,7 @@ const ID: Strings = Strings {
     no_results: "Tidak ada pernyataan yang cocok dengan pencarian Anda.",
     try_removing: "Coba hapus filter:",
     did_you_mean: "Mungkin maksud Anda",
+    without_filters: "tanpa filter",
     approximate: "perk.",
     approximate_note: "Tanggal perkiraan:",
     back: "Kembali ke hasil",
@@ -358,6 +364,7 @@ mod tests {
                 s.no_results,
                 s.try_removing,
                 s.did_you_mean,
+                s.without_filters,
                 s.approximate,
                 s.approximate_note,
                 s.back,

@@ -72,7 +72,14 @@ pub enum Suggestion {
         count: u32,
     },
     /// The text with misspelt words replaced by words of the corpus.
-    Spelling(String),
+    Spelling {
+        /// The corrected text.
+        text: String,
+        /// Statements it gives.
+        count: u32,
+        /// Whether that count needs the filters removed too.
+        clear: bool,
+    },
 }
 
 /// The label of a facet value in `lang`: a kind's translated label, an
@@ -129,12 +136,24 @@ pub fn results(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Resu
     let mut suggestions = Vec::new();
     if found.total == 0 {
         if let Some(text) = spelling(archive, &state.text) {
-            suggestions.push(Suggestion::Spelling(text));
+            let mut fixed = state.clone();
+            fixed.text = text.clone();
+            let mut count = query::run(archive, &fixed, lang, 1).total;
+            let mut clear = false;
+            if count == 0 && state.has_filters() {
+                fixed.clear();
+                fixed.text = text.clone();
+                count = query::run(archive, &fixed, lang, 1).total;
+                clear = true;
+            }
+            if count > 0 {
+                suggestions.push(Suggestion::Spelling { text, count, clear });
+            }
         }
         for chip in &chips {
             let mut without = state.clone();
             chip.target.remove_from(&mut without);
-            let count = query::run(archive, &without, lang, 0).total;
+            let count = query::run(archive, &without, lang, 1).total;
             if count > 0 {
                 suggestions.push(Suggestion::Remove {
                     chip: chip.clone(),
@@ -333,6 +352,30 @@ mod tests {
         assert!(results.suggestions.iter().any(|s| matches!(
             s,
             Suggestion::Remove { chip, count } if chip.target == Target::Value(Facet::Kind, "news".into()) && *count > 0
+        )));
+    }
+
+    #[test]
+    fn a_correction_says_what_it_gives_and_whether_filters_must_go() {
+        let archive = archive();
+        let state = State {
+            text: "rohingyo".into(),
+            ..State::default()
+        };
+        let found = results(&archive, &state, Lang::En, 10);
+        assert!(found.suggestions.iter().any(|s| matches!(
+            s,
+            Suggestion::Spelling { text, count, clear: false } if text == "rohingya" && *count > 0
+        )));
+        let state = State {
+            text: "rohingyo".into(),
+            kind: vec!["news".into()],
+            ..State::default()
+        };
+        let found = results(&archive, &state, Lang::En, 10);
+        assert!(found.suggestions.iter().any(|s| matches!(
+            s,
+            Suggestion::Spelling { clear: true, count, .. } if *count > 0
         )));
     }
 

@@ -1,0 +1,91 @@
+//! Attributes changed after mount: each updates what it controls, a
+//! language change rebuilds the shadow content.
+
+use super::{page_lang, sheet, Inner, Record, PAGE};
+use crate::widget::dom;
+use crate::widget::options::Attribute;
+use crate::widget::render;
+use crate::widget::{STYLESHEET, TIMELINE_STYLESHEET};
+
+impl Inner {
+    /// Applies an attribute changed after mount.
+    pub(super) fn attribute(&mut self, attribute: Attribute, value: Option<&str>) {
+        let before = self.settings;
+        let mut settings = self.settings;
+        let mut initial = self.initial.clone();
+        let warnings = self
+            .shared
+            .checker
+            .apply(attribute, value, &mut settings, &mut initial);
+        for w in warnings {
+            self.warn(w);
+        }
+        self.settings = settings;
+        match attribute {
+            Attribute::Lang => {
+                let lang = page_lang(&self.doc, settings.lang);
+                if lang != self.lang {
+                    self.lang = lang;
+                    self.rebuild();
+                    self.commit(Record::None);
+                }
+            }
+            Attribute::Theme => {
+                let _ = self
+                    .nodes
+                    .root
+                    .set_attribute("data-theme", settings.theme.as_str());
+            }
+            Attribute::View => {
+                let _ = self
+                    .nodes
+                    .root
+                    .set_attribute("data-view", settings.view.as_str());
+                self.sync_timeline();
+                self.update_timeline();
+            }
+            Attribute::DeepLink => {
+                if settings.deep_link != before.deep_link {
+                    self.set_deep_link();
+                }
+            }
+            _ => {
+                // The attribute sets the state it describes, replacing the visitor's
+                // choice for that one setting only.
+                let s = &mut self.state;
+                match attribute {
+                    Attribute::Query => s.text = initial.text.clone(),
+                    Attribute::Facet(f) => *s.values_mut(f) = initial.values(f).to_vec(),
+                    Attribute::From => s.from = initial.from.clone(),
+                    Attribute::To => s.to = initial.to.clone(),
+                    Attribute::Sort => s.sort = initial.sort,
+                    _ => {}
+                }
+                self.initial = initial;
+                self.nodes.input.set_value(&self.state.text);
+                self.limit = PAGE;
+                self.render_results();
+                self.commit(Record::Replace);
+            }
+        }
+    }
+
+    /// Builds the whole shadow content again (after a language change).
+    pub(super) fn rebuild(&mut self) {
+        self.timeline = None;
+        let _ = dom::clear(&self.shadow);
+        if sheet().is_none() {
+            if let Ok(style) = dom::el(&self.doc, "style", "") {
+                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
+                let _ = self.shadow.append_child(&style);
+            }
+        }
+        let nodes = render::skeleton(&self.ctx(), &self.shadow, &self.settings);
+        if let Ok(nodes) = nodes {
+            self.nodes = nodes;
+            self.wire();
+            self.sync_timeline();
+            self.render_all(false);
+        }
+    }
+}

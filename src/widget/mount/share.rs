@@ -1,0 +1,99 @@
+//! Sharing a statement: its permalink, and copying it with the async
+//! clipboard or, where there is none, a selected text field.
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlDocument, HtmlInputElement};
+
+use super::{with, Inner, MAX_CLIPBOARD, NOTICE_MS};
+use crate::widget::dom::Tracked;
+use crate::widget::state::State;
+use crate::widget::strings::Strings;
+use gloo::timers::callback::Timeout;
+
+impl Inner {
+    /// The link that opens statement `id` on this page.
+    pub(super) fn permalink(&self, id: &str) -> String {
+        let location = self.window.location();
+        let base = location.origin().unwrap_or_default()
+            + &location.pathname().unwrap_or_default()
+            + &location.search().unwrap_or_default();
+        let state = State {
+            open: Some(id.to_owned()),
+            ..State::default()
+        };
+        base + &state.to_hash()
+    }
+
+    /// Copies the open statement's permalink, with a visible fallback.
+    pub(super) fn copy_link(&mut self) {
+        let Some(id) = self.state.open.clone() else {
+            return;
+        };
+        let link = self.permalink(&id);
+        let navigator = self.window.navigator();
+        let has_clipboard = Reflect::get(&navigator, &"clipboard".into())
+            .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+        if has_clipboard {
+            let (w1, w2) = (self.weak.clone(), self.weak.clone());
+            let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w1, |i| i.notice(true)));
+            let err = Closure::<dyn FnMut(JsValue)>::new(move |_| with(&w2, |i| i.notice(false)));
+            let _ = navigator.clipboard().write_text(&link).then2(&ok, &err);
+            if self.clipboard.len() >= MAX_CLIPBOARD {
+                self.clipboard.remove(0);
+            }
+            self.clipboard.push(Tracked::new((ok, err)));
+        } else {
+            // No async clipboard (an insecure page): select the link and try the old way.
+            let copied = self.select_link_field()
+                && self
+                    .doc
+                    .dyn_ref::<HtmlDocument>()
+                    .and_then(|d| d.exec_command("copy").ok())
+                    .unwrap_or(false);
+            self.notice(copied);
+        }
+    }
+
+    /// Shows the permalink as selected text; false when there is none.
+    pub(super) fn select_link_field(&self) -> bool {
+        let field = self
+            .nodes
+            .reading
+            .query_selector(".link-field")
+            .ok()
+            .flatten()
+            .and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
+        match field {
+            Some(f) => {
+                let _ = f.remove_attribute("hidden");
+                let _ = f.focus();
+                f.select();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Says whether the link was copied, for a few seconds.
+    pub(super) fn notice(&mut self, copied: bool) {
+        let s = Strings::of(self.lang);
+        if !copied {
+            self.select_link_field();
+        }
+        let Ok(Some(n)) = self.nodes.reading.query_selector(".notice") else {
+            return;
+        };
+        n.set_text_content(Some(if copied { s.copied } else { s.copy_failed }));
+        let weak = self.weak.clone();
+        self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
+            with(&weak, |i| {
+                i.notice = None;
+                if let Ok(Some(n)) = i.nodes.reading.query_selector(".notice") {
+                    n.set_text_content(None);
+                }
+            });
+        })));
+    }
+}
