@@ -9,8 +9,9 @@
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
-# geckodriver, binaryen's wasm-opt, the end-to-end test's npm packages) and says
-# so; a second run installs nothing.
+# geckodriver, Node.js, and the npm packages pinned in tests/e2e: binaryen's
+# wasm-opt, playwright-core, axe-core, MiniSearch) and says so; a second run
+# installs nothing.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -57,9 +58,17 @@ ensure_build_tools() {
     cargo install --quiet --force wasm-bindgen-cli --version "$want"
   fi
   local pkgs=()
-  have wasm-opt || pkgs+=(binaryen)
   have brotli || pkgs+=(brotli)
+  have node || pkgs+=(nodejs)
+  have npm || pkgs+=(npm)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
+  # wasm-opt comes from npm's binaryen, pinned by tests/e2e/package-lock.json:
+  # the module uses reference-types instructions (table.fill) that older
+  # distribution builds of binaryen cannot parse.
+  if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "Installing the pinned npm packages (binaryen, playwright-core, axe-core, MiniSearch)"
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 }
 
 ensure_test_tools() {
@@ -72,16 +81,10 @@ ensure_test_tools() {
   have chromium || pkgs+=(chromium)
   have chromedriver || pkgs+=(chromium-driver)
   have firefox-esr || have firefox || pkgs+=(firefox-esr)
-  have node || pkgs+=(nodejs)
-  have npm || pkgs+=(npm)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
   if ! have geckodriver; then
     say "Installing geckodriver"
     cargo install --quiet geckodriver
-  fi
-  if [ -f tests/e2e/package.json ] && [ ! -d tests/e2e/node_modules ]; then
-    say "Installing the end-to-end test's npm packages"
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
@@ -95,7 +98,7 @@ build() {
   wasm-bindgen --target web --out-dir "$DIST" \
     "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm"
   say "Optimising the module for size (wasm-opt -Oz)"
-  wasm-opt -Oz --strip-debug --strip-producers \
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     "$DIST/ima_statements_bg.wasm" -o "$DIST/ima_statements_bg.wasm"
   if [ -f www/ima-statements.js ]; then cp www/ima-statements.js "$DIST/"; fi
   say "Built $DIST"

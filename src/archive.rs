@@ -11,6 +11,10 @@ use crate::vocabulary::Vocabulary;
 /// The corpus compiled into the library by `build.rs`.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// The search index of [`EMBEDDED`], built by `build.rs` for a large corpus;
+/// empty for a small one, which is indexed on load.
+static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
@@ -33,7 +37,20 @@ impl Archive {
 
     /// The archive compiled into the library.
     pub fn embedded() -> Result<Archive, DecodeError> {
-        Corpus::from_bytes(EMBEDDED).map(Archive::new)
+        let corpus = Corpus::from_bytes(EMBEDDED)?;
+        // A prebuilt index always matches the corpus built with it; should
+        // it not decode, searching still works from an index built here.
+        let index = if EMBEDDED_INDEX.is_empty() {
+            SearchIndex::new(&corpus)
+        } else {
+            SearchIndex::load(EMBEDDED_INDEX, &corpus).unwrap_or_else(|_| SearchIndex::new(&corpus))
+        };
+        let filters = FilterIndex::new(&corpus);
+        Ok(Archive {
+            corpus,
+            index,
+            filters,
+        })
     }
 
     /// Number of statements.

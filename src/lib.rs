@@ -18,6 +18,8 @@
 //!   its validation, facet and date filtering with the search pipeline
 //!   ([`archive::Archive::search`]), disjunctive facet counts, and the time
 //!   axis of bins, gaps and points.
+//! - `synth` (native only): synthetic corpora of any size, generated from
+//!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
 //! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
 //!   WebAssembly only).
@@ -39,6 +41,8 @@ pub mod request;
 pub mod response;
 pub mod search;
 pub mod statement;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod vocabulary;

@@ -1,9 +1,16 @@
-//! Text analysis shared by tagging and search: tokens and folding.
+//! Text analysis shared by tagging and search: tokens, folding, spelling,
+//! stemming and stop words.
 //!
 //! A token is a maximal run of alphanumeric characters (Unicode-aware), so
 //! punctuation, quotes and apostrophes separate words: "Migrants’" and
 //! "Migrants" are the same token. Folding lower-cases and strips the
 //! diacritics of Latin letters, so "Communiqué" and "communique" meet.
+//!
+//! Search goes one step further with [`term`]: British spellings are written
+//! the American way ("labour" → "labor", "organisation" → "organization") and
+//! the word is reduced to its Snowball English stem, so "migrants" and
+//! "migrant" are one term. Both the index and the query use [`term`], so the
+//! rewriting only has to be consistent, not linguistically perfect.
 
 /// One word of a text, with its byte range in that text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +63,19 @@ pub fn is_word_char(c: char) -> bool {
 /// Lower-cases `word` and removes the diacritics of Latin letters.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, replacing its contents (saves an allocation per word
+/// when indexing).
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         for lower in c.to_lowercase() {
             match fold_char(lower) {
@@ -67,13 +87,106 @@ pub fn fold(word: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// Whether `word` has letters and all of them are capitals ("GCM", "U.S.").
 pub fn is_all_caps(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(|c| c.is_uppercase())
+}
+
+/// Words too common to tell statements apart ("the", "of", "and").
+///
+/// Sorted, for binary search. Kept short: words that carry meaning in this
+/// corpus ("us", "all", "against", "no") are not in it.
+const STOP_WORDS: [&str; 58] = [
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "did", "do", "does",
+    "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it",
+    "its", "of", "on", "or", "our", "she", "so", "such", "than", "that", "the", "their", "them",
+    "then", "there", "these", "they", "this", "those", "to", "was", "we", "were", "what", "when",
+    "which", "who", "will", "with", "would",
+];
+
+/// Whether a folded word is too common to search for on its own.
+pub fn is_stop_word(folded: &str) -> bool {
+    STOP_WORDS.binary_search(&folded).is_ok()
+}
+
+/// Longest word, in bytes, that is spelling-normalized and stemmed; longer
+/// "words" (URLs, noise) are kept as they are, which also bounds the work.
+const MAX_STEMMED_LEN: usize = 40;
+
+/// The search term of a folded word: its spelling normalized to American
+/// English, then its Snowball English stem. Words with digits or letters
+/// outside a–z ("26th", "2015", "الهجرة") are their own term.
+pub fn term(folded: &str) -> String {
+    if folded.len() > MAX_STEMMED_LEN || !folded.bytes().all(|b| b.is_ascii_lowercase()) {
+        return folded.to_owned();
+    }
+    let spelled = american(folded);
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    stemmer.stem(&spelled).into_owned()
+}
+
+/// British spellings whose every word starting with them is spelled the
+/// American way by replacing that start ("labourers" → "laborers").
+const BRITISH_STARTS: [(&str, &str); 24] = [
+    ("armour", "armor"),
+    ("behaviour", "behavior"),
+    ("cancell", "cancel"),
+    ("centre", "center"),
+    ("colour", "color"),
+    ("defence", "defense"),
+    ("endeavour", "endeavor"),
+    ("favour", "favor"),
+    ("fibre", "fiber"),
+    ("harbour", "harbor"),
+    ("honour", "honor"),
+    ("humour", "humor"),
+    ("judgement", "judgment"),
+    ("labour", "labor"),
+    ("licence", "license"),
+    ("litre", "liter"),
+    ("metre", "meter"),
+    ("neighbour", "neighbor"),
+    ("offence", "offense"),
+    ("programme", "program"),
+    ("rigour", "rigor"),
+    ("rumour", "rumor"),
+    ("theatre", "theater"),
+    ("travell", "travel"),
+];
+
+/// Endings spelled with "s" in British English and "z" in American English.
+/// Applied only to words of six letters or more so "rise" and "wise" stay;
+/// rewriting a word that has no "z" form ("exercise") is harmless because
+/// queries are rewritten the same way.
+const BRITISH_ENDINGS: [(&str, &str); 8] = [
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("isers", "izers"),
+    ("iser", "izer"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+];
+
+/// `word` (folded, a–z) with British spellings made American.
+fn american(word: &str) -> std::borrow::Cow<'_, str> {
+    for (british, american) in BRITISH_STARTS {
+        if let Some(rest) = word.strip_prefix(british) {
+            return [american, rest].concat().into();
+        }
+    }
+    if word.len() >= 6 {
+        for (british, american) in BRITISH_ENDINGS {
+            if let Some(stem) = word.strip_suffix(british) {
+                return [stem, american].concat().into();
+            }
+        }
+    }
+    word.into()
 }
 
 enum Folded {
@@ -145,6 +258,28 @@ mod tests {
         assert_eq!(fold("ÉCOLE"), "ecole");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Ñandú"), "nandu");
+    }
+
+    #[test]
+    fn terms_join_inflections_and_spellings() {
+        assert_eq!(term("migrants"), term("migrant"));
+        assert_eq!(term("labour"), term("labor"));
+        assert_eq!(term("labourers"), term("laborers"));
+        assert_eq!(term("organisations"), term("organizations"));
+        assert_eq!(term("globalisation"), term("globalization"));
+        assert_eq!(term("trafficking"), term("trafficked"));
+        assert_ne!(term("rise"), term("rize"));
+        assert_eq!(term("26"), "26");
+        assert_eq!(term("26th"), "26th");
+        assert_eq!(term("الهجرة"), "الهجرة");
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_found() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the"));
+        assert!(!is_stop_word("us"));
+        assert!(!is_stop_word("migrants"));
     }
 
     #[test]

@@ -358,8 +358,10 @@ mod tests {
     #[test]
     fn a_correction_says_what_it_gives_and_whether_filters_must_go() {
         let archive = archive();
+        // Two edits in an eight-letter word: beyond the search's own typo
+        // tolerance (one edit below nine letters), so nothing is found.
         let state = State {
-            text: "rohingyo".into(),
+            text: "rohingoo".into(),
             ..State::default()
         };
         let found = results(&archive, &state, Lang::En, 10);
@@ -368,7 +370,7 @@ mod tests {
             Suggestion::Spelling { text, count, clear: false } if text == "rohingya" && *count > 0
         )));
         let state = State {
-            text: "rohingyo".into(),
+            text: "rohingoo".into(),
             kind: vec!["news".into()],
             ..State::default()
         };

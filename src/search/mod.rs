@@ -1,0 +1,167 @@
+//! Full-text search over the corpus: ranked matches, snippets and
+//! highlights (DESIGN.md §2).
+//!
+//! - [`query`]: the query language, parsed from any string without error;
+//! - [`index`]: the inverted index, built at compile time for a large
+//!   embedded corpus (its blob layout is documented there), or when the
+//!   archive loads for a small one or any other corpus;
+//! - [`rank`]: expansion of typed words (prefix, typos), matching and BM25F
+//!   ranking;
+//! - [`snippet`]: marking matched words, choosing a snippet's window.
+//!
+//! [`SearchIndex`] ties them together behind the interface the archive uses.
+
+pub mod index;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+
+use crate::corpus::Corpus;
+use crate::response::{QuerySummary, Segment};
+use crate::text::{fold, tokens};
+use index::{Index, IndexError};
+use snippet::Marks;
+
+/// What a text query matched.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextResult {
+    /// What was understood of the query.
+    pub query: QuerySummary,
+    /// Matching statements (indexes into `Corpus::statements`) with their
+    /// relevance, in corpus order; `None` when the query constrains nothing
+    /// (empty text), so every statement matches with score 0.
+    pub matches: Option<Vec<(usize, f32)>>,
+    /// What to mark in snippets and highlights.
+    pub marks: Marks,
+}
+
+/// The analysed names of one vocabulary entity.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct EntityNames {
+    /// Terms of its one-word names ("GCM", "Burma").
+    single: Vec<u32>,
+    /// Every name as a term sequence.
+    names: Vec<Vec<u32>>,
+}
+
+/// The search index of a corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchIndex {
+    index: Index,
+    /// Per statement and field, what one occurrence is worth (see
+    /// [`rank::field_factors`]); derived from the index on construction.
+    factors: Vec<[f32; index::FIELDS]>,
+    entities: Vec<EntityNames>,
+}
+
+impl SearchIndex {
+    /// Indexes every statement of `corpus`.
+    pub fn new(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::with_index(Index::build(corpus), corpus)
+    }
+
+    /// Loads the index of `corpus` from a blob written by
+    /// [`SearchIndex::to_bytes`] (for the embedded corpus, by `build.rs`).
+    pub fn load(bytes: &[u8], corpus: &Corpus) -> Result<SearchIndex, IndexError> {
+        let index = Index::from_bytes(bytes, index::fingerprint(corpus))?;
+        if index.docs.len() != corpus.statements.len() {
+            return Err(IndexError::OtherCorpus);
+        }
+        Ok(SearchIndex::with_index(index, corpus))
+    }
+
+    /// The index as a blob for [`SearchIndex::load`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.index.to_bytes()
+    }
+
+    /// The inverted index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    fn with_index(index: Index, corpus: &Corpus) -> SearchIndex {
+        let analyse = |name: &str| -> Option<Vec<u32>> {
+            tokens(name)
+                .map(|t| {
+                    let folded = fold(t.text);
+                    index.word_id(&folded).map(|w| index.word_term(w))
+                })
+                .collect()
+        };
+        let entities = corpus
+            .vocabulary
+            .entities
+            .iter()
+            .map(|e| {
+                let names: Vec<Vec<u32>> = std::iter::once(&e.label)
+                    .chain(&e.aliases)
+                    .filter_map(|n| analyse(n))
+                    .collect();
+                let single = names
+                    .iter()
+                    .filter(|n| n.len() == 1)
+                    .map(|n| n[0])
+                    .collect();
+                EntityNames { single, names }
+            })
+            .collect();
+        let factors = rank::field_factors(&index);
+        SearchIndex {
+            index,
+            factors,
+            entities,
+        }
+    }
+
+    /// Runs a text query.
+    pub fn search(&self, text: &str) -> TextResult {
+        let query = query::parse(text);
+        let ranking = rank::rank(&self.index, &self.factors, &query);
+        let mut phrases = ranking.phrases;
+        // A word that is an entity's one-word name ("GCM") matches statements
+        // tagged with it through their entity field; mark its other names
+        // ("Global Compact on Migration") so the snippet shows why.
+        for w in &query.words {
+            let Some(t) = self.index.term_id(&crate::text::term(&w.folded)) else {
+                continue;
+            };
+            for e in self.entities.iter().filter(|e| e.single.contains(&t)) {
+                for name in e.names.iter().filter(|n| n.len() > 1) {
+                    if !phrases.contains(name) {
+                        phrases.push(name.clone());
+                    }
+                }
+            }
+        }
+        TextResult {
+            query: query.summary,
+            matches: ranking.matches,
+            marks: Marks::new(&self.index, ranking.terms, phrases),
+        }
+    }
+
+    /// `text` split into segments, the words matched by `result` marked.
+    pub fn highlight(&self, text: &str, result: &TextResult) -> Vec<Segment> {
+        let m = snippet::mark(&self.index, text, &result.marks);
+        snippet::segments(text, &m, 0..m.tokens.len())
+    }
+
+    /// About `words` words of statement `doc` around its best match (or its
+    /// opening), matches marked. An ellipsis segment stands for cut text.
+    pub fn snippet(
+        &self,
+        corpus: &Corpus,
+        doc: usize,
+        result: &TextResult,
+        words: usize,
+    ) -> Vec<Segment> {
+        let Some(s) = corpus.statements.get(doc) else {
+            return Vec::new();
+        };
+        snippet::best_window(&self.index, &s.body, &result.marks, words)
+    }
+}
+
+#[cfg(test)]
+mod tests;

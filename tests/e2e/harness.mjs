@@ -1,0 +1,88 @@
+// The small test harness of the end-to-end suite: Debian's Chromium driven by
+// playwright-core, a local server, named tests run in order, and a summary.
+import { chromium } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+const tests = [];
+/** Registers a test: `fn({ browser, server, shots })`. */
+export function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+export class AssertionError extends Error {}
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message);
+}
+export function equal(actual, expected, message) {
+  if (actual !== expected) {
+    throw new AssertionError(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Runs every registered test (or those whose name contains `filter`); returns the failure count. */
+export async function run(context, filter) {
+  let failed = 0;
+  let passed = 0;
+  const started = Date.now();
+  for (const t of tests) {
+    if (filter && !t.name.includes(filter)) continue;
+    const t0 = Date.now();
+    try {
+      await t.fn(context);
+      passed += 1;
+      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed += 1;
+      console.log(`  FAIL  ${t.name}\n        ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n        ")}`);
+    }
+  }
+  console.log(`\nend-to-end: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return failed;
+}
+
+/** A new page that records every request and every CSP violation and console warning. */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", reducedMotion } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+  const page = await context.newPage();
+  page.requests = [];
+  page.warnings = [];
+  page.errors = [];
+  page.on("request", (r) => page.requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "warning") page.warnings.push(m.text());
+    if (m.type() === "error") page.errors.push(m.text());
+  });
+  page.on("pageerror", (e) => page.errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  page.closeAll = () => context.close();
+  return page;
+}
+
+export async function screenshot(page, dir, name) {
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
