@@ -802,7 +802,7 @@ pub struct Year {
 /// `v` brought within `lo..=hi` (`lo` when `v` is NaN). Unlike
 /// `f64::clamp` it cannot panic, and it does not bring the float formatting
 /// of that panic's message into the module.
-fn within(v: f64, lo: f64, hi: f64) -> f64 {
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
 }
 

@@ -25,7 +25,7 @@ use web_sys::{Document, Element, KeyboardEvent, PointerEvent, WheelEvent};
 use crate::archive::Archive;
 use crate::date::Day;
 use crate::lang::Lang;
-use crate::timeline::{brush_of, snap, Axis, Layout, Mark, Placed, Shape, View, Words};
+use crate::timeline::{brush_of, snap, within, Axis, Layout, Mark, Placed, Shape, View, Words};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -194,7 +194,7 @@ fn svg(doc: &Document, parent: &Element, tag: &str, class: &str) -> Dom<Element>
 /// Whole pixels as attribute text (no float formatting in the module).
 fn px(v: f64) -> String {
     if v.is_finite() {
-        (v.round().max(-1e6).min(1e6) as i32).to_string()
+        (within(v.round(), -1e6, 1e6) as i32).to_string()
     } else {
         "0".into()
     }
@@ -1046,7 +1046,7 @@ impl Model {
             e.prevent_default();
             let v = self
                 .axis
-                .zoom(self.view, (-dy * 0.01).max(-1.0).min(1.0).exp(), x);
+                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
             self.set_view(v);
         } else if dx.abs() > dy.abs() || e.shift_key() {
             e.prevent_default();
