@@ -53,6 +53,9 @@ pub const MAX_LANES: usize = 4;
 /// Width of a histogram bar, in pixels.
 pub const BIN_PX: f64 = 8.0;
 
+/// How far beyond the edges of the view marks are laid out, pixels.
+const OFF_VIEW_PX: f64 = 120.0;
+
 /// Radius of a day's point, in pixels.
 pub const POINT_R: f64 = 5.0;
 
@@ -557,7 +560,9 @@ impl Axis {
     /// density (the focused and the open statement).
     pub fn layout(&self, view: View, matched: &[bool], keep: &[usize]) -> Layout {
         let mut layout = Layout::default();
-        let (lo, hi) = (-BIN_PX, view.width + BIN_PX);
+        // Marks a little beyond the edges count too, so a dense run cut by
+        // the edge is not taken for a sparse one and drawn as marks.
+        let (lo, hi) = (-OFF_VIEW_PX, view.width + OFF_VIEW_PX);
         let visible: Vec<(usize, f64, f64)> = self
             .marks
             .iter()
