@@ -21,6 +21,8 @@
 //! - `synth` (native only): synthetic corpora of any size, generated from
 //!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
+//! - [`timeline`]: the geometry of the widget's chronology — collapsed
+//!   breaks, zoom and pan limits, lanes, density histogram, ticks, brush.
 //! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
 //!   WebAssembly only).
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
@@ -44,6 +46,7 @@ pub mod statement;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 pub mod text;
+pub mod timeline;
 pub mod vocabulary;
 pub mod widget;
 

@@ -19,6 +19,8 @@
 //!   `mount::history` (the `#ima:` hash and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`
 //!   (permalink and copy link).
+//! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
+//!   handling, on the geometry of [`crate::timeline`].
 
 pub mod options;
 pub mod query;
@@ -32,6 +34,11 @@ mod dom;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod timeline;
 
 /// The widget's stylesheet, adopted by every shadow root.
 pub const STYLESHEET: &str = include_str!("../../www/widget.css");
+
+/// The chronology's stylesheet, adopted next to [`STYLESHEET`].
+pub const TIMELINE_STYLESHEET: &str = include_str!("../../www/timeline.css");

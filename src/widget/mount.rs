@@ -25,11 +25,12 @@ use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
-use crate::widget::options::{resolve_lang, Attribute, Checker, Settings};
+use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
 use crate::widget::render::{self, Ctx, Nodes, Ui};
 use crate::widget::state::{Sort, State};
 use crate::widget::strings::Strings;
-use crate::widget::{view, STYLESHEET};
+use crate::widget::timeline::{self, Action, Timeline};
+use crate::widget::{view, STYLESHEET, TIMELINE_STYLESHEET};
 
 mod attributes;
 mod history;
@@ -77,7 +78,8 @@ fn sheet() -> Option<CssStyleSheet> {
             return Some(s.clone());
         }
         let s = CssStyleSheet::new().ok()?;
-        s.replace_sync(STYLESHEET).ok()?;
+        s.replace_sync(&[STYLESHEET, TIMELINE_STYLESHEET].concat())
+            .ok()?;
         *cell.borrow_mut() = Some(s.clone());
         Some(s)
     })
@@ -151,6 +153,8 @@ struct Inner {
     return_to: Option<(f64, String)>,
     /// Events to dispatch once the state is no longer borrowed.
     pending: Vec<(&'static str, JsValue)>,
+    /// The chronology, when the `view` attribute shows it.
+    timeline: Option<Timeline>,
 }
 
 impl Widget {
@@ -176,7 +180,7 @@ impl Widget {
                 // Browsers without constructable stylesheets: a <style> holding the
                 // widget's own CSS as a text node (never markup from elsewhere).
                 let style = dom::el(&doc, "style", "").map_err(js)?;
-                style.set_text_content(Some(STYLESHEET));
+                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
                 shadow.append_child(&style).map_err(js)?;
             }
         }
@@ -233,6 +237,7 @@ impl Widget {
                 warned: Vec::new(),
                 return_to: None,
                 pending: Vec::new(),
+                timeline: None,
             })
         });
         {
@@ -247,6 +252,7 @@ impl Widget {
                 }
             }
             i.wire();
+            i.sync_timeline();
             i.render_all(false);
             let detail = i.state_js();
             i.pending.push(("ima-statements:ready", detail));
@@ -290,6 +296,7 @@ impl Drop for Inner {
     /// `Widget`, or (if that happened inside one of the widget's own
     /// callbacks) as soon as that callback returns.
     fn drop(&mut self) {
+        self.timeline = None;
         self.listeners.clear();
         self.history_listeners.clear();
         self.debounce = None;
@@ -599,6 +606,9 @@ impl Inner {
         }
         self.state.open = Some(id.clone());
         self.show_reading(&id, true);
+        if let Some(t) = &self.timeline {
+            t.set_open(Some(&id));
+        }
         let detail = Object::new();
         let _ = Reflect::set(&detail, &"id".into(), &JsValue::from_str(&id));
         if let Some(s) = self.shared.archive.get(&id) {
@@ -611,6 +621,9 @@ impl Inner {
     fn close(&mut self) {
         self.state.open = None;
         self.show_list();
+        if let Some(t) = &self.timeline {
+            t.set_open(None);
+        }
         self.commit(Record::Push);
     }
 
@@ -672,6 +685,7 @@ impl Inner {
             .and_then(|e| e.get_attribute("data-key"));
         let found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let _ = render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
+        self.update_timeline();
         if let Some(key) = key {
             let target = self
                 .find_key(&key)
@@ -695,6 +709,59 @@ impl Inner {
         match self.state.open.clone() {
             Some(id) => self.show_reading(&id, focus),
             None => self.show_list(),
+        }
+    }
+
+    /// Mounts or removes the chronology as the `view` attribute says.
+    fn sync_timeline(&mut self) {
+        if self.settings.view == View::List {
+            self.timeline = None;
+            return;
+        }
+        if self.timeline.is_some() {
+            return;
+        }
+        let entries = timeline::entries(&self.shared.archive, self.lang);
+        let weak = self.weak.clone();
+        let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
+        self.timeline =
+            Timeline::new(&self.doc, &self.nodes.chronology, self.lang, entries, sink).ok();
+    }
+
+    /// Shows the state's matches, period and open statement on the chronology.
+    fn update_timeline(&mut self) {
+        let Some(t) = &self.timeline else {
+            return;
+        };
+        let (archive, s) = (&self.shared.archive, &self.state);
+        let matched = crate::timeline::matched(archive, &s.request(self.lang, 0, 1))
+            .or_else(|_| {
+                let mut without = s.clone();
+                without.from = None;
+                without.to = None;
+                crate::timeline::matched(archive, &without.request(self.lang, 0, 1))
+            })
+            .unwrap_or_default();
+        t.update(
+            matched,
+            s.from.as_deref(),
+            s.to.as_deref(),
+            s.open.as_deref(),
+        );
+    }
+
+    /// Carries out what the chronology asks: a period brushed, a statement opened.
+    fn timeline_action(&mut self, action: Action) {
+        match action {
+            Action::Open(id) => self.open(id),
+            Action::Dates(from, to) => {
+                if (&from, &to) == (&self.state.from, &self.state.to) {
+                    return;
+                }
+                self.state.from = from;
+                self.state.to = to;
+                self.refresh();
+            }
         }
     }
 }

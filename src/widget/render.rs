@@ -69,6 +69,8 @@ pub struct Nodes {
     pub empty: Element,
     /// The reading view.
     pub reading: Element,
+    /// The chronology's slot.
+    pub chronology: Element,
 }
 
 /// Builds the fixed frame of the widget in `shadow`.
@@ -163,10 +165,9 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
         ],
     )?;
     let main = child(doc, &body, "div", "main")?;
-    let list = child(doc, &main, "section", "list")?;
-    list.set_attribute("aria-label", s.results)?;
-    // The chronology (its own issue) renders here; until then the list stands in for it.
-    let chronology = child(doc, &list, "div", "chronology")?;
+    // The chronology (`view="timeline"` or `"both"`) sits above the list and
+    // stays over the reading view, where it marks the open statement.
+    let chronology = child(doc, &main, "section", "chronology")?;
     attrs(
         &chronology,
         &[
@@ -175,6 +176,8 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("hidden", ""),
         ],
     )?;
+    let list = child(doc, &main, "section", "list")?;
+    list.set_attribute("aria-label", s.results)?;
     let results = child(doc, &list, "ol", "results")?;
     attrs(&results, &[("part", "results"), ("role", "list")])?;
     let more = child(doc, &list, "div", "more")?;
@@ -196,6 +199,7 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
         more,
         empty,
         reading,
+        chronology,
     })
 }
 

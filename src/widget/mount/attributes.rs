@@ -5,7 +5,7 @@ use super::{page_lang, sheet, Inner, Record, PAGE};
 use crate::widget::dom;
 use crate::widget::options::Attribute;
 use crate::widget::render;
-use crate::widget::STYLESHEET;
+use crate::widget::{STYLESHEET, TIMELINE_STYLESHEET};
 
 impl Inner {
     /// Applies an attribute changed after mount.
@@ -41,6 +41,8 @@ impl Inner {
                     .nodes
                     .root
                     .set_attribute("data-view", settings.view.as_str());
+                self.sync_timeline();
+                self.update_timeline();
             }
             Attribute::DeepLink => {
                 if settings.deep_link != before.deep_link {
@@ -70,10 +72,11 @@ impl Inner {
 
     /// Builds the whole shadow content again (after a language change).
     pub(super) fn rebuild(&mut self) {
+        self.timeline = None;
         let _ = dom::clear(&self.shadow);
         if sheet().is_none() {
             if let Ok(style) = dom::el(&self.doc, "style", "") {
-                style.set_text_content(Some(STYLESHEET));
+                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
                 let _ = self.shadow.append_child(&style);
             }
         }
@@ -81,6 +84,7 @@ impl Inner {
         if let Ok(nodes) = nodes {
             self.nodes = nodes;
             self.wire();
+            self.sync_timeline();
             self.render_all(false);
         }
     }

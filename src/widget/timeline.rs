@@ -1,0 +1,1254 @@
+//! The chronology in the page: an SVG drawn from [`crate::timeline`]'s
+//! geometry, and the pointer, wheel, touch and keyboard handling that moves
+//! it.
+//!
+//! A [`Timeline`] lives in the widget's chronology slot. It owns its nodes
+//! and listeners (dropping it removes both) and keeps its own view: zoom,
+//! scroll, the brush being dragged, the focused statement. What changes the
+//! visitor's state — a brushed period, a statement to open — goes to the
+//! widget as an [`Action`] through a callback, called only once the
+//! timeline's own state is released, so the widget can update the timeline
+//! straight back.
+//!
+//! The drawing is rebuilt on each change of view; only the marks in view are
+//! drawn, and dense runs of them are drawn as histogram bars, so a frame
+//! costs about the same for 10 or 10,000 statements. Only the focused mark
+//! is in the tab order (roving focus); arrow keys move it through time.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, KeyboardEvent, PointerEvent, WheelEvent};
+
+use crate::archive::Archive;
+use crate::date::Day;
+use crate::lang::Lang;
+use crate::timeline::{brush_of, snap, within, Axis, Layout, Mark, Placed, Shape, View, Words};
+use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+
+/// Height of the drawing, pixels.
+const HEIGHT: f64 = 150.0;
+/// The axis line; marks stand above it, the brush strip and labels below.
+const AXIS_Y: f64 = 112.0;
+/// Top of the area marks and bars use.
+const TOP: f64 = 24.0;
+/// Distance between lanes.
+const LANE_H: f64 = 20.0;
+/// Distance from a pointer press that still counts as a click.
+const CLICK_PX: f64 = 4.0;
+/// Width on each side of a brush edge that grabs it.
+const EDGE_PX: f64 = 8.0;
+/// Width used before the slot has been laid out.
+const FALLBACK_WIDTH: f64 = 640.0;
+/// Zoom factor of a button press or key.
+const STEP: f64 = 2.0;
+
+/// What the timeline asks of the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Open this statement in the reading view.
+    Open(String),
+    /// Filter to this period (`from`, `to`), or remove the period (`None`s).
+    Dates(Option<String>, Option<String>),
+}
+
+/// Where the timeline's actions go.
+pub type Sink = Rc<dyn Fn(Action)>;
+
+/// One statement as the timeline shows it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Statement id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Date label in the interface language.
+    pub date: String,
+    /// Where it goes.
+    pub mark: Mark,
+}
+
+/// The timeline's entries: every statement in the order of the filter
+/// slots, oldest first, which is also the order of
+/// [`crate::timeline::matched`]'s flags and of the chronology's points.
+pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
+    let filters = archive.filters();
+    let statements = archive.statements();
+    (0..filters.len())
+        .filter_map(|slot| {
+            let (start, end) = filters.span(slot)?;
+            let s = statements.get(filters.doc(slot)?)?;
+            Some(Entry {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                date: s.date.label(lang),
+                mark: Mark {
+                    start: start.ordinal(),
+                    end: end.ordinal(),
+                    shape: Shape::of(s.date.precision()),
+                    approximate: s.is_approximate(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// What a pointer press is doing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Drag {
+    None,
+    /// Scrolling the view; `on` is the mark pressed, for a click.
+    Pan {
+        x: f64,
+        s: f64,
+        on: Option<usize>,
+        moved: bool,
+    },
+    /// Drawing a new brush from `x`.
+    Brush {
+        x: f64,
+    },
+    /// Moving the brush; `x` where the press was, brush edges then.
+    Move {
+        x: f64,
+        a: f64,
+        b: f64,
+    },
+    /// Dragging one edge of the brush; the other stays at `fixed`.
+    Resize {
+        fixed: f64,
+    },
+    /// Two fingers: distance and middle at the start, and the view then.
+    Pinch {
+        d: f64,
+        mid: f64,
+        view: View,
+    },
+}
+
+/// The nodes of a timeline.
+struct Nodes {
+    frame: Element,
+    svg: Element,
+    grid: Element,
+    breaks: Element,
+    bars: Element,
+    marks: Element,
+    labels: Element,
+    brush: Element,
+    caption: Element,
+    results: Element,
+    clear: Element,
+    details: Element,
+    years: Element,
+}
+
+struct Model {
+    doc: Document,
+    lang: Lang,
+    words: &'static Words,
+    slot: Element,
+    nodes: Nodes,
+    entries: Vec<Entry>,
+    axis: Axis,
+    matched: Vec<bool>,
+    /// Whether every statement is matched (nothing to dim).
+    all: bool,
+    view: View,
+    /// Whether the view shows the whole archive (kept so on resize).
+    fitted: bool,
+    focus: usize,
+    open: Option<usize>,
+    hover: Option<usize>,
+    /// Counts of the histogram bar under the pointer (matched, total).
+    hover_bin: Option<(u32, u32)>,
+    /// The brushed period, days pixel-independent.
+    brush: Option<(Day, Day)>,
+    /// Brush edges while dragging, pixels.
+    drawing: Option<(f64, f64)>,
+    drag: Drag,
+    pointers: Vec<(i32, f64)>,
+}
+
+/// The chronology mounted in a widget. Dropping it removes its listeners
+/// and empties its slot.
+pub struct Timeline {
+    model: Rc<RefCell<Model>>,
+    listeners: Vec<Tracked<EventListener>>,
+}
+
+/// An SVG element appended to `parent`.
+fn svg(doc: &Document, parent: &Element, tag: &str, class: &str) -> Dom<Element> {
+    let e = doc.create_element_ns(Some(SVG), tag)?;
+    if !class.is_empty() {
+        e.set_attribute("class", class)?;
+    }
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// Whole pixels as attribute text (no float formatting in the module).
+fn px(v: f64) -> String {
+    if v.is_finite() {
+        (within(v.round(), -1e6, 1e6) as i32).to_string()
+    } else {
+        "0".into()
+    }
+}
+
+impl Timeline {
+    /// Draws the chronology of `entries` into `slot` and starts listening.
+    pub fn new(
+        doc: &Document,
+        slot: &Element,
+        lang: Lang,
+        entries: Vec<Entry>,
+        sink: Sink,
+    ) -> Dom<Timeline> {
+        let words = Words::of(lang);
+        clear(slot)?;
+        slot.remove_attribute("hidden")?;
+        let tools = child(doc, slot, "div", "tl-tools")?;
+        attrs(
+            &tools,
+            &[("role", "toolbar"), ("aria-label", words.chronology)],
+        )?;
+        let tool = |label: &str, text: &str, act: &str| -> Dom<Element> {
+            let b = text_child(doc, &tools, "button", "tl-button", text)?;
+            attrs(
+                &b,
+                &[
+                    ("type", "button"),
+                    ("data-tl", act),
+                    ("aria-label", label),
+                    ("title", label),
+                ],
+            )?;
+            Ok(b)
+        };
+        tool(words.zoom_out, "−", "out")?;
+        tool(words.zoom_in, "+", "in")?;
+        let fit = tool(words.fit, words.fit, "fit")?;
+        fit.remove_attribute("aria-label")?;
+        let results = tool(words.fit_results, words.fit_results, "results")?;
+        results.remove_attribute("aria-label")?;
+        let clear_dates = tool(words.clear_dates, words.clear_dates, "clear")?;
+        clear_dates.remove_attribute("aria-label")?;
+        clear_dates.set_attribute("hidden", "")?;
+
+        let frame = child(doc, slot, "div", "tl-frame")?;
+        let help = text_child(doc, slot, "p", "sr", words.help)?;
+        help.set_attribute("id", "ima-tl-help")?;
+        let root = doc.create_element_ns(Some(SVG), "svg")?;
+        attrs(
+            &root,
+            &[
+                ("class", "tl-svg"),
+                ("height", &px(HEIGHT)),
+                ("role", "group"),
+                ("aria-label", words.chronology),
+                ("aria-describedby", "ima-tl-help"),
+                ("part", "chronology-svg"),
+            ],
+        )?;
+        frame.append_child(&root)?;
+        let strip = svg(doc, &root, "rect", "tl-strip")?;
+        attrs(
+            &strip,
+            &[
+                ("x", "0"),
+                ("y", &px(AXIS_Y)),
+                ("height", &px(HEIGHT - AXIS_Y)),
+                ("width", "100%"),
+            ],
+        )?;
+        let grid = svg(doc, &root, "g", "tl-grid")?;
+        let breaks = svg(doc, &root, "g", "tl-breaks")?;
+        let bars = svg(doc, &root, "g", "tl-bars")?;
+        let line = svg(doc, &root, "line", "tl-axis")?;
+        attrs(
+            &line,
+            &[
+                ("x1", "0"),
+                ("x2", "100%"),
+                ("y1", &px(AXIS_Y)),
+                ("y2", &px(AXIS_Y)),
+            ],
+        )?;
+        let labels = svg(doc, &root, "g", "tl-labels")?;
+        let brush = svg(doc, &root, "g", "tl-brush")?;
+        let marks = svg(doc, &root, "g", "tl-marks")?;
+        let caption = child(doc, slot, "p", "tl-caption")?;
+        caption.set_attribute("aria-hidden", "true")?;
+        let details = child(doc, slot, "details", "tl-list")?;
+        text_child(doc, &details, "summary", "tl-summary", words.by_year)?;
+        let years = child(doc, &details, "ul", "tl-years")?;
+        years.set_attribute("role", "list")?;
+
+        let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
+        let axis = Axis::new(marks_of);
+        let n = entries.len();
+        let view = axis.fit(width_of(&frame));
+        let model = Rc::new(RefCell::new(Model {
+            doc: doc.clone(),
+            lang,
+            words,
+            slot: slot.clone(),
+            nodes: Nodes {
+                frame: frame.clone(),
+                svg: root,
+                grid,
+                breaks,
+                bars,
+                marks,
+                labels,
+                brush,
+                caption,
+                results,
+                clear: clear_dates,
+                details,
+                years,
+            },
+            entries,
+            axis,
+            matched: vec![true; n],
+            all: true,
+            view,
+            fitted: true,
+            focus: 0,
+            open: None,
+            hover: None,
+            hover_bin: None,
+            brush: None,
+            drawing: None,
+            drag: Drag::None,
+            pointers: Vec::new(),
+        }));
+        let listeners = wire(&model, &tools, sink);
+        let timeline = Timeline { model, listeners };
+        timeline.model.borrow_mut().draw(false);
+        Ok(timeline)
+    }
+
+    /// Shows which statements are `matched` (one flag per entry, in order),
+    /// the period `from`/`to` as the brush, and `open` as the open statement.
+    pub fn update(
+        &self,
+        matched: Vec<bool>,
+        from: Option<&str>,
+        to: Option<&str>,
+        open: Option<&str>,
+    ) {
+        let Ok(mut m) = self.model.try_borrow_mut() else {
+            return;
+        };
+        if matched.len() == m.entries.len() {
+            m.all = matched.iter().all(|x| *x);
+            m.matched = matched;
+        }
+        m.brush = brush_of(&m.axis, from, to);
+        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
+        if let Some(i) = m.open {
+            m.focus = i;
+        }
+        let keep = m.has_focus();
+        m.draw(keep);
+        m.list();
+    }
+}
+
+impl Timeline {
+    /// Marks `open` as the open statement (`None`: none is).
+    pub fn set_open(&self, open: Option<&str>) {
+        let Ok(mut m) = self.model.try_borrow_mut() else {
+            return;
+        };
+        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
+        if let Some(i) = m.open {
+            m.focus = i;
+        }
+        m.draw(false);
+        m.list();
+    }
+}
+
+impl Drop for Timeline {
+    fn drop(&mut self) {
+        self.listeners.clear();
+        if let Ok(m) = self.model.try_borrow() {
+            let _ = clear(&m.slot);
+            let _ = m.slot.set_attribute("hidden", "");
+        }
+    }
+}
+
+/// The drawing frame's inner width, or a fallback before layout.
+fn width_of(frame: &Element) -> f64 {
+    let w = f64::from(frame.client_width());
+    if w >= 1.0 {
+        w
+    } else {
+        FALLBACK_WIDTH
+    }
+}
+
+/// Runs `f` on the model, then gives its action, if any, to the widget.
+fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> Option<Action>) {
+    let Some(model) = model.upgrade() else { return };
+    let action = match model.try_borrow_mut() {
+        Ok(mut m) => f(&mut m),
+        Err(_) => None,
+    };
+    if let Some(a) = action {
+        sink(a);
+    }
+}
+
+fn wire(model: &Rc<RefCell<Model>>, tools: &Element, sink: Sink) -> Vec<Tracked<EventListener>> {
+    let m = model.borrow();
+    let svg = m.nodes.svg.clone();
+    let details = m.nodes.details.clone();
+    let years = m.nodes.years.clone();
+    drop(m);
+    let mut out = Vec::new();
+    let weak = Rc::downgrade(model);
+    let active = EventListenerOptions::enable_prevent_default();
+
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "pointerdown",
+        active,
+        move |e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                act(&w, &s, |m| m.down(p));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "pointermove", move |e| {
+        if let Some(p) = e.dyn_ref::<PointerEvent>() {
+            act(&w, &s, |m| m.moved(p));
+        }
+    }));
+    for name in ["pointerup", "pointercancel"] {
+        let (w, s) = (weak.clone(), sink.clone());
+        out.push(EventListener::new(&svg, name, move |e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                let cancel = e.type_() == "pointercancel";
+                act(&w, &s, |m| m.up(p, cancel));
+            }
+        }));
+    }
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "pointerleave", move |_| {
+        act(&w, &s, |m| {
+            m.hover = None;
+            m.hover_bin = None;
+            m.caption();
+            None
+        });
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "wheel",
+        active,
+        move |e| {
+            if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
+                act(&w, &s, |m| m.wheel(wheel));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "keydown",
+        active,
+        move |e| {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                act(&w, &s, |m| m.key(k));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "focusin", move |_| {
+        act(&w, &s, |m| {
+            m.caption();
+            None
+        });
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(tools, "click", move |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(b) = target.and_then(|t| t.closest("[data-tl]").ok().flatten()) else {
+            return;
+        };
+        let what = b.get_attribute("data-tl").unwrap_or_default();
+        act(&w, &s, |m| m.tool(&what));
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&details, "toggle", move |_| {
+        act(&w, &s, |m| {
+            m.list();
+            None
+        });
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&years, "click", move |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(b) =
+            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(id) = b.get_attribute("data-tl-open") {
+            sink_now(&w, &s, Action::Open(id));
+        } else if let Some(year) = b.get_attribute("data-tl-year") {
+            sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
+        }
+    }));
+    if let Some(window) = web_sys::window() {
+        let (w, s) = (weak, sink);
+        out.push(EventListener::new(&window, "resize", move |_| {
+            act(&w, &s, |m| {
+                m.resize();
+                None
+            });
+        }));
+    }
+    out.into_iter().map(Tracked::new).collect()
+}
+
+/// Gives `action` to the widget if the timeline is still mounted.
+fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
+    if model.upgrade().is_some() {
+        sink(action);
+    }
+}
+
+impl Model {
+    /// Whether focus is on one of the marks.
+    fn has_focus(&self) -> bool {
+        let active = self
+            .slot
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|r| r.active_element())
+            .or_else(|| self.doc.active_element());
+        active.is_some_and(|a| self.nodes.marks.contains(Some(&a)))
+    }
+
+    fn matched(&self, i: usize) -> bool {
+        self.matched.get(i).copied().unwrap_or(true)
+    }
+
+    /// Pointer position in the drawing.
+    fn point(&self, e: &web_sys::MouseEvent) -> (f64, f64) {
+        let r = self.nodes.svg.get_bounding_client_rect();
+        (
+            f64::from(e.client_x()) - r.left(),
+            f64::from(e.client_y()) - r.top(),
+        )
+    }
+
+    fn set_view(&mut self, view: View) {
+        self.view = self.axis.clamp(view);
+        self.fitted = false;
+        self.draw(self.has_focus());
+    }
+
+    /// Redraws everything; `refocus` puts focus back on the focused mark.
+    fn draw(&mut self, refocus: bool) {
+        self.measure();
+        let width = self.view.width;
+        let _ = self.nodes.svg.set_attribute("width", &px(width));
+        let keep: Vec<usize> = [Some(self.focus), self.open]
+            .into_iter()
+            .flatten()
+            .collect();
+        let layout = self.axis.layout(self.view, &self.matched, &keep);
+        let _ = self.draw_axis(&layout);
+        let _ = self.draw_bars(&layout);
+        let _ = self.draw_marks(&layout);
+        self.draw_brush();
+        let _ = self
+            .nodes
+            .clear
+            .toggle_attribute_with_force("hidden", self.brush.is_none());
+        let _ = self
+            .nodes
+            .results
+            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+        if refocus {
+            if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
+                if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
+                    let _ = e.focus();
+                }
+            }
+        }
+        self.caption();
+    }
+
+    fn draw_axis(&self, layout: &Layout) -> Dom<()> {
+        let doc = &self.doc;
+        let n = &self.nodes;
+        clear(&n.grid)?;
+        clear(&n.labels)?;
+        clear(&n.breaks)?;
+        let ticks = self.axis.ticks(self.view, self.lang);
+        n.svg.set_attribute("data-unit", ticks.unit.as_str())?;
+        for t in &ticks.ticks {
+            let x = px(t.x);
+            let line = svg(
+                doc,
+                &n.grid,
+                "line",
+                if t.major { "tl-tick major" } else { "tl-tick" },
+            )?;
+            attrs(
+                &line,
+                &[
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &px(TOP - 8.0)),
+                    ("y2", &px(AXIS_Y + 6.0)),
+                ],
+            )?;
+            let label = svg(
+                doc,
+                &n.labels,
+                "text",
+                if t.major {
+                    "tl-label major"
+                } else {
+                    "tl-label"
+                },
+            )?;
+            attrs(&label, &[("x", &px(t.x + 3.0)), ("y", &px(AXIS_Y + 20.0))])?;
+            label.set_text_content(Some(&t.label));
+        }
+        if !ticks.context.is_empty() {
+            let c = svg(doc, &n.labels, "text", "tl-context")?;
+            attrs(&c, &[("x", "4"), ("y", "13")])?;
+            c.set_text_content(Some(&ticks.context));
+        }
+        for b in &layout.breaks {
+            let g = svg(doc, &n.breaks, "g", "tl-break")?;
+            g.set_attribute("transform", &("translate(".to_owned() + &px(b.x) + " 0)"))?;
+            let title = svg(doc, &g, "title", "")?;
+            title.set_text_content(Some(&b.describe(self.lang)));
+            let r = svg(doc, &g, "rect", "tl-break-band")?;
+            let w = crate::timeline::BREAK_PX;
+            attrs(
+                &r,
+                &[
+                    ("x", "0"),
+                    ("y", &px(TOP - 8.0)),
+                    ("width", &px(w)),
+                    ("height", &px(HEIGHT - TOP + 8.0)),
+                ],
+            )?;
+            // Two zigzags: the axis is cut here.
+            for edge in [4.0, w - 4.0] {
+                let mut d = "M".to_owned() + &px(edge) + " " + &px(AXIS_Y - 8.0);
+                for (i, dy) in [-4.0, 0.0, 4.0, 8.0].iter().enumerate() {
+                    let dx = if i % 2 == 0 { -3.0 } else { 3.0 };
+                    d = d + " L" + &px(edge + dx) + " " + &px(AXIS_Y + dy);
+                }
+                let p = svg(doc, &g, "path", "tl-zigzag")?;
+                p.set_attribute("d", &d)?;
+            }
+            let label = svg(doc, &g, "text", "tl-break-label")?;
+            attrs(&label, &[("x", &px(w / 2.0)), ("y", &px(AXIS_Y + 34.0))])?;
+            label.set_text_content(Some(&b.label()));
+        }
+        Ok(())
+    }
+
+    fn draw_bars(&self, layout: &Layout) -> Dom<()> {
+        let n = &self.nodes;
+        clear(&n.bars)?;
+        let room = AXIS_Y - TOP;
+        let peak = f64::from(layout.peak.max(1));
+        let width = px(crate::timeline::BIN_PX - 1.0);
+        for b in &layout.bars {
+            let x = b.x.to_string();
+            let h = (f64::from(b.total) / peak * room).max(2.0);
+            let all = svg(&self.doc, &n.bars, "rect", "tl-bin")?;
+            attrs(
+                &all,
+                &[
+                    ("x", &x),
+                    ("y", &px(AXIS_Y - h)),
+                    ("width", &width),
+                    ("height", &px(h)),
+                    ("data-n", &b.total.to_string()),
+                    ("data-m", &b.matched.to_string()),
+                ],
+            )?;
+            if b.matched > 0 {
+                // The matched part, in front; hovering it still counts the bar.
+                let h = (f64::from(b.matched) / peak * room).max(2.0);
+                let on = svg(&self.doc, &n.bars, "rect", "tl-bin-on")?;
+                attrs(
+                    &on,
+                    &[
+                        ("x", &x),
+                        ("y", &px(AXIS_Y - h)),
+                        ("width", &width),
+                        ("height", &px(h)),
+                    ],
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_marks(&self, layout: &Layout) -> Dom<()> {
+        let n = &self.nodes;
+        clear(&n.marks)?;
+        // The focused and open marks last, so they are drawn on top.
+        let on_top = |p: &&Placed| p.overlay || Some(p.index) == self.open || p.index == self.focus;
+        let below = layout.marks.iter().filter(|p| !on_top(p));
+        for p in below.chain(layout.marks.iter().filter(on_top)) {
+            let (Some(entry), true) = (self.entries.get(p.index), p.x1 > p.x0) else {
+                continue;
+            };
+            let cy = AXIS_Y - 12.0 - LANE_H * p.lane.min(crate::timeline::MAX_LANES) as f64;
+            let mut class = "tl-mark ".to_owned() + entry.mark.shape.as_str();
+            if entry.mark.approximate {
+                class.push_str(" approx");
+            }
+            if !self.matched(p.index) {
+                class.push_str(" dim");
+            }
+            if Some(p.index) == self.open {
+                class.push_str(" open");
+            }
+            let e = match entry.mark.shape {
+                Shape::Point => {
+                    let c = svg(&self.doc, &n.marks, "circle", &class)?;
+                    let r = crate::timeline::POINT_R;
+                    attrs(
+                        &c,
+                        &[
+                            ("cx", &px((p.x0 + p.x1) / 2.0)),
+                            ("cy", &px(cy)),
+                            ("r", &px(r)),
+                        ],
+                    )?;
+                    c
+                }
+                Shape::Span | Shape::Bar => {
+                    let h = if entry.mark.shape == Shape::Span {
+                        14.0
+                    } else {
+                        10.0
+                    };
+                    let r = svg(&self.doc, &n.marks, "rect", &class)?;
+                    attrs(
+                        &r,
+                        &[
+                            ("x", &px(p.x0)),
+                            ("y", &px(cy - h / 2.0)),
+                            ("width", &px((p.x1 - p.x0 - 1.0).max(2.0))),
+                            ("height", &px(h)),
+                            (
+                                "rx",
+                                if entry.mark.shape == Shape::Span {
+                                    "7"
+                                } else {
+                                    "3"
+                                },
+                            ),
+                        ],
+                    )?;
+                    r
+                }
+            };
+            attrs(
+                &e,
+                &[
+                    ("data-i", &p.index.to_string()),
+                    ("data-id", &entry.id),
+                    ("data-shape", entry.mark.shape.as_str()),
+                ],
+            )?;
+            if p.index == self.focus {
+                let label = entry.title.clone() + ", " + &entry.date;
+                attrs(
+                    &e,
+                    &[
+                        ("tabindex", "0"),
+                        ("role", "button"),
+                        ("aria-label", &label),
+                    ],
+                )?;
+                if Some(p.index) == self.open {
+                    e.set_attribute("aria-current", "true")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn draw_brush(&self) {
+        let n = &self.nodes;
+        let _ = clear(&n.brush);
+        let edges = self
+            .drawing
+            .or_else(|| self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b)));
+        let Some((a, b)) = edges else { return };
+        let (a, b) = (a.min(b), a.max(b));
+        if b < 0.0 || a > self.view.width {
+            return;
+        }
+        let Ok(r) = svg(&self.doc, &n.brush, "rect", "tl-brush-area") else {
+            return;
+        };
+        let _ = attrs(
+            &r,
+            &[
+                ("x", &px(a)),
+                ("y", &px(TOP - 8.0)),
+                ("width", &px((b - a).max(1.0))),
+                ("height", &px(HEIGHT - TOP + 8.0)),
+            ],
+        );
+        for x in [a, b] {
+            if let Ok(h) = svg(&self.doc, &n.brush, "rect", "tl-handle") {
+                let _ = attrs(
+                    &h,
+                    &[
+                        ("x", &px(x - 2.0)),
+                        ("y", &px(AXIS_Y - 10.0)),
+                        ("width", "4"),
+                        ("height", "20"),
+                        ("rx", "2"),
+                    ],
+                );
+            }
+        }
+    }
+
+    /// Shows the hovered, else the focused, statement's title and date.
+    fn caption(&self) {
+        let shown = self
+            .hover
+            .or_else(|| self.has_focus().then_some(self.focus));
+        let text = shown
+            .and_then(|i| self.entries.get(i))
+            .map(|e| e.date.clone() + " — " + &e.title);
+        let w = self.words;
+        let text = text.or_else(|| {
+            self.hover_bin.map(|(m, n)| {
+                if m == n {
+                    n.to_string() + " " + w.statements
+                } else {
+                    m.to_string() + " " + w.of + " " + &n.to_string() + " " + w.statements
+                }
+            })
+        });
+        let day = |d: Day| self.lang.day_month_year(d.day, d.month, d.year);
+        let text = text.or_else(|| {
+            self.brush
+                .map(|(a, b)| self.words.dates.to_owned() + ": " + &day(a) + " – " + &day(b))
+        });
+        let text = text.unwrap_or_default();
+        if self.nodes.caption.text_content().as_deref() != Some(text.as_str()) {
+            self.nodes.caption.set_text_content(Some(&text));
+        }
+    }
+
+    /// The histogram bar under pixel `x`: matched and total counts.
+    fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
+        let bars = self.nodes.bars.children();
+        (0..bars.length())
+            .filter_map(|i| bars.item(i))
+            .find_map(|b| {
+                let left: i32 = b.get_attribute("x")?.parse().ok()?;
+                let left = f64::from(left);
+                let n = b.get_attribute("data-n")?.parse().ok()?;
+                let m = b.get_attribute("data-m")?.parse().ok()?;
+                (left <= x && x < left + crate::timeline::BIN_PX).then_some((m, n))
+            })
+    }
+
+    /// The mark under an event's target, if any.
+    fn mark_at(e: &web_sys::Event) -> Option<usize> {
+        let t = e.target()?.dyn_into::<Element>().ok()?;
+        t.closest("[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
+    }
+
+    fn down(&mut self, e: &PointerEvent) -> Option<Action> {
+        if e.button() > 0 {
+            return None;
+        }
+        let (x, y) = self.point(e);
+        self.pointers.retain(|p| p.0 != e.pointer_id());
+        self.pointers.push((e.pointer_id(), x));
+        let _ = self.nodes.svg.set_pointer_capture(e.pointer_id());
+        if let [a, b] = self.pointers.as_slice() {
+            self.drawing = None;
+            self.drag = Drag::Pinch {
+                d: (a.1 - b.1).abs().max(1.0),
+                mid: (a.1 + b.1) / 2.0,
+                view: self.view,
+            };
+            return None;
+        }
+        if self.pointers.len() > 2 {
+            return None;
+        }
+        if y >= AXIS_Y - 4.0 {
+            e.prevent_default();
+            let edges = self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b));
+            self.drag = match edges {
+                Some((a, b)) if (x - a).abs() <= EDGE_PX => Drag::Resize { fixed: b },
+                Some((a, b)) if (x - b).abs() <= EDGE_PX => Drag::Resize { fixed: a },
+                Some((a, b)) if x > a && x < b => Drag::Move { x, a, b },
+                _ => Drag::Brush { x },
+            };
+            self.drawing = edges.or(Some((x, x)));
+            if let Drag::Brush { .. } = self.drag {
+                self.drawing = Some((x, x));
+            }
+            self.draw_brush();
+        } else {
+            let on = Self::mark_at(e);
+            self.drag = Drag::Pan {
+                x,
+                s: self.view.s,
+                on,
+                moved: false,
+            };
+        }
+        None
+    }
+
+    fn moved(&mut self, e: &PointerEvent) -> Option<Action> {
+        let (x, _) = self.point(e);
+        if let Some(p) = self.pointers.iter_mut().find(|p| p.0 == e.pointer_id()) {
+            p.1 = x;
+        }
+        match self.drag {
+            Drag::None => {
+                let hover = Self::mark_at(e);
+                let bin = self.bin_at(x);
+                if hover != self.hover || bin != self.hover_bin {
+                    self.hover = hover;
+                    self.hover_bin = bin;
+                    self.caption();
+                }
+            }
+            Drag::Pan {
+                x: x0,
+                s,
+                on,
+                moved,
+            } => {
+                if moved || (x - x0).abs() > CLICK_PX {
+                    self.drag = Drag::Pan {
+                        x: x0,
+                        s,
+                        on,
+                        moved: true,
+                    };
+                    let v = View {
+                        s: s + x0 - x,
+                        ..self.view
+                    };
+                    self.set_view(v);
+                }
+            }
+            Drag::Pinch { d, mid, view } => {
+                if let [a, b] = self.pointers.as_slice() {
+                    let now = (a.1 - b.1).abs().max(1.0);
+                    let zoomed = self.axis.zoom(view, now / d, mid);
+                    let shift = (a.1 + b.1) / 2.0 - mid;
+                    let v = self.axis.pan(zoomed, -shift);
+                    self.set_view(v);
+                }
+            }
+            Drag::Brush { x: x0 } => {
+                self.drawing = Some((x0, x));
+                self.draw_brush();
+            }
+            Drag::Move { x: x0, a, b } => {
+                self.drawing = Some((a + x - x0, b + x - x0));
+                self.draw_brush();
+            }
+            Drag::Resize { fixed } => {
+                self.drawing = Some((fixed, x));
+                self.draw_brush();
+            }
+        }
+        None
+    }
+
+    fn up(&mut self, e: &PointerEvent, cancel: bool) -> Option<Action> {
+        self.pointers.retain(|p| p.0 != e.pointer_id());
+        let _ = self.nodes.svg.release_pointer_capture(e.pointer_id());
+        let drag = std::mem::replace(&mut self.drag, Drag::None);
+        let drawing = self.drawing.take();
+        if cancel {
+            self.draw_brush();
+            return None;
+        }
+        match drag {
+            Drag::Pan {
+                on: Some(i),
+                moved: false,
+                ..
+            } => {
+                self.focus = i;
+                self.entries.get(i).map(|e| Action::Open(e.id.clone()))
+            }
+            Drag::Brush { .. } | Drag::Move { .. } | Drag::Resize { .. } => {
+                let (a, b) = drawing?;
+                if (a - b).abs() < CLICK_PX {
+                    // A click on the strip, not a drag: nothing chosen.
+                    self.draw_brush();
+                    return None;
+                }
+                let (first, last) = self.axis.days_between(self.view, a, b)?;
+                let unit = self.axis.ticks(self.view, self.lang).unit;
+                let (from, to) = snap(first, last, unit);
+                self.brush = brush_of(&self.axis, Some(&from), Some(&to));
+                self.draw_brush();
+                Some(Action::Dates(Some(from), Some(to)))
+            }
+            _ => None,
+        }
+    }
+
+    fn wheel(&mut self, e: &WheelEvent) -> Option<Action> {
+        let (x, _) = self.point(e);
+        // Pixels per line or page, for wheels that count in those.
+        let unit = match e.delta_mode() {
+            1 => 16.0,
+            2 => self.view.width,
+            _ => 1.0,
+        };
+        let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
+        if e.ctrl_key() || e.meta_key() {
+            // Ctrl+wheel, and trackpad pinches, which browsers send as it.
+            e.prevent_default();
+            let v = self
+                .axis
+                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
+            self.set_view(v);
+        } else if dx.abs() > dy.abs() || e.shift_key() {
+            e.prevent_default();
+            let d = if dx.abs() > dy.abs() { dx } else { dy };
+            let v = self.axis.pan(self.view, d);
+            self.set_view(v);
+        }
+        // A plain vertical wheel scrolls the page.
+        None
+    }
+
+    fn key(&mut self, e: &KeyboardEvent) -> Option<Action> {
+        let n = self.entries.len();
+        if n == 0 {
+            return None;
+        }
+        let key = e.key();
+        let to = match key.as_str() {
+            "ArrowRight" | "ArrowDown" => Some((self.focus + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowUp" => Some(self.focus.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
+        };
+        if let Some(i) = to {
+            e.prevent_default();
+            self.focus = i;
+            self.fitted = false;
+            self.view = self.axis.reveal(self.view, i);
+            self.draw(true);
+            return None;
+        }
+        let center = self
+            .entries
+            .get(self.focus)
+            .map(|en| self.axis.extent(&en.mark, self.view))
+            .map_or(self.view.width / 2.0, |(a, b)| (a + b) / 2.0);
+        match key.as_str() {
+            "Enter" | " " => {
+                e.prevent_default();
+                self.entries
+                    .get(self.focus)
+                    .map(|en| Action::Open(en.id.clone()))
+            }
+            "+" | "=" => {
+                e.prevent_default();
+                let v = self.axis.zoom(self.view, STEP, center);
+                self.set_view(v);
+                None
+            }
+            "-" | "_" => {
+                e.prevent_default();
+                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
+                self.set_view(v);
+                None
+            }
+            "0" => {
+                e.prevent_default();
+                self.fit();
+                None
+            }
+            "PageUp" | "PageDown" => {
+                e.prevent_default();
+                let d = self.view.width * 0.8;
+                let v = self
+                    .axis
+                    .pan(self.view, if key == "PageUp" { -d } else { d });
+                self.set_view(v);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn fit(&mut self) {
+        self.view = self.axis.fit(self.view.width);
+        self.fitted = true;
+        self.draw(self.has_focus());
+    }
+
+    fn tool(&mut self, what: &str) -> Option<Action> {
+        let center = self.view.width / 2.0;
+        match what {
+            "in" => {
+                let v = self.axis.zoom(self.view, STEP, center);
+                self.set_view(v);
+            }
+            "out" => {
+                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
+                self.set_view(v);
+            }
+            "fit" => self.fit(),
+            "results" => {
+                let on = |i: &usize| self.matched(*i);
+                let first = (0..self.entries.len()).find(on);
+                let last = (0..self.entries.len()).rev().find(on);
+                let span = |i: Option<usize>| i.and_then(|i| self.entries.get(i)).map(|e| e.mark);
+                let (Some(a), Some(b)) = (span(first), span(last)) else {
+                    return None;
+                };
+                let end = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.matched(*i))
+                    .map(|(_, e)| e.mark.end)
+                    .max()
+                    .unwrap_or(b.end);
+                let v = self.axis.show(self.view, a.start, end);
+                self.set_view(v);
+            }
+            "clear" => {
+                self.brush = None;
+                self.draw_brush();
+                return Some(Action::Dates(None, None));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn resize(&mut self) {
+        if self.measure() {
+            self.draw(self.has_focus());
+        }
+    }
+
+    /// Follows the slot's width (window resizes, the reading view's wider
+    /// column); true when it changed.
+    fn measure(&mut self) -> bool {
+        let width = width_of(&self.nodes.frame);
+        if (width - self.view.width).abs() < 0.5 {
+            return false;
+        }
+        self.view = if self.fitted {
+            self.axis.fit(width)
+        } else {
+            self.axis.clamp(View { width, ..self.view })
+        };
+        true
+    }
+
+    /// The equivalent list, drawn only while it is open.
+    fn list(&self) {
+        let n = &self.nodes;
+        if !n.details.has_attribute("open") {
+            let _ = clear(&n.years);
+            return;
+        }
+        let _ = self.draw_list();
+    }
+
+    fn draw_list(&self) -> Dom<()> {
+        let (doc, n, w) = (&self.doc, &self.nodes, self.words);
+        clear(&n.years)?;
+        for y in self.axis.years(&self.matched) {
+            let li = child(doc, &n.years, "li", "tl-year")?;
+            let year = y.year.to_string();
+            let count = if self.all {
+                y.total.to_string()
+            } else {
+                y.matched.to_string() + " " + w.of + " " + &y.total.to_string()
+            };
+            let head = child(doc, &li, "p", "tl-year-head")?;
+            text_child(doc, &head, "strong", "", &year)?;
+            text_child(
+                doc,
+                &head,
+                "span",
+                "count",
+                &(" (".to_owned() + &count + ")"),
+            )?;
+            let only = text_child(doc, &head, "button", "link", w.only_year)?;
+            let label = w.only_year.to_owned() + ": " + &year;
+            attrs(
+                &only,
+                &[
+                    ("type", "button"),
+                    ("data-tl-year", &year),
+                    ("aria-label", &label),
+                ],
+            )?;
+            let ul = child(doc, &li, "ul", "tl-year-items")?;
+            for i in y.first..=y.last {
+                let Some(e) = self.entries.get(i) else {
+                    continue;
+                };
+                let item = child(doc, &ul, "li", if self.matched(i) { "" } else { "dim" })?;
+                let b = text_child(doc, &item, "button", "link tl-item", &e.title)?;
+                attrs(&b, &[("type", "button"), ("data-tl-open", &e.id)])?;
+                if Some(i) == self.open {
+                    b.set_attribute("aria-current", "true")?;
+                }
+                text_child(
+                    doc,
+                    &item,
+                    "span",
+                    "tl-item-date",
+                    &(" — ".to_owned() + &e.date),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,140 @@
+// Benchmark of the chronology in headless Chromium: time to mount it, and
+// time per zoom frame, pan frame, brush frame and brush update (a brushed
+// period applied: search, result list and chronology redrawn). Prints
+// figures; asserts nothing.
+//
+//   IMA_CORPUS_DIR=/path/to/synth-10000 wasm-pack build --release --target web \
+//       --out-dir /tmp/chrono-pkg-10k --no-typescript
+//   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
+//       node tests/e2e/timeline-bench.mjs /tmp/chrono-pkg-10k
+//
+// playwright-core is not a dependency of the project: install it anywhere
+// (`npm install playwright-core` in a scratch directory) and point
+// PLAYWRIGHT_CORE at it. CHROMIUM overrides /usr/bin/chromium.
+
+import { createRequire } from "node:module";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { join, extname } from "node:path";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE || "playwright-core");
+const pkg = process.argv[2];
+if (!pkg) {
+  console.error("usage: node tests/e2e/timeline-bench.mjs PKG_DIR");
+  process.exit(2);
+}
+
+const PAGE = `<!doctype html><meta charset="utf-8">
+<body style="margin:0"><div id="host" style="width:1000px"></div>
+<script type="module">
+import init, { mount } from "./ima_statements.js";
+await init({ module_or_path: "./ima_statements_bg.wasm" });
+window.bench = async () => {
+  const host = document.getElementById("host");
+  const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const worst = (xs) => Math.max(...xs);
+  const out = {};
+  // Mount: once with the list only, once with the chronology too.
+  const listOnly = [], both = [];
+  for (let i = 0; i < 5; i++) {
+    let t = performance.now();
+    let w = mount(host, { view: "list", "deep-link": "off" });
+    host.getBoundingClientRect();
+    listOnly.push(performance.now() - t);
+    w.unmount();
+    t = performance.now();
+    w = mount(host, { view: "both", "deep-link": "off" });
+    host.shadowRoot.querySelector(".tl-svg").getBoundingClientRect();
+    both.push(performance.now() - t);
+    w.unmount();
+  }
+  out.mountListMs = median(listOnly);
+  out.mountWithChronologyMs = median(both);
+  out.chronologyMs = median(both) - median(listOnly);
+  const w = mount(host, { view: "both", "deep-link": "off" });
+  const root = host.shadowRoot;
+  const svg = root.querySelector(".tl-svg");
+  const box = () => svg.getBoundingClientRect();
+  const frame = (fn) => { const t = performance.now(); fn(); box(); return performance.now() - t; };
+  const wheel = (dy, x) => svg.dispatchEvent(new WheelEvent("wheel", { deltaY: dy, ctrlKey: true,
+    clientX: box().left + x, clientY: box().top + 60, bubbles: true, cancelable: true }));
+  const ptr = (type, x, y, id = 1) => svg.dispatchEvent(new PointerEvent(type, { pointerId: id,
+    isPrimary: true, pointerType: "mouse", clientX: box().left + x, clientY: box().top + y,
+    button: 0, bubbles: true, cancelable: true, composed: true }));
+  out.marksAtFit = root.querySelectorAll(".tl-mark").length;
+  out.barsAtFit = root.querySelectorAll(".tl-bin").length;
+  // Zoom in step by step from the whole archive, then out again.
+  const zoom = [];
+  for (let i = 0; i < 30; i++) zoom.push(frame(() => wheel(-10, 500)));
+  out.marksZoomedIn = root.querySelectorAll(".tl-mark").length;
+  for (let i = 0; i < 30; i++) zoom.push(frame(() => wheel(10, 500)));
+  out.zoomFrameMs = { median: median(zoom), worst: worst(zoom), frames: zoom.length };
+  // Pan by dragging the plot, half zoomed in.
+  for (let i = 0; i < 8; i++) wheel(-30, 500);
+  out.unitWhilePanning = svg.getAttribute("data-unit");
+  const pan = [];
+  ptr("pointerdown", 600, 50);
+  for (let i = 1; i <= 60; i++) pan.push(frame(() => ptr("pointermove", 600 - i * 8, 50)));
+  ptr("pointerup", 120, 50);
+  out.panFrameMs = { median: median(pan), worst: worst(pan), frames: pan.length };
+  root.querySelector(".tl-button[data-tl=fit]").click();
+  // Brush: frames while dragging, then the update when released.
+  const drag = [], update = [];
+  for (let r = 0; r < 5; r++) {
+    const x0 = 100 + r * 120;
+    ptr("pointerdown", x0, 130);
+    for (let i = 1; i <= 20; i++) drag.push(frame(() => ptr("pointermove", x0 + i * 10, 130)));
+    update.push(frame(() => ptr("pointerup", x0 + 200, 130)));
+  }
+  out.brushFrameMs = { median: median(drag), worst: worst(drag), frames: drag.length };
+  out.brushUpdateMs = { median: median(update), worst: worst(update), updates: update.length };
+  out.statusAfterBrush = root.querySelector(".status").textContent;
+  // A query typed while the chronology shows: results and dimmed marks.
+  const query = [];
+  for (const q of ["migrants", "rights", "rohingya", "trafficking", ""]) {
+    query.push(frame(() => w.setAttribute("query", q)));
+  }
+  out.queryUpdateMs = { median: median(query), worst: worst(query), updates: query.length };
+  w.unmount();
+  return out;
+};
+window.ready = true;
+</script>`;
+
+const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
+const server = createServer(async (req, res) => {
+  const path = new URL(req.url, "http://x").pathname;
+  if (path === "/") {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(PAGE);
+    return;
+  }
+  try {
+    const body = await readFile(join(pkg, path.replace(/^\/+/, "")));
+    res.writeHead(200, { "content-type": types[extname(path)] || "application/octet-stream" });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const port = server.address().port;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-first-run", "--disable-quic"],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  page.on("pageerror", (e) => console.error("page error:", e.message));
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => window.ready === true, null, { timeout: 60000 });
+  const result = await page.evaluate(() => window.bench());
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}

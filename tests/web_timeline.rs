@@ -1,0 +1,429 @@
+//! The chronology in a real browser, on the real corpus: marks and their
+//! shapes, the collapsed years, brushing a period, dimming by a query,
+//! keyboard order, zoom and ticks, the `view` attribute, and unmounting.
+//!
+//! Run with `wasm-pack test --headless --chrome --firefox -- --test web_timeline`.
+
+#![cfg(target_arch = "wasm32")]
+
+use ima_statements::archive::Archive;
+use ima_statements::date::PartialDate;
+use ima_statements::timeline::Shape;
+use ima_statements::widget::mount::{live_resources, mount, Widget};
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
+    PointerEventInit, ShadowRoot, WheelEvent, WheelEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A widget showing the chronology, 900 px wide, deep links off.
+fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
+    let h: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    h.set_attribute("style", "display:block;width:900px")
+        .unwrap();
+    h.set_attribute("deep-link", "off").unwrap();
+    h.set_attribute("view", "both").unwrap();
+    for (k, v) in attrs {
+        h.set_attribute(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&h).unwrap();
+    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    (h, w)
+}
+
+fn shadow(h: &HtmlElement) -> ShadowRoot {
+    h.shadow_root().unwrap()
+}
+
+fn all(h: &HtmlElement, selector: &str) -> Vec<Element> {
+    let list = shadow(h).query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn find(h: &HtmlElement, selector: &str) -> Element {
+    shadow(h)
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn count_in_status(h: &HtmlElement) -> usize {
+    let status = find(h, ".status").text_content().unwrap_or_default();
+    status
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn state(w: &Widget, key: &str) -> Option<String> {
+    Reflect::get(&w.state(), &key.into()).unwrap().as_string()
+}
+
+/// The mark of statement `id`.
+fn mark(h: &HtmlElement, id: &str) -> Element {
+    all(h, ".tl-mark")
+        .into_iter()
+        .find(|m| m.get_attribute("data-id").as_deref() == Some(id))
+        .unwrap_or_else(|| panic!("no mark for {id}"))
+}
+
+/// Middle of a mark, in page coordinates.
+fn centre(e: &Element) -> (f64, f64) {
+    let r = e.get_bounding_client_rect();
+    (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0)
+}
+
+fn pointer(target: &Element, kind: &str, x: f64, y: f64) {
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    init.set_pointer_id(1);
+    init.set_is_primary(true);
+    init.set_pointer_type("mouse");
+    init.set_client_x(x.round() as i32);
+    init.set_client_y(y.round() as i32);
+    init.set_button(0);
+    let e = PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&e).unwrap();
+}
+
+/// Drags along the date strip under the axis from `x0` to `x1`.
+fn brush(h: &HtmlElement, x0: f64, x1: f64) {
+    let svg = find(h, ".tl-svg");
+    let strip = find(h, ".tl-strip").get_bounding_client_rect();
+    let y = strip.top() + strip.height() / 2.0;
+    pointer(&svg, "pointerdown", x0, y);
+    for i in 1..=4 {
+        pointer(&svg, "pointermove", x0 + (x1 - x0) * f64::from(i) / 4.0, y);
+    }
+    pointer(&svg, "pointerup", x1, y);
+}
+
+fn key(target: &Element, name: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&e).unwrap();
+}
+
+fn active(h: &HtmlElement) -> Option<Element> {
+    shadow(h).active_element()
+}
+
+fn unit(h: &HtmlElement) -> String {
+    find(h, ".tl-svg")
+        .get_attribute("data-unit")
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn one_mark_per_statement_shaped_by_the_precision_of_its_date() {
+    let (h, w) = widget(&[]);
+    let archive = Archive::embedded().unwrap();
+    let marks = all(&h, ".tl-mark");
+    assert_eq!(marks.len(), archive.len(), "one mark per statement");
+    for s in archive.statements() {
+        let m = mark(&h, &s.id);
+        let shape = Shape::of(s.date.precision());
+        assert_eq!(
+            m.get_attribute("data-shape").as_deref(),
+            Some(shape.as_str()),
+            "{}",
+            s.id
+        );
+        let tag = m.tag_name().to_lowercase();
+        assert_eq!(
+            tag,
+            if shape == Shape::Point {
+                "circle"
+            } else {
+                "rect"
+            },
+            "{}",
+            s.id
+        );
+        assert_eq!(
+            m.class_list().contains("approx"),
+            s.is_approximate(),
+            "{}",
+            s.id
+        );
+    }
+    // Everything matches with no query: nothing is dimmed.
+    assert!(all(&h, ".tl-mark.dim").is_empty());
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_empty_years_collapse_into_one_labelled_break() {
+    let (h, w) = widget(&[]);
+    let breaks = all(&h, ".tl-break");
+    assert_eq!(breaks.len(), 1);
+    let b = &breaks[0];
+    assert_eq!(
+        find(&h, ".tl-break-label").text_content().as_deref(),
+        Some("2018–2023")
+    );
+    let title = b
+        .query_selector("title")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(title.contains("2018") && title.contains("2023"), "{title}");
+    // It sits between the last 2017 statement and the 2023 one, and is narrow:
+    // five empty years take less room than one year with statements.
+    let x = |id: &str| centre(&mark(&h, id)).0;
+    let (last_2017, in_2023) = (
+        x("2017-12-04-us-withdrawal-from-gcm"),
+        x("2023-07-12-secretariat-meets-in-hong-kong"),
+    );
+    let band = b.get_bounding_client_rect();
+    assert!(last_2017 < band.left() && band.right() < in_2023);
+    let year_2016 = x("2016-12-18-international-migrants-day-2016")
+        - x("2015-12-18-international-migrants-day-2015");
+    assert!(
+        in_2023 - last_2017 < year_2016,
+        "{} vs {}",
+        in_2023 - last_2017,
+        year_2016
+    );
+    // No tick is labelled with a year inside the break.
+    for label in all(&h, ".tl-label") {
+        let t = label.text_content().unwrap_or_default();
+        assert!(
+            !["2019", "2020", "2021", "2022"].contains(&t.as_str()),
+            "{t}"
+        );
+    }
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn brushing_a_period_filters_the_results_and_sets_from_and_to() {
+    let (h, w) = widget(&[]);
+    let everything = count_in_status(&h);
+    let x = |id: &str| centre(&mark(&h, id)).0;
+    // From just before 10 December 2015 to just after 18 December 2016.
+    let a = x("2015-12-10-human-rights-day-tppa") - 6.0;
+    let b = x("2016-12-18-international-migrants-day-2016") + 6.0;
+    brush(&h, a, b);
+    let (from, to) = (state(&w, "from").unwrap(), state(&w, "to").unwrap());
+    let (first, last) = (
+        PartialDate::parse(&from).unwrap().start(),
+        PartialDate::parse(&to).unwrap().end(),
+    );
+    let archive = Archive::embedded().unwrap();
+    let expected = archive
+        .statements()
+        .iter()
+        .filter(|s| s.date.overlaps(first, last))
+        .count();
+    assert!(expected > 0 && expected < everything, "{from} {to}");
+    assert_eq!(count_in_status(&h), expected, "{from} – {to}");
+    assert_eq!(all(&h, ".tl-mark:not(.dim)").len(), expected);
+    assert_eq!(all(&h, ".chip").len(), 2, "from and to chips");
+    let area = find(&h, ".tl-brush-area").get_bounding_client_rect();
+    assert!((area.left() - a).abs() < 30.0 && (area.right() - b).abs() < 30.0);
+
+    // Moving the brush by its middle keeps its width and changes the period.
+    let middle = (area.left() + area.right()) / 2.0;
+    brush(&h, middle, middle + 80.0);
+    let moved = (state(&w, "from").unwrap(), state(&w, "to").unwrap());
+    assert_ne!(moved, (from.clone(), to.clone()));
+    assert!(moved.0 > from && moved.1 > to, "{moved:?}");
+
+    // Clearing removes the period.
+    let clear: HtmlElement = find(&h, ".tl-button[data-tl=clear]").unchecked_into();
+    assert!(!clear.has_attribute("hidden"));
+    clear.click();
+    assert_eq!(state(&w, "from"), None);
+    assert_eq!(state(&w, "to"), None);
+    assert_eq!(count_in_status(&h), everything);
+    assert!(all(&h, ".tl-brush-area").is_empty());
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn dates_set_elsewhere_move_the_brush() {
+    let (h, w) = widget(&[]);
+    assert!(all(&h, ".tl-brush-area").is_empty());
+    w.set_attribute("from", Some("2016".into()));
+    w.set_attribute("to", Some("2016".into()));
+    let area = find(&h, ".tl-brush-area").get_bounding_client_rect();
+    let inside = centre(&mark(&h, "2016-12-18-international-migrants-day-2016")).0;
+    let before = centre(&mark(&h, "2015-12-18-international-migrants-day-2015")).0;
+    let after = centre(&mark(&h, "2017-12-04-us-withdrawal-from-gcm")).0;
+    assert!(area.left() < inside && inside < area.right());
+    assert!(before < area.left() && area.right() < after);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_query_dims_the_marks_it_does_not_match() {
+    let (h, w) = widget(&[]);
+    let input: HtmlInputElement = find(&h, "input[type=search]").unchecked_into();
+    input.set_value("rohingya");
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    sleep(300).await;
+    let found = count_in_status(&h);
+    assert!(found > 0 && found < 11);
+    assert_eq!(all(&h, ".tl-mark:not(.dim)").len(), found);
+    assert_eq!(all(&h, ".tl-mark.dim").len(), 11 - found);
+    // The matched ones are those in the result list.
+    let listed: Vec<String> = all(&h, ".card .open")
+        .iter()
+        .filter_map(|b| b.get_attribute("data-id"))
+        .collect();
+    for m in all(&h, ".tl-mark:not(.dim)") {
+        assert!(listed.contains(&m.get_attribute("data-id").unwrap()));
+    }
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_move_through_the_statements_in_time_order() {
+    let (h, w) = widget(&[]);
+    let stops = all(&h, ".tl-marks [tabindex]");
+    assert_eq!(stops.len(), 1, "one tab stop");
+    let first: HtmlElement = stops[0].clone().unchecked_into();
+    first.focus().unwrap();
+    key(&first.clone().into(), "End");
+    key(&active(&h).unwrap(), "Home");
+    let mut seen = Vec::new();
+    for _ in 0..12 {
+        let a = active(&h).expect("focus stays on the chronology");
+        assert_eq!(all(&h, ".tl-marks [tabindex]").len(), 1);
+        assert_eq!(a.get_attribute("tabindex").as_deref(), Some("0"));
+        let id = a.get_attribute("data-id").unwrap();
+        assert!(a.get_attribute("aria-label").unwrap().len() > 10);
+        if seen.last() != Some(&id) {
+            seen.push(id);
+        }
+        key(&a, "ArrowRight");
+    }
+    let archive = Archive::embedded().unwrap();
+    let mut expected: Vec<&ima_statements::statement::Statement> =
+        archive.statements().iter().collect();
+    expected.sort_by_key(|s| s.date);
+    let expected: Vec<String> = expected.iter().map(|s| s.id.clone()).collect();
+    assert_eq!(seen, expected);
+    // Enter opens the focused statement, which is then marked.
+    key(&active(&h).unwrap(), "ArrowLeft");
+    let id = active(&h).unwrap().get_attribute("data-id").unwrap();
+    key(&active(&h).unwrap(), "Enter");
+    assert_eq!(state(&w, "open").as_deref(), Some(id.as_str()));
+    assert!(mark(&h, &id).class_list().contains("open"));
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn zooming_in_makes_the_ticks_finer_and_fit_restores_them() {
+    let (h, w) = widget(&[]);
+    let at_fit = unit(&h);
+    assert!(at_fit == "year" || at_fit == "month", "{at_fit}");
+    let zoom_in: HtmlElement = find(&h, ".tl-button[data-tl=in]").unchecked_into();
+    let mut units = vec![at_fit.clone()];
+    for _ in 0..12 {
+        zoom_in.click();
+        if units.last() != Some(&unit(&h)) {
+            units.push(unit(&h));
+        }
+    }
+    assert_eq!(units.last().map(String::as_str), Some("day"), "{units:?}");
+    assert!(units.len() >= 2);
+    let fit: HtmlElement = find(&h, ".tl-button[data-tl=fit]").unchecked_into();
+    fit.click();
+    assert_eq!(unit(&h), at_fit);
+
+    // Ctrl + wheel (and trackpad pinches) zoom too; a plain wheel does not.
+    let svg = find(&h, ".tl-svg");
+    let (x, y) = centre(&svg);
+    let wheel = |ctrl: bool| {
+        let init = WheelEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_delta_y(-400.0);
+        init.set_ctrl_key(ctrl);
+        init.set_client_x(x as i32);
+        init.set_client_y(y as i32);
+        let e = WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+        svg.dispatch_event(&e).unwrap();
+        e.default_prevented()
+    };
+    assert!(!wheel(false), "a plain wheel scrolls the page");
+    assert_eq!(unit(&h), at_fit);
+    for _ in 0..6 {
+        assert!(wheel(true));
+    }
+    assert_ne!(unit(&h), at_fit);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_view_attribute_shows_and_hides_the_chronology_and_unmount_frees_it() {
+    let before = live_resources();
+    let (h, w) = widget(&[("view", "list")]);
+    assert!(find(&h, ".chronology").has_attribute("hidden"));
+    assert!(all(&h, ".tl-svg").is_empty());
+    w.set_attribute("view", Some("timeline".into()));
+    assert_eq!(all(&h, ".tl-mark").len(), 11);
+    assert!(!find(&h, ".chronology").has_attribute("hidden"));
+    w.set_attribute("view", Some("list".into()));
+    assert!(all(&h, ".tl-svg").is_empty());
+    w.set_attribute("view", Some("both".into()));
+    assert!(live_resources() > before);
+    // The equivalent list: years with counts, statements that open.
+    let details = find(&h, ".tl-list");
+    details.set_attribute("open", "").unwrap();
+    details
+        .dispatch_event(&Event::new("toggle").unwrap())
+        .unwrap();
+    let years: Vec<String> = all(&h, ".tl-year-head strong")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert_eq!(years, vec!["2015", "2016", "2017", "2023"]);
+    assert_eq!(all(&h, ".tl-item").len(), 11);
+    let only: HtmlElement = find(&h, "[data-tl-year='2016']").unchecked_into();
+    only.click();
+    assert_eq!(state(&w, "from").as_deref(), Some("2016"));
+    assert_eq!(count_in_status(&h), 2);
+    w.unmount();
+    assert_eq!(live_resources(), before);
+    h.remove();
+}
