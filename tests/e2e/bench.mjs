@@ -133,7 +133,7 @@ async function bench(dist) {
   });
   const typing = async (selector, enter) => {
     const input = page.locator(selector);
-    const out = { dom: [], paint: [] };
+    const out = { dom: [], paint: [], text: [] };
     for (const q of QUERIES) {
       await input.fill("");
       if (enter) await input.press("Enter");
@@ -145,6 +145,7 @@ async function bench(dist) {
         await page.waitForFunction((n) => window.__lat.paint.length > n, i, { timeout: 30000 });
       }
       const got = await page.evaluate(() => window.__lat);
+      out.text.push(...[...q].map((_, i) => q.slice(0, i + 1)));
       out.dom.push(...got.dom);
       out.paint.push(...got.paint);
     }
@@ -189,3 +190,11 @@ const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart
 console.log(`\nBrowser benchmark (Chromium ${browser.version?.() ?? ""}; queries: ${QUERIES.map((q) => `"${q}"`).join(", ")})\n`);
 console.log(line(["", ...labels]));
 for (const [label, f] of rows) console.log(line([label, ...results.map(f)]));
+
+// Where the time goes: the slowest keystrokes of each build.
+const slowest = (m) => m.paint.map((t, i) => [t, m.text[i]]).sort((a, b) => b[0] - a[0]).slice(0, 4)
+  .map(([t, q]) => `"${q}" ${ms(t)}`).join(", ");
+console.log("\nslowest keystrokes to painted (ms):");
+for (const [i, r] of results.entries()) {
+  console.log(`  ${labels[i]}\n    widget (key + Enter): ${slowest(r.widget.enter)}\n    MiniSearch: ${slowest(r.mini.keys)}`);
+}
