@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # ima-statements: build, serve and test the widget.
 #
-#   ./build.sh              build dist/ (what a partner copies to their site)
+#   ./build.sh              build dist/ (what a partner copies to their site), print
+#                           its sizes, fail when over the budget in size-budget.txt
 #   ./build.sh serve [PORT] build, then serve the demo on http://127.0.0.1:PORT/ (default 8080)
-#   ./build.sh test         run every test: native, headless Chrome and Firefox, end-to-end
-#   ./build.sh size         build, then print the shipped files' sizes against the budget
-#   ./build.sh bench        run the native benchmarks and print their tables
+#   ./build.sh test         run every test: native, headless Chrome and Firefox,
+#                           end-to-end in Chromium, then the size budget
+#   ./build.sh size         same as ./build.sh
+#   ./build.sh bench        run the native benchmarks, then the browser benchmark
+#   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
@@ -105,20 +108,73 @@ build() {
   size_report
 }
 
-# Sizes of what a partner ships: raw, gzip -9 and brotli when available.
+# Sizes of what a partner ships: raw, gzip -9 and brotli -q 11 (when available).
+SHIPPED=(ima-statements.js ima_statements.js ima_statements_bg.wasm)
 size_report() {
+  local dist="${1:-$DIST}"
   printf '%-28s %10s %10s %10s\n' file raw gzip brotli
-  local total_raw=0 total_gz=0 f raw gz br
-  for f in "$DIST"/ima-statements.js "$DIST"/ima_statements.js "$DIST"/ima_statements_bg.wasm; do
+  local total_raw=0 total_gz=0 total_br=0 f raw gz br
+  for f in "${SHIPPED[@]}"; do
+    f="$dist/$f"
     [ -f "$f" ] || continue
     raw=$(wc -c <"$f")
     gz=$(gzip -9 -c "$f" | wc -c)
-    if have brotli; then br=$(brotli -c -q 11 "$f" | wc -c); else br=-; fi
+    if have brotli; then br=$(brotli -c -q 11 "$f" | wc -c); total_br=$((total_br + br)); else br=-; fi
     printf '%-28s %10d %10d %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
   done
-  printf '%-28s %10d %10d\n' total "$total_raw" "$total_gz"
+  have brotli || total_br=-
+  printf '%-28s %10d %10d %10s\n' total "$total_raw" "$total_gz" "$total_br"
+}
+
+# Fails when the gzipped total of the shipped files is over size-budget.txt.
+check_budget() {
+  local budget total=0 f missing=0
+  budget=$(grep -v '^[[:space:]]*#' size-budget.txt | tr -d '[:space:]')
+  for f in "${SHIPPED[@]}"; do
+    if [ -f "$DIST/$f" ]; then
+      total=$((total + $(gzip -9 -c "$DIST/$f" | wc -c)))
+    else
+      echo "error: $DIST/$f is missing" >&2; missing=1
+    fi
+  done
+  [ "$missing" = 0 ] || return 1
+  if [ "$total" -gt "$budget" ]; then
+    printf 'error: the shipped files are %d bytes gzipped, over the budget of %d (size-budget.txt) by %d\n' \
+      "$total" "$budget" $((total - budget)) >&2
+    return 1
+  fi
+  say "Size budget: $total of $budget bytes gzipped ($((budget - total)) to spare)"
+}
+
+# The browser benchmark: the real corpus (dist/) and, when the synthetic corpus
+# generator exists, a 10,000-statement build in target/synth-10000/ (its own
+# cargo target dir, so dist/ and the regular build stay as they are).
+bench_browser() {
+  build
+  local dists=("$DIST")
+  if [ -f examples/synth_corpus.rs ]; then
+    local synth="$TARGET_DIR/synth-10000"
+    say "Writing the synthetic 10,000-statement corpus"
+    cargo run --quiet --release --example synth_corpus -- 10000 "$synth/corpus"
+    say "Compiling the 10,000-statement build (target dir $synth/target)"
+    IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" \
+      cargo build --quiet --lib --release --target wasm32-unknown-unknown
+    rm -rf "$synth/dist"
+    mkdir -p "$synth/dist"
+    wasm-bindgen --target web --out-dir "$synth/dist" \
+      "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm"
+    tests/e2e/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+      "$synth/dist/ima_statements_bg.wasm" -o "$synth/dist/ima_statements_bg.wasm"
+    cp www/ima-statements.js "$synth/dist/"
+    size_report "$synth/dist"
+    dists+=("$synth/dist")
+  else
+    say "No synthetic corpus generator (examples/synth_corpus.rs): benchmarking the real corpus only"
+  fi
+  say "Browser benchmark in Chromium"
+  node tests/e2e/bench.mjs "${dists[@]}"
 }
 
 serve() {
@@ -141,19 +197,23 @@ run_tests() {
   cargo test --quiet
   say "Browser tests in headless Chrome and Firefox"
   wasm-pack test --headless --chrome --firefox
+  build
+  local failed=0
   if [ -f tests/e2e/run.mjs ]; then
-    build
     say "End-to-end tests in Chromium"
-    node tests/e2e/run.mjs "$DIST"
+    node tests/e2e/run.mjs "$DIST" || failed=1
   fi
+  say "Checking the size budget"
+  check_budget || failed=1
+  return "$failed"
 }
 
 case "${1:-build}" in
-  build) build ;;
+  build|size) build; check_budget ;;
   serve) shift; serve "$@" ;;
   test) run_tests ;;
-  size) build ;;
-  bench) cargo bench ;;
-  -h|--help|help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench]" >&2; exit 2 ;;
+  bench) cargo bench; bench_browser ;;
+  bench-browser) bench_browser ;;
+  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser]" >&2; exit 2 ;;
 esac

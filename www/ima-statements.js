@@ -6,12 +6,18 @@
  * Loads ima_statements.js and ima_statements_bg.wasm from the directory this
  * file is served from, once for every widget on the page; defines
  * <ima-statements>, mounts [data-ima-statements] elements (also ones added
- * later), and exposes window.IMAStatements. Everything else — rendering,
- * search, state — happens in the WebAssembly module.
+ * later), and exposes window.IMAStatements (unless the page already has a
+ * global of that name: then the widget still works, and the API stays
+ * reachable as window[Symbol.for("ima-statements")]). Everything else —
+ * rendering, search, state — happens in the WebAssembly module.
  */
 (function () {
   "use strict";
-  if (window.IMAStatements) return;
+  // Our own marker, not the public global: a page may own a global named
+  // like ours, and the widget must work there too. A second copy of the
+  // loader on the page does nothing.
+  var KEY = typeof Symbol === "function" ? Symbol.for("ima-statements") : "__imaStatements";
+  if (window[KEY]) return;
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI).href;
@@ -126,10 +132,17 @@
     start();
   }
 
-  window.IMAStatements = {
+  var api = {
     /** Mounts the widget in `element`; resolves to its handle (or null if it failed). */
     mount: mount,
     /** Removes the widget from `element`, freeing everything it holds. */
     unmount: unmount
   };
+  window[KEY] = api;
+  if (window.IMAStatements === undefined) {
+    window.IMAStatements = api;
+  } else if (window.console) {
+    console.warn("ima-statements: the page already has a global named IMAStatements; it is left " +
+      "alone, and the widget's script API is window[Symbol.for(\"ima-statements\")].");
+  }
 })();

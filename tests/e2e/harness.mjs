@@ -29,6 +29,11 @@ export function test(name, fn) {
 }
 
 export class AssertionError extends Error {}
+/** Thrown by a test that cannot run yet (say, the widget has no chronology): reported, not failed. */
+export class Skip extends Error {}
+export function skip(reason) {
+  throw new Skip(reason);
+}
 export function assert(condition, message) {
   if (!condition) throw new AssertionError(message);
 }
@@ -42,6 +47,7 @@ export function equal(actual, expected, message) {
 export async function run(context, filter) {
   let failed = 0;
   let passed = 0;
+  let skipped = 0;
   const started = Date.now();
   for (const t of tests) {
     if (filter && !t.name.includes(filter)) continue;
@@ -51,18 +57,27 @@ export async function run(context, filter) {
       passed += 1;
       console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
     } catch (e) {
+      if (e instanceof Skip) {
+        skipped += 1;
+        console.log(`  skip  ${t.name}: ${e.message}`);
+        continue;
+      }
       failed += 1;
       console.log(`  FAIL  ${t.name}\n        ${String(e?.stack ?? e).split("\n").slice(0, 4).join("\n        ")}`);
     }
   }
-  console.log(`\nend-to-end: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`\nend-to-end: ${passed} passed, ${failed} failed, ${skipped} skipped (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return failed;
 }
 
+/** Every page opened, for the suite-wide checks (requests). */
+export const allPages = [];
+
 /** A new page that records every request and every CSP violation and console warning. */
-export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", reducedMotion } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion });
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = "light", reducedMotion, bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion, bypassCSP });
   const page = await context.newPage();
+  allPages.push(page);
   page.requests = [];
   page.warnings = [];
   page.errors = [];
@@ -77,6 +92,13 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
     document.addEventListener("securitypolicyviolation", (e) =>
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
+    // The widget's events, as the page sees them (they cross the shadow boundary).
+    window.__imaEvents = [];
+    for (const type of ["ima-statements:ready", "ima-statements:change", "ima-statements:open"]) {
+      document.addEventListener(type, (e) =>
+        window.__imaEvents.push({ type, target: e.target.id || e.target.localName, detail: JSON.parse(JSON.stringify(e.detail)) }),
+      );
+    }
   });
   page.closeAll = () => context.close();
   return page;

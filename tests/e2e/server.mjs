@@ -34,6 +34,12 @@ export async function serve({ dist, pages, www }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(url.pathname);
+    // Browsers ask for it on every page; a 404 would show as a console error.
+    if (url.pathname === "/favicon.ico") {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     for (const [prefix, roots] of mounts) {
       if (!url.pathname.startsWith(prefix)) continue;
       let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";

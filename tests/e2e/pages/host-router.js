@@ -1,9 +1,11 @@
-// The host's own router: it owns every hash that does not carry the widget's "ima:" state.
+// The host's own router. Its routes are hashes like "#/about"; a hash with the
+// widget's "#ima:" prefix is the widget's state and leaves the route as it was.
+window.hostRoutes = [];
 function route() {
-  const hash = location.hash.replace(/^#/, "");
-  const own = hash.split("ima:")[0].replace(/[&;]$/, "");
-  document.getElementById("route").textContent = own.replace(/^\//, "") || "home";
-  window.hostRouteChanges = (window.hostRouteChanges || 0) + 1;
+  if (location.hash.startsWith("#ima:")) return;
+  const own = location.hash.replace(/^#\/?/, "") || "home";
+  document.getElementById("route").textContent = own;
+  window.hostRoutes.push(own);
 }
 window.addEventListener("hashchange", route);
 document.addEventListener("DOMContentLoaded", route);

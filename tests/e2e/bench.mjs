@@ -1,0 +1,200 @@
+// Browser benchmark of the widget, side by side with MiniSearch, in one
+// headless Chromium run. Not a test: it prints numbers.
+//
+//   node tests/e2e/bench.mjs <dist> [<dist> ...]
+//
+// For each dist directory (the real corpus, a synthetic 10,000-statement build):
+// - startup: from the loader script's start to the widget's ready event, and
+//   to the first frame painted after it (median of several fresh page loads);
+// - keystroke → results painted in the widget, typing several queries key by
+//   key: as typed (includes the widget's 150 ms as-you-type pause) and with
+//   Enter after each key (runs the search at once: search + render + paint);
+// - the same keystrokes into a MiniSearch search box over the same documents
+//   in the same page (index built once): search plus drawing the top ten
+//   results as text into a list on every input event, until painted.
+// Latencies run from the keydown's timestamp to the DOM change (a mutation
+// observer) and to the first frame painted after it, the same way for both.
+import { readFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { launch } from "./harness.mjs";
+import { serve } from "./server.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const dists = process.argv.slice(2).map((d) => resolve(d));
+if (dists.length === 0) dists.push(resolve(root, "dist"));
+
+const LOADS = 5;
+const QUERIES = ["rohingya", "migrant workers", "global compact", "trafficking", "hong kong", "human rights day"];
+const MINISEARCH = await readFile(resolve(here, "node_modules/minisearch/dist/umd/index.js"), "utf8");
+
+const quantile = (xs, q) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+};
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : "-");
+const p50p95 = (xs) => `${ms(quantile(xs, 0.5))} / ${ms(quantile(xs, 0.95))}`;
+
+const browser = await launch();
+
+async function bench(dist) {
+  const server = await serve({ dist, pages: resolve(here, "pages"), www: resolve(root, "www") });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const url = `${server.url}/pages/bench.html`;
+
+  // Startup, over fresh loads (the server sends no-store).
+  const ready = [];
+  const painted = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.painted !== undefined, null, { timeout: 120000 });
+    const b = await page.evaluate(() => window.__bench);
+    ready.push(b.ready - b.start);
+    painted.push(b.painted - b.start);
+  }
+  const size = await page.evaluate(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=status]").textContent);
+
+  // MiniSearch over the same documents, in the same page: the index is built
+  // once, then its own search box runs a search and draws the top ten results
+  // (as text) on every input event, with no pause.
+  await page.addScriptTag({ content: MINISEARCH });
+  const strings = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+  const mini = await page.evaluate(async (queries) => {
+    const glue = await import("/ima/ima_statements.js");
+    const archive = glue.Archive.embedded();
+    const docs = archive.statements().map((s) => {
+      const r = archive.statement(s.id);
+      return {
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle ?? "",
+        body: r.body.join("\n"),
+        tags: r.tags.map((t) => t.label).join(" "),
+        date: r.date.label,
+      };
+    });
+    archive.free();
+    const t0 = performance.now();
+    const index = new window.MiniSearch({
+      fields: ["title", "subtitle", "body", "tags"],
+      storeFields: ["title", "date", "body"],
+      searchOptions: { prefix: true, combineWith: "AND", boost: { title: 2 } },
+    });
+    index.addAll(docs);
+    const build = performance.now() - t0;
+    const list = document.getElementById("ms-results");
+    const status = document.getElementById("ms-status");
+    const show = (q) => {
+      const hits = index.search(q);
+      status.textContent = `${hits.length} statements`;
+      list.replaceChildren();
+      for (const h of hits.slice(0, 10)) {
+        const li = document.createElement("li");
+        const meta = document.createElement("p");
+        meta.textContent = h.date;
+        const title = document.createElement("h3");
+        title.textContent = h.title;
+        const snippet = document.createElement("p");
+        snippet.textContent = h.body.slice(0, 200) + "…";
+        li.append(meta, title, snippet);
+        list.append(li);
+      }
+    };
+    document.getElementById("ms-input").addEventListener("input", (e) => show(e.target.value));
+    const searchOnly = queries.map((q) => {
+      const start = performance.now();
+      index.search(q);
+      return performance.now() - start;
+    });
+    return { build, searchOnly, docs: docs.length };
+  }, strings);
+
+  // Keystroke → results, measured in the page for both search boxes alike:
+  // from the keydown's timestamp to the widget's (or MiniSearch's) DOM change,
+  // and to the first frame painted after it.
+  await page.evaluate(() => {
+    window.__lat = { pending: null, dom: [], paint: [] };
+    document.addEventListener("keydown", (e) => {
+      if (e.composedPath()[0]?.matches?.("[part=input], #ms-input")) window.__lat.pending = e.timeStamp;
+    }, true);
+    const observe = (node) => new MutationObserver(() => {
+      const t0 = window.__lat.pending;
+      if (t0 === null) return;
+      window.__lat.pending = null;
+      window.__lat.dom.push(performance.now() - t0);
+      window.__afterPaint().then((t) => window.__lat.paint.push(t - t0));
+    }).observe(node, { childList: true, subtree: true, characterData: true });
+    observe(document.querySelector("ima-statements").shadowRoot);
+    observe(document.getElementById("ms"));
+  });
+  const typing = async (selector, enter) => {
+    const input = page.locator(selector);
+    const out = { dom: [], paint: [], text: [] };
+    for (const q of QUERIES) {
+      await input.fill("");
+      if (enter) await input.press("Enter");
+      await page.waitForTimeout(250);
+      await page.evaluate(() => { window.__lat.pending = null; window.__lat.dom = []; window.__lat.paint = []; });
+      for (const [i, ch] of [...q].entries()) {
+        await input.press(ch === " " ? "Space" : ch);
+        if (enter) await input.press("Enter");
+        await page.waitForFunction((n) => window.__lat.paint.length > n, i, { timeout: 30000 });
+      }
+      const got = await page.evaluate(() => window.__lat);
+      out.text.push(...[...q].map((_, i) => q.slice(0, i + 1)));
+      out.dom.push(...got.dom);
+      out.paint.push(...got.paint);
+    }
+    return out;
+  };
+  const widget = {
+    typed: await typing("ima-statements [part=input]", false),
+    enter: await typing("ima-statements [part=input]", true),
+  };
+  mini.keys = await typing("#ms-input", false);
+
+  await context.close();
+  await server.close();
+  return { dist, size, docs: mini.docs, ready, painted, widget, mini };
+}
+
+const results = [];
+for (const dist of dists) {
+  process.stderr.write(`benchmarking ${dist} …\n`);
+  results.push(await bench(dist));
+}
+await browser.close();
+
+const rows = [
+  ["statements", (r) => String(r.docs)],
+  [`script start → widget ready, median of ${LOADS} loads (ms)`, (r) => ms(quantile(r.ready, 0.5))],
+  ["script start → painted after ready, median (ms)", (r) => ms(quantile(r.painted, 0.5))],
+  ["widget, as typed: key → painted, p50 / p95 (ms)", (r) => p50p95(r.widget.typed.paint)],
+  ["  … of which the as-you-type pause (ms)", () => "150"],
+  ["widget, key + Enter: key → DOM updated, p50 / p95 (ms)", (r) => p50p95(r.widget.enter.dom)],
+  ["widget, key + Enter: key → painted, p50 / p95 (ms)", (r) => p50p95(r.widget.enter.paint)],
+  ["MiniSearch: key → DOM updated, p50 / p95 (ms)", (r) => p50p95(r.mini.keys.dom)],
+  ["MiniSearch: key → painted, p50 / p95 (ms)", (r) => p50p95(r.mini.keys.paint)],
+  ["MiniSearch search() alone, p50 / p95 (ms)", (r) => p50p95(r.mini.searchOnly)],
+  ["MiniSearch index build, once (ms)", (r) => ms(r.mini.build)],
+  ["keystrokes per measure", (r) => String(r.mini.keys.paint.length)],
+];
+const labels = results.map((r) => r.dist.replace(root + "/", ""));
+const w0 = Math.max(...rows.map(([l]) => l.length));
+const widths = labels.map((l, i) => Math.max(l.length, ...rows.map(([, f]) => f(results[i]).length)));
+const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(w0) : c.padStart(widths[i - 1]))).join("  ");
+console.log(`\nBrowser benchmark (Chromium ${browser.version?.() ?? ""}; queries: ${QUERIES.map((q) => `"${q}"`).join(", ")})\n`);
+console.log(line(["", ...labels]));
+for (const [label, f] of rows) console.log(line([label, ...results.map(f)]));
+
+// Where the time goes: the slowest keystrokes of each build.
+const slowest = (m) => m.paint.map((t, i) => [t, m.text[i]]).sort((a, b) => b[0] - a[0]).slice(0, 4)
+  .map(([t, q]) => `"${q}" ${ms(t)}`).join(", ");
+console.log("\nslowest keystrokes to painted (ms):");
+for (const [i, r] of results.entries()) {
+  console.log(`  ${labels[i]}\n    widget (key + Enter): ${slowest(r.widget.enter)}\n    MiniSearch: ${slowest(r.mini.keys)}`);
+}
