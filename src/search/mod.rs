@@ -141,6 +141,54 @@ impl SearchIndex {
         }
     }
 
+    /// `text` with each word the archive does not know (neither as a word nor
+    /// as the start of one) replaced by the nearest word it does know, within
+    /// one edit for words of up to five letters and two beyond; `None` when
+    /// nothing changes. Scans the dictionary, never the statements, so its
+    /// cost follows the number of distinct words.
+    pub fn suggest(&self, text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        let mut changed = false;
+        let mut rows = Vec::new();
+        let mut candidate: Vec<char> = Vec::new();
+        for token in crate::text::tokens(text) {
+            let folded = crate::text::fold(token.text);
+            let typed: Vec<char> = folded.chars().collect();
+            if !(4..=30).contains(&typed.len()) || !self.index.words_with_prefix(&folded).is_empty()
+            {
+                continue;
+            }
+            let budget = if typed.len() <= 5 { 1 } else { 2 };
+            // Nearest first, then the commonest word.
+            let mut best: Option<(usize, u32, usize)> = None;
+            for w in 0..self.index.word_count() {
+                if usize::from(self.index.word_chars(w)).abs_diff(typed.len()) > budget {
+                    continue;
+                }
+                candidate.clear();
+                candidate.extend(self.index.word_text(w).chars());
+                let Some(d) = rank::distance(&typed, &candidate, budget, false, &mut rows) else {
+                    continue;
+                };
+                let df = self.index.df(self.index.word_term(w));
+                if best.map_or(true, |(bd, bdf, _)| {
+                    (d, std::cmp::Reverse(df)) < (bd, std::cmp::Reverse(bdf))
+                }) {
+                    best = Some((d, df, w));
+                }
+            }
+            if let Some((_, _, w)) = best {
+                out.push_str(text.get(last..token.start).unwrap_or(""));
+                out.push_str(self.index.word_text(w));
+                last = token.end;
+                changed = true;
+            }
+        }
+        out.push_str(text.get(last..).unwrap_or(""));
+        changed.then_some(out)
+    }
+
     /// `text` split into segments, the words matched by `result` marked.
     pub fn highlight(&self, text: &str, result: &TextResult) -> Vec<Segment> {
         let m = snippet::mark(&self.index, text, &result.marks);

@@ -7,7 +7,6 @@ use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::record::StatementRecord;
 use crate::response::{Facets, Hit, QuerySummary, Segment};
-use crate::text::{fold, tokens};
 use crate::vocabulary::Facet;
 use crate::widget::query;
 use crate::widget::state::State;
@@ -172,73 +171,9 @@ pub fn results(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Resu
     }
 }
 
-/// `text` with each word the corpus does not contain replaced by the
-/// closest word it does (within one edit for short words, two for long
-/// ones), or `None` when there is nothing to correct.
+/// The query with misspelt words replaced by the nearest known ones.
 pub fn spelling(archive: &Archive, text: &str) -> Option<String> {
-    let mut known: Vec<String> = Vec::new();
-    for s in archive.statements() {
-        let texts = std::iter::once(&s.title)
-            .chain(s.subtitle.iter())
-            .chain(s.body.iter());
-        for t in texts {
-            known.extend(tokens(t).map(|w| fold(w.text)));
-        }
-    }
-    known.sort_unstable();
-    known.dedup();
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    let mut changed = false;
-    for word in tokens(text) {
-        let folded = fold(word.text);
-        let count = folded.chars().count();
-        // The first word not below it is the word itself or one it begins.
-        let at = known.partition_point(|k| *k < folded);
-        let found = known.get(at).is_some_and(|k| k.starts_with(&folded));
-        if !(4..=30).contains(&count) || found {
-            continue;
-        }
-        let budget = if count <= 5 { 1 } else { 2 };
-        let best = known
-            .iter()
-            .filter(|k| k.chars().count().abs_diff(count) <= budget)
-            .map(|k| (distance(&folded, k), k))
-            .filter(|(d, _)| *d <= budget)
-            .min_by_key(|(d, _)| *d);
-        if let Some((_, k)) = best {
-            out.push_str(text.get(last..word.start).unwrap_or(""));
-            out.push_str(k);
-            last = word.end;
-            changed = true;
-        }
-    }
-    out.push_str(text.get(last..).unwrap_or(""));
-    changed.then_some(out)
-}
-
-/// Levenshtein distance between two short words, counted in characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row.first().copied().unwrap_or(0);
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
-        }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
-            let value = (diagonal + usize::from(ca != *cb))
-                .min(above.saturating_add(1))
-                .min(left.saturating_add(1));
-            diagonal = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
-            }
-        }
-    }
-    row.last().copied().unwrap_or(0)
+    archive.index().suggest(text)
 }
 
 /// A statement next to the open one in time.
@@ -390,13 +325,6 @@ mod tests {
         );
         assert_eq!(spelling(&archive, "rohingya"), None);
         assert_eq!(spelling(&archive, "zzzzzzzzzz"), None);
-    }
-
-    #[test]
-    fn distance_counts_edits() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("same", "same"), 0);
     }
 
     #[test]
