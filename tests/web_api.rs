@@ -404,3 +404,67 @@ fn bad_requests_throw_errors_naming_the_field() {
     assert_eq!(number(&r, "total"), 11.0);
     assert_eq!(number(&a.search(None).unwrap(), "total"), 11.0);
 }
+
+/// Ids of the hits of a text search, best first.
+fn hit_ids(a: &Archive, query: &str) -> Vec<String> {
+    let r = a.search(object(&[("text", query.into())])).unwrap();
+    array(&r, "hits").iter().map(|h| text(&h, "id")).collect()
+}
+
+#[wasm_bindgen_test]
+fn text_search_ranks_marks_and_forgives_from_javascript() {
+    let a = archive();
+    // Sorted, to compare with the two best hits sorted.
+    let rohingya = [
+        "2015-05-asean-save-the-rohingya-at-sea",
+        "2015-05-justice-for-the-26",
+    ];
+    // Whole word, prefix while typing, and a typo all put the two Rohingya statements first.
+    for q in ["rohingya", "rohin", "rohinga"] {
+        let ids = hit_ids(&a, q);
+        assert!(ids.len() >= 2, "{q}: {ids:?}");
+        let mut first: Vec<&str> = ids[..2].iter().map(String::as_str).collect();
+        first.sort_unstable();
+        assert_eq!(first, rohingya, "{q}");
+    }
+    // The snippet is segments of text with the matched word marked, never markup.
+    let r = a.search(object(&[("text", "rohin".into())])).unwrap();
+    let snippet = array(&array(&r, "hits").get(0), "snippet");
+    let marked: Vec<String> = snippet
+        .iter()
+        .filter(|s| flag(s, "match"))
+        .map(|s| text(&s, "text"))
+        .collect();
+    assert!(
+        marked.iter().any(|m| m.to_lowercase().starts_with("rohin")),
+        "{marked:?}"
+    );
+    // Phrases and exclusions.
+    let phrase = hit_ids(&a, "\"jungle graves\"");
+    assert_eq!(phrase, ["2015-05-justice-for-the-26"]);
+    let excluded = hit_ids(&a, "rohingya -asean");
+    assert!(excluded.contains(&"2015-05-justice-for-the-26".to_string()));
+    assert!(!excluded.contains(&"2015-05-asean-save-the-rohingya-at-sea".to_string()));
+    // An alias finds the statement that spells the entity out.
+    assert!(hit_ids(&a, "GCM").contains(&"2017-07-global-compact-engagement".to_string()));
+}
+
+#[wasm_bindgen_test]
+fn any_text_is_a_query_and_what_was_ignored_is_said() {
+    let a = archive();
+    for q in [
+        "",
+        "\"unbalanced",
+        "-",
+        "🙂🙂 مهاجر \u{0}\u{7}",
+        "<img src=x onerror=alert(1)>",
+        &"migrants ".repeat(2_000),
+    ] {
+        let r = a.search(object(&[("text", q.into())]));
+        assert!(r.is_ok(), "{q:?} must be a query, not an error");
+    }
+    let r = a
+        .search(object(&[("text", "the \"unbalanced".into())]))
+        .unwrap();
+    assert!(array(&get(&r, "query"), "ignored").length() > 0);
+}
