@@ -278,8 +278,8 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
         if !hit.snippet.is_empty() {
             let p = child(doc, &li, "p", "snippet")?;
             p.set_attribute("part", "snippet")?;
+            // The core marks where it cut the text with its own ellipsis segments.
             segments(doc, &p, &hit.snippet)?;
-            text(doc, &p, "…")?;
         }
     }
 
