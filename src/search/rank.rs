@@ -393,8 +393,7 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
         }
         clauses.push(Clause::Phrase(terms));
     }
-    ranking.terms.sort_unstable();
-    ranking.terms.dedup();
+    sort_dedup_terms(&mut ranking.terms);
     // Cheapest first: (cost, position) packed in a u64.
     let mut order: Vec<u64> = clauses
         .iter()
@@ -484,6 +483,17 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
     ranking
 }
 
+/// Sorts `terms` and drops repeats. Term ids are sorted as `u64` keys, like
+/// every other sort in search: each element type sorted is its own few KB of
+/// code in the module.
+pub(crate) fn sort_dedup_terms(terms: &mut Vec<u32>) {
+    let mut keys: Vec<u64> = terms.iter().map(|&t| u64::from(t)).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    terms.clear();
+    terms.extend(keys.into_iter().map(|k| k as u32));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -492,6 +502,13 @@ mod tests {
         let a: Vec<char> = a.chars().collect();
         let b: Vec<char> = b.chars().collect();
         distance(&a, &b, max, prefix, &mut Vec::new())
+    }
+
+    #[test]
+    fn terms_sort_and_lose_repeats() {
+        let mut terms = vec![7, u32::MAX, 0, 7, 3, u32::MAX];
+        sort_dedup_terms(&mut terms);
+        assert_eq!(terms, [0, 3, 7, u32::MAX]);
     }
 
     #[test]
