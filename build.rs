@@ -13,6 +13,8 @@
 
 #![allow(dead_code)]
 
+#[path = "src/case.rs"]
+mod case;
 #[path = "src/corpus/mod.rs"]
 mod corpus;
 #[path = "src/date.rs"]

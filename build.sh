@@ -100,8 +100,8 @@ build() {
   say "Generating the JavaScript bindings"
   wasm-bindgen --target web --out-dir "$DIST" \
     "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm"
-  say "Optimising the module for size (wasm-opt -Oz)"
-  tests/e2e/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  say "Optimising the module for size (wasm-opt -Oz, repeated while it shrinks)"
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
     "$DIST/ima_statements_bg.wasm" -o "$DIST/ima_statements_bg.wasm"
   if [ -f www/ima-statements.js ]; then cp www/ima-statements.js "$DIST/"; fi
   say "Built $DIST"
@@ -165,7 +165,7 @@ bench_browser() {
     mkdir -p "$synth/dist"
     wasm-bindgen --target web --out-dir "$synth/dist" \
       "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm"
-    tests/e2e/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
       "$synth/dist/ima_statements_bg.wasm" -o "$synth/dist/ima_statements_bg.wasm"
     cp www/ima-statements.js "$synth/dist/"
     size_report "$synth/dist"

@@ -6,7 +6,7 @@
 //!
 //! The parts, from the ground up:
 //!
-//! - [`date`], [`lang`], [`text`], [`vocabulary`], [`statement`]: the model —
+//! - [`date`], [`lang`], [`text`] (with [`case`]), [`vocabulary`], [`statement`]: the model —
 //!   partial dates with precision, interface languages, tokens and folding,
 //!   the entity vocabulary, a statement.
 //! - [`corpus`]: the corpus files people edit (parsed and validated by
@@ -32,6 +32,7 @@
 //! with `cargo test`.
 
 pub mod archive;
+pub mod case;
 pub mod chronology;
 pub mod corpus;
 pub mod date;

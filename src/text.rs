@@ -77,7 +77,8 @@ pub fn fold_into(word: &str, out: &mut String) {
         return;
     }
     for c in word.chars() {
-        for lower in c.to_lowercase() {
+        let (first, second) = crate::case::lower(c);
+        for lower in std::iter::once(first).chain(second) {
             match fold_char(lower) {
                 Folded::One(f) => out.push(f),
                 Folded::Two(a, b) => {

@@ -178,8 +178,7 @@ pub fn best_window(
                 .take_while(|&i| i < end)
                 .collect();
             let mut distinct: Vec<u32> = inside.iter().filter_map(|&i| m.terms[i]).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
+            super::rank::sort_dedup_terms(&mut distinct);
             let key = (distinct.len().max(1), inside.len());
             if best.as_ref().map_or(true, |b| key > b.0) {
                 // Centre the matched span in the window.
