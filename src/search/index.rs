@@ -606,10 +606,8 @@ struct Doc {
     /// Next free position.
     position: u32,
     /// Every word as its term number and position, `term << 32 | position`:
-    /// sorted, it lists each term's positions in order. (`u128`, the one key
-    /// type the crate sorts: each element type sorted is its own few KB of
-    /// code in the module.)
-    occurrences: Vec<u128>,
+    /// sorted, it lists each term's positions in order.
+    occurrences: Vec<u64>,
 }
 
 impl Doc {
@@ -696,7 +694,7 @@ impl Builder {
         for token in tokens(text) {
             let t = self.term_of(token.text);
             d.occurrences
-                .push(u128::from(t) << 32 | u128::from(d.position));
+                .push(u64::from(t) << 32 | u64::from(d.position));
             d.position = d.position.saturating_add(1);
             d.fields.len[field] += 1;
         }

@@ -82,13 +82,13 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
     }
     let chars = word.folded.chars().count();
     if word.prefix && chars >= MIN_PREFIX_CHARS {
-        // Commonest first: (df, term) packed in a key, sorted descending.
-        let mut found: Vec<u128> = index
+        // Commonest first: (df, term) packed in a u64, sorted descending.
+        let mut found: Vec<u64> = index
             .words_with_prefix(&word.folded)
             .take(MAX_PREFIX_SCAN)
             .map(|w| index.word_term(w))
             .filter(|&t| Some(t) != exact)
-            .map(|t| u128::from(index.df(t)) << 32 | u128::from(t))
+            .map(|t| u64::from(index.df(t)) << 32 | u64::from(t))
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -116,8 +116,8 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
     let typed: Vec<char> = typed.chars().collect();
     let mask = super::index::letter_mask_chars(&typed);
     let len = typed.len();
-    // (distance, rarity, term) packed in a key: nearest, then commonest first.
-    let mut found: Vec<u128> = Vec::new();
+    // (distance, rarity, term) packed in a u64: nearest, then commonest first.
+    let mut found: Vec<u64> = Vec::new();
     let mut row = Vec::new();
     let mut word = Vec::new();
     for w in 0..index.word_count() {
@@ -136,7 +136,7 @@ fn typos(index: &Index, typed: &str, max: usize, prefix: bool) -> Vec<Expansion>
         if let Some(d) = distance(&typed, &word, max, prefix, &mut row) {
             let t = index.word_term(w);
             let rarity = 0x00ff_ffff - index.df(t).min(0x00ff_ffff);
-            found.push((d.min(0xff) as u128) << 56 | u128::from(rarity) << 32 | u128::from(t));
+            found.push((d.min(0xff) as u64) << 56 | u64::from(rarity) << 32 | u64::from(t));
         }
     }
     found.sort_unstable();
@@ -394,11 +394,11 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
         clauses.push(Clause::Phrase(terms));
     }
     sort_dedup_terms(&mut ranking.terms);
-    // Cheapest first: (cost, position) packed in a key.
-    let mut order: Vec<u128> = clauses
+    // Cheapest first: (cost, position) packed in a u64.
+    let mut order: Vec<u64> = clauses
         .iter()
         .enumerate()
-        .map(|(i, c)| u128::from(c.cost(index).min(1 << 47)) << 16 | i as u128)
+        .map(|(i, c)| c.cost(index).min(1 << 47) << 16 | i as u64)
         .collect();
     order.sort_unstable();
 
@@ -483,11 +483,11 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
     ranking
 }
 
-/// Sorts `terms` and drops repeats. Term ids are sorted as `u128` keys, like
-/// every other sort in the crate: each element type sorted is its own few KB
-/// of code in the module.
+/// Sorts `terms` and drops repeats. Term ids are sorted as `u64` keys, like
+/// every other sort in search: each element type sorted is its own few KB of
+/// code in the module.
 pub(crate) fn sort_dedup_terms(terms: &mut Vec<u32>) {
-    let mut keys: Vec<u128> = terms.iter().map(|&t| u128::from(t)).collect();
+    let mut keys: Vec<u64> = terms.iter().map(|&t| u64::from(t)).collect();
     keys.sort_unstable();
     keys.dedup();
     terms.clear();
