@@ -413,7 +413,7 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
         section.set_attribute("part", "facet")?;
         let list_id = "ima-f-".to_owned() + name;
         let open = !ui.collapsed.contains(&facet);
-        let h = child(doc, &section, "h3", "facet-title")?;
+        let h = child(doc, &section, "h2", "facet-title")?;
         let head = button(
             doc,
             &h,
