@@ -10,20 +10,19 @@ use ima_statements::archive::Archive;
 use ima_statements::date::PartialDate;
 use ima_statements::timeline::Shape;
 use ima_statements::widget::mount::{live_resources, mount, Widget};
-use js_sys::{Promise, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{
     Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit, PointerEvent,
-    PointerEventInit, ShadowRoot, WheelEvent, WheelEventInit,
+    PointerEventInit, WheelEvent, WheelEventInit,
 };
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+use common::{all, count_in_status, document, shadow, sleep};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// A widget showing the chronology, 900 px wide, deep links off.
 fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
@@ -40,42 +39,11 @@ fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
     (h, w)
 }
 
-fn shadow(h: &HtmlElement) -> ShadowRoot {
-    h.shadow_root().unwrap()
-}
-
-fn all(h: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = shadow(h).query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
 fn find(h: &HtmlElement, selector: &str) -> Element {
     shadow(h)
         .query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no {selector}"))
-}
-
-fn count_in_status(h: &HtmlElement) -> usize {
-    let status = find(h, ".status").text_content().unwrap_or_default();
-    status
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|s| !s.is_empty())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 fn state(w: &Widget, key: &str) -> Option<String> {

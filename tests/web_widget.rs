@@ -11,17 +11,16 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use ima_statements::widget::mount::{live_resources, mount, Widget};
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{CustomEvent, Element, Event, HtmlElement, HtmlInputElement, ShadowRoot};
+use web_sys::{CustomEvent, Event, HtmlElement, HtmlInputElement};
+
+mod common;
+
+use common::{all, count_in_status, document, shadow, sleep};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
 
 /// A fresh `<div>` in the page with the given attributes.
 fn host(attrs: &[(&str, &str)]) -> HtmlElement {
@@ -42,11 +41,6 @@ fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, Widget) {
     (h, w)
 }
 
-fn shadow(h: &HtmlElement) -> ShadowRoot {
-    h.shadow_root()
-        .expect("the widget renders into an open shadow root")
-}
-
 fn find(h: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     shadow(h)
         .query_selector(selector)
@@ -54,27 +48,10 @@ fn find(h: &HtmlElement, selector: &str) -> Option<HtmlElement> {
         .map(|e| e.unchecked_into())
 }
 
-fn all(h: &HtmlElement, selector: &str) -> Vec<Element> {
-    let list = shadow(h).query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
-}
-
 fn text(h: &HtmlElement, selector: &str) -> String {
     find(h, selector)
         .and_then(|e| e.text_content())
         .unwrap_or_default()
-}
-
-fn count_in_status(h: &HtmlElement) -> usize {
-    let status = text(h, ".status");
-    status
-        .split(|c: char| !c.is_ascii_digit())
-        .find(|s| !s.is_empty())
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
 }
 
 fn input(h: &HtmlElement) -> HtmlInputElement {
@@ -85,16 +62,6 @@ fn type_text(h: &HtmlElement, value: &str) {
     let i = input(h);
     i.set_value(value);
     i.dispatch_event(&Event::new("input").unwrap()).unwrap();
-}
-
-async fn sleep(ms: i32) {
-    let promise = Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
 }
 
 fn visible(e: &HtmlElement) -> bool {
