@@ -53,3 +53,8 @@ pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
+
+/// The module's allocator (single-threaded WebAssembly has no atomics).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
