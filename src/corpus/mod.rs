@@ -2,17 +2,9 @@
 //!
 //! The corpus is written by people as files under `corpus/` (see
 //! [`source`] for the format), validated by `build.rs`, and embedded into the
-//! library as one binary blob whose layout is:
-//!
-//! ```text
-//! b"IMAC"            4 bytes  magic
-//! FORMAT_VERSION     1 byte   bumped whenever `Corpus` changes shape
-//! postcard(Corpus)   rest     statements oldest first, then the vocabulary
-//! ```
-//!
-//! postcard is a compact, non-self-describing serde format: the blob is only
-//! readable by the same struct definitions, which the magic and version guard.
+//! library as one binary blob (see [`blob`] for its layout).
 
+pub mod blob;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
@@ -22,9 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
-
-const MAGIC: &[u8; 4] = b"IMAC";
-const FORMAT_VERSION: u8 = 1;
 
 /// Every statement, oldest first, and their vocabulary.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,7 +42,8 @@ impl fmt::Display for DecodeError {
             DecodeError::Version(v) => {
                 write!(
                     f,
-                    "the embedded corpus has format {v}, expected {FORMAT_VERSION}"
+                    "the embedded corpus has format {v}, expected {}",
+                    blob::VERSION
                 )
             }
             DecodeError::Malformed => f.write_str("the embedded corpus is damaged"),
@@ -75,21 +65,12 @@ impl Corpus {
 
     /// Encodes the corpus in the embedded layout.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        out.push(FORMAT_VERSION);
-        // Encoding owned, finite data into a Vec cannot fail.
-        out.extend(postcard::to_allocvec(self).unwrap_or_default());
-        out
+        blob::encode(self)
     }
 
     /// Decodes a blob written by [`Corpus::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, DecodeError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(DecodeError::NotACorpus)?;
-        let (&version, rest) = rest.split_first().ok_or(DecodeError::NotACorpus)?;
-        if version != FORMAT_VERSION {
-            return Err(DecodeError::Version(version));
-        }
-        postcard::from_bytes(rest).map_err(|_| DecodeError::Malformed)
+        blob::decode(bytes)
     }
 
     /// The statement with this id.
