@@ -17,6 +17,8 @@
 mod case;
 #[path = "src/corpus/mod.rs"]
 mod corpus;
+#[path = "src/widget/css.rs"]
+mod css;
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/search/index.rs"]
@@ -71,5 +73,15 @@ fn main() {
     if let Err(e) = std::fs::write(out.join("index.bin"), &index) {
         eprintln!("error: cannot write the embedded search index: {e}");
         std::process::exit(1);
+    }
+    for sheet in ["widget.css", "timeline.css"] {
+        let source = manifest.join("www").join(sheet);
+        println!("cargo:rerun-if-changed={}", source.display());
+        let written = std::fs::read_to_string(&source)
+            .and_then(|css| std::fs::write(out.join(sheet), css::minify(&css)));
+        if let Err(e) = written {
+            eprintln!("error: cannot embed {}: {e}", source.display());
+            std::process::exit(1);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! The pure parts compile and test natively:
 //!
+//! - `css` (native only): shrinks the stylesheets when `build.rs` embeds them;
 //! - [`strings`]: every interface string in en, es, fr and id;
 //! - [`options`]: the attributes, how their values are read, the fallbacks;
 //! - [`state`]: the visitor's query, filters and open statement, and their
@@ -22,6 +23,8 @@
 //! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
 //!   handling, on the geometry of [`crate::timeline`].
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod css;
 pub mod options;
 pub mod query;
 pub mod state;
@@ -37,8 +40,10 @@ mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod timeline;
 
-/// The widget's stylesheet, adopted by every shadow root.
-pub const STYLESHEET: &str = include_str!("../../www/widget.css");
+/// The widget's stylesheet (`www/widget.css`, minified by `build.rs`),
+/// adopted by every shadow root.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
-/// The chronology's stylesheet, adopted next to [`STYLESHEET`].
-pub const TIMELINE_STYLESHEET: &str = include_str!("../../www/timeline.css");
+/// The chronology's stylesheet (`www/timeline.css`, minified), adopted next
+/// to [`STYLESHEET`].
+pub const TIMELINE_STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.css"));
