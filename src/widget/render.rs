@@ -91,7 +91,15 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
 
     let bar = child(doc, &root, "div", "bar")?;
     let search = child(doc, &bar, "div", "search")?;
-    attrs(&search, &[("role", "search"), ("part", "search")])?;
+    // Named, so two widgets on a page are told apart (axe `landmark-unique`).
+    attrs(
+        &search,
+        &[
+            ("role", "search"),
+            ("aria-label", s.search),
+            ("part", "search"),
+        ],
+    )?;
     let label = text_child(doc, &search, "label", "sr", s.search)?;
     label.set_attribute("for", "ima-q")?;
     let input: HtmlInputElement = child(doc, &search, "input", "input")?.unchecked_into();
