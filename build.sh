@@ -53,6 +53,10 @@ ensure_build_tools() {
     say "Installing the Rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+  if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    say "Installing the Rust standard library's source (rust-src), for the size-optimised build"
+    rustup component add rust-src || echo "warning: rust-src is not available; the module will be larger" >&2
+  fi
   [ -f Cargo.lock ] || cargo generate-lockfile
   local want
   want=$(wasm_bindgen_version)
@@ -91,10 +95,28 @@ ensure_test_tools() {
   fi
 }
 
+# The shipped module is compiled together with its own copy of the standard
+# library, optimised for size, with panics that stop at once instead of
+# formatting a message nobody sees: 153,875 -> 140,996 bytes gzipped. Cargo
+# does this only with -Zbuild-std, which the stable toolchain allows when
+# RUSTC_BOOTSTRAP is set; the library's code is the same either way. Where
+# that build fails (no rust-src, or a toolchain that renamed the flags) the
+# standard library as shipped is used, with a warning, and the size budget
+# then says by how much the module grew.
+SIZE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+compile_wasm() {
+  if RUSTC_BOOTSTRAP=1 RUSTFLAGS="$SIZE_RUSTFLAGS" cargo build --quiet --lib --release \
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size; then
+    return 0
+  fi
+  echo "warning: the size-optimised standard library did not build; using the standard one" >&2
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown
+}
+
 build() {
   ensure_build_tools
-  say "Compiling the widget to WebAssembly (release)"
-  cargo build --quiet --lib --release --target wasm32-unknown-unknown
+  say "Compiling the widget to WebAssembly (release, size-optimised standard library)"
+  compile_wasm
   rm -rf "$DIST"
   mkdir -p "$DIST"
   say "Generating the JavaScript bindings"
@@ -159,8 +181,7 @@ bench_browser() {
     say "Writing the synthetic 10,000-statement corpus"
     cargo run --quiet --release --example synth_corpus -- 10000 "$synth/corpus"
     say "Compiling the 10,000-statement build (target dir $synth/target)"
-    IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" \
-      cargo build --quiet --lib --release --target wasm32-unknown-unknown
+    IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm
     rm -rf "$synth/dist"
     mkdir -p "$synth/dist"
     wasm-bindgen --target web --out-dir "$synth/dist" \
