@@ -13,7 +13,7 @@
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
 # geckodriver, Node.js, and the npm packages pinned in tests/e2e: binaryen's
-# wasm-opt, playwright-core, axe-core, MiniSearch) and says so; a second run
+# wasm-opt, terser, playwright-core, axe-core, MiniSearch) and says so; a second run
 # installs nothing.
 set -euo pipefail
 
@@ -72,8 +72,9 @@ ensure_build_tools() {
   # wasm-opt comes from npm's binaryen, pinned by tests/e2e/package-lock.json:
   # the module uses reference-types instructions (table.fill) that older
   # distribution builds of binaryen cannot parse.
-  if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "Installing the pinned npm packages (binaryen, playwright-core, axe-core, MiniSearch)"
+  if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -x tests/e2e/node_modules/.bin/terser ] \
+    || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "Installing the pinned npm packages (binaryen, terser, playwright-core, axe-core, MiniSearch)"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -125,9 +126,19 @@ build() {
   say "Optimising the module for size (wasm-opt -Oz, repeated while it shrinks)"
   tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
     "$DIST/ima_statements_bg.wasm" -o "$DIST/ima_statements_bg.wasm"
-  if [ -f www/ima-statements.js ]; then cp www/ima-statements.js "$DIST/"; fi
+  minify_js "$DIST"
   say "Built $DIST"
   size_report
+}
+
+# The JavaScript a partner ships, minified (terser; /*! comments, such as the
+# loader's usage note, are kept): the glue in place, the loader from www/,
+# which stays the readable source.
+minify_js() {
+  local dist="$1" terser=tests/e2e/node_modules/.bin/terser
+  say "Minifying the loader and the glue (terser)"
+  "$terser" "$dist/ima_statements.js" --module --compress --mangle -o "$dist/ima_statements.js"
+  "$terser" www/ima-statements.js --compress --mangle -o "$dist/ima-statements.js"
 }
 
 # Sizes of what a partner ships: raw, gzip -9 and brotli -q 11 (when available).
@@ -188,7 +199,7 @@ bench_browser() {
       "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm"
     tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
       "$synth/dist/ima_statements_bg.wasm" -o "$synth/dist/ima_statements_bg.wasm"
-    cp www/ima-statements.js "$synth/dist/"
+    minify_js "$synth/dist"
     size_report "$synth/dist"
     dists+=("$synth/dist")
   else
