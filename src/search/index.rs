@@ -552,6 +552,13 @@ fn decode(bytes: &[u8], fingerprint: u64) -> Option<Index> {
     {
         return None;
     }
+    // Statement numbers index the search's per-statement tables, so no
+    // list may name one past the last statement.
+    let n_docs = index.docs.len();
+    let in_range = |t: u32| index.postings(t).all(|p| (p.doc as usize) < n_docs);
+    if !(0..index.term_end.len() as u32).all(in_range) {
+        return None;
+    }
     index.finish();
     Some(index)
 }
@@ -819,5 +826,43 @@ mod tests {
         assert_eq!(read_varint(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut at), None);
         let mut at = 0;
         assert_eq!(read_varint(&[0x80], &mut at), None);
+    }
+
+    #[test]
+    fn a_blob_naming_a_statement_past_the_last_is_refused() {
+        use crate::date::PartialDate;
+        use crate::statement::Statement;
+        let statement = |id: &str, text: &str| Statement {
+            id: id.into(),
+            title: text.into(),
+            subtitle: None,
+            kind: "statement".into(),
+            date: PartialDate::parse("2015").expect("a date"),
+            approximate: None,
+            signatories: Vec::new(),
+            source: "test".into(),
+            excerpt: false,
+            related: Vec::new(),
+            tags: Vec::new(),
+            body: vec![text.into()],
+        };
+        let corpus = Corpus {
+            statements: vec![statement("a", "migrants"), statement("b", "rights")],
+            ..Corpus::default()
+        };
+        let index = Index::build(&corpus);
+        let blob = index.to_bytes();
+        let stamp = fingerprint(&corpus);
+        assert!(Index::from_bytes(&blob, stamp).is_ok());
+        // The postings close the blob, the first term's statement list
+        // first: its first byte is that statement's number, a one-byte varint.
+        let first = blob.len() - index.postings.len();
+        assert!(blob[first] < 2);
+        let mut damaged = blob.clone();
+        damaged[first] = 2;
+        assert_eq!(
+            Index::from_bytes(&damaged, stamp).err(),
+            Some(IndexError::Malformed)
+        );
     }
 }
