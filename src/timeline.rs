@@ -24,10 +24,8 @@
 //! Marks keep the archive's chronological order, which is also the keyboard
 //! order: the next statement in time is the next index.
 
-use crate::archive::Archive;
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
-use crate::request::{Request, RequestError};
 
 /// Shortest empty stretch, in days, that collapses into a break: two years,
 /// so a quiet year keeps its place on the axis.
@@ -951,20 +949,6 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
     (text(a), text(b))
 }
 
-/// Which statements `request` keeps, one flag per statement in the order of
-/// the chronology's points (oldest first). The same selection as
-/// [`Archive::chronology`] marks, without building a point per statement:
-/// this runs on every keystroke and every brush.
-pub fn matched(archive: &Archive, request: &Request) -> Result<Vec<bool>, RequestError> {
-    let filters = archive.filters();
-    let query = request.check(&|f, v| filters.find(f, v))?;
-    let text = archive.index().search(&query.text);
-    let selection = filters.select(&query, &text);
-    Ok((0..filters.len())
-        .map(|slot| selection.matched.contains(slot))
-        .collect())
-}
-
 /// `YYYY-MM-DD` of a day, for the `from`/`to` filter.
 pub fn day_string(day: Day) -> String {
     day.to_string()
@@ -1427,8 +1411,10 @@ mod tests {
     }
 
     #[test]
-    fn matched_flags_agree_with_the_chronology_points() {
+    fn search_flags_agree_with_the_chronology_points() {
+        use crate::archive::Archive;
         use crate::chronology::ChronologyOptions;
+        use crate::request::Request;
         let archive = Archive::embedded().unwrap();
         for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
             let request = Request {
@@ -1441,13 +1427,26 @@ mod tests {
                 .unwrap()
                 .points;
             let flags: Vec<bool> = points.iter().map(|p| p.matched).collect();
-            assert_eq!(matched(&archive, &request).unwrap(), flags, "{text}");
+            let (response, matched) = archive.search_flagged(&request, false).unwrap();
+            assert_eq!(matched, flags, "{text}");
+            let kept = matched.iter().filter(|m| **m).count();
+            assert_eq!(response.total as usize, kept, "{text}");
+            // Without bins the response carries no chronology, and is
+            // otherwise the plain search's.
+            assert!(response.chronology.bins.is_empty());
+            let (with_bins, _) = archive.search_flagged(&request, true).unwrap();
+            assert!(!with_bins.chronology.bins.is_empty());
+            assert_eq!(archive.search(&request).unwrap(), with_bins, "{text}");
+            assert_eq!(
+                (response.hits, response.facets),
+                (with_bins.hits, with_bins.facets)
+            );
         }
         let bad = Request {
             from: Some("banana".into()),
             ..Request::default()
         };
-        assert!(matched(&archive, &bad).is_err());
+        assert!(archive.search_flagged(&bad, false).is_err());
     }
 
     #[test]

@@ -12,8 +12,14 @@
 //!
 //! The drawing is rebuilt on each change of view; only the marks in view are
 //! drawn, and dense runs of them are drawn as histogram bars, so a frame
-//! costs about the same for 10 or 10,000 statements. Only the focused mark
-//! is in the tab order (roving focus); arrow keys move it through time.
+//! costs about the same for 10 or 10,000 statements. A new query or period
+//! in the same view only redraws the bars and the brush and restyles the
+//! marks already drawn. The width comes from a `ResizeObserver` on the
+//! drawing's frame, never read while drawing, so an update does not force
+//! the browser to lay out the page it has just changed.
+//!
+//! Only the focused mark is in the tab order (roving focus); arrow keys
+//! move it through time.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,12 +31,12 @@ use web_sys::{Document, Element};
 use crate::archive::Archive;
 use crate::date::Day;
 use crate::lang::Lang;
-use crate::timeline::{brush_of, within, Axis, Layout, Mark, Placed, Shape, View, Words};
+use crate::timeline::{brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
 
 mod input;
 
-use input::{wire, Drag};
+use input::{wire, Drag, Watch};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
@@ -71,8 +77,8 @@ pub struct Entry {
 }
 
 /// The timeline's entries: every statement in the order of the filter
-/// slots, oldest first, which is also the order of
-/// [`crate::timeline::matched`]'s flags and of the chronology's points.
+/// slots, oldest first, which is also the order of the flags of
+/// [`Archive::search_flagged`] and of the chronology's points.
 pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
     let filters = archive.filters();
     let statements = archive.statements();
@@ -101,7 +107,8 @@ struct Nodes {
     svg: Element,
     grid: Element,
     breaks: Element,
-    bars: Element,
+    bins: Element,
+    bins_on: Element,
     marks: Element,
     labels: Element,
     brush: Element,
@@ -131,12 +138,16 @@ struct Model {
     hover: Option<usize>,
     /// Counts of the histogram bar under the pointer (matched, total).
     hover_bin: Option<(u32, u32)>,
+    /// The histogram bars drawn.
+    bars: Vec<Bar>,
     /// The brushed period, days pixel-independent.
     brush: Option<(Day, Day)>,
     /// Brush edges while dragging, pixels.
     drawing: Option<(f64, f64)>,
     drag: Drag,
     pointers: Vec<(i32, f64)>,
+    /// The view, focused and open statement of the drawing on screen.
+    drawn: Option<(View, usize, Option<usize>)>,
 }
 
 /// The chronology mounted in a widget. Dropping it removes its listeners
@@ -144,6 +155,7 @@ struct Model {
 pub struct Timeline {
     model: Rc<RefCell<Model>>,
     listeners: Vec<Tracked<EventListener>>,
+    watch: Option<Tracked<Watch>>,
 }
 
 /// An SVG element appended to `parent`.
@@ -234,6 +246,9 @@ impl Timeline {
         let grid = svg(doc, &root, "g", "tl-grid")?;
         let breaks = svg(doc, &root, "g", "tl-breaks")?;
         let bars = svg(doc, &root, "g", "tl-bars")?;
+        let bins = svg(doc, &bars, "path", "tl-bin")?;
+        // The matched part, in front; hovering it still counts the bar.
+        let bins_on = svg(doc, &bars, "path", "tl-bin-on")?;
         let line = svg(doc, &root, "line", "tl-axis")?;
         attrs(
             &line,
@@ -268,7 +283,8 @@ impl Timeline {
                 svg: root,
                 grid,
                 breaks,
-                bars,
+                bins,
+                bins_on,
                 marks,
                 labels,
                 brush,
@@ -288,13 +304,20 @@ impl Timeline {
             open: None,
             hover: None,
             hover_bin: None,
+            bars: Vec::new(),
             brush: None,
             drawing: None,
             drag: Drag::None,
             pointers: Vec::new(),
+            drawn: None,
         }));
         let listeners = wire(&model, &tools, sink);
-        let timeline = Timeline { model, listeners };
+        let watch = Watch::new(&model, &frame).map(Tracked::new);
+        let timeline = Timeline {
+            model,
+            listeners,
+            watch,
+        };
         timeline.model.borrow_mut().draw(false);
         Ok(timeline)
     }
@@ -303,7 +326,7 @@ impl Timeline {
     /// the period `from`/`to` as the brush, and `open` as the open statement.
     pub fn update(
         &self,
-        matched: Vec<bool>,
+        matched: &[bool],
         from: Option<&str>,
         to: Option<&str>,
         open: Option<&str>,
@@ -313,7 +336,8 @@ impl Timeline {
         };
         if matched.len() == m.entries.len() {
             m.all = matched.iter().all(|x| *x);
-            m.matched = matched;
+            m.matched.clear();
+            m.matched.extend_from_slice(matched);
         }
         m.brush = brush_of(&m.axis, from, to);
         m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
@@ -321,7 +345,7 @@ impl Timeline {
             m.focus = i;
         }
         let keep = m.has_focus();
-        m.draw(keep);
+        m.redraw(keep);
         m.list();
     }
 }
@@ -343,6 +367,7 @@ impl Timeline {
 
 impl Drop for Timeline {
     fn drop(&mut self) {
+        self.watch = None;
         self.listeners.clear();
         if let Ok(m) = self.model.try_borrow() {
             let _ = clear(&m.slot);
@@ -395,26 +420,15 @@ impl Model {
 
     /// Redraws everything; `refocus` puts focus back on the focused mark.
     fn draw(&mut self, refocus: bool) {
-        self.measure();
         let width = self.view.width;
         let _ = self.nodes.svg.set_attribute("width", &px(width));
-        let keep: Vec<usize> = [Some(self.focus), self.open]
-            .into_iter()
-            .flatten()
-            .collect();
-        let layout = self.axis.layout(self.view, &self.matched, &keep);
+        let layout = self.layout();
         let _ = self.draw_axis(&layout);
-        let _ = self.draw_bars(&layout);
+        self.draw_bars(&layout);
         let _ = self.draw_marks(&layout);
+        self.drawn = Some((self.view, self.focus, self.open));
         self.draw_brush();
-        let _ = self
-            .nodes
-            .clear
-            .toggle_attribute_with_force("hidden", self.brush.is_none());
-        let _ = self
-            .nodes
-            .results
-            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+        self.show_tools();
         if refocus {
             if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
                 if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
@@ -423,6 +437,48 @@ impl Model {
             }
         }
         self.caption();
+    }
+
+    /// Shows new matches and a new brush. In the view already drawn, with
+    /// the same focused and open statements, the axis and the marks' places
+    /// stay: only the bars, the marks' dimming and the brush change.
+    fn redraw(&mut self, refocus: bool) {
+        if self.drawn != Some((self.view, self.focus, self.open)) {
+            self.draw(refocus);
+            return;
+        }
+        let layout = self.layout();
+        self.draw_bars(&layout);
+        let marks = self.nodes.marks.children();
+        for e in (0..marks.length()).filter_map(|i| marks.item(i)) {
+            let index = e.get_attribute("data-i").and_then(|v| v.parse().ok());
+            let dim = index.is_some_and(|i| !self.matched(i));
+            let _ = e.class_list().toggle_with_force("dim", dim);
+        }
+        self.draw_brush();
+        self.show_tools();
+        self.caption();
+    }
+
+    /// The layout of the current view, the focused and open marks kept.
+    fn layout(&self) -> Layout {
+        let keep: Vec<usize> = [Some(self.focus), self.open]
+            .into_iter()
+            .flatten()
+            .collect();
+        self.axis.layout(self.view, &self.matched, &keep)
+    }
+
+    /// "Clear dates" while there is a period; "fit to results" while
+    /// something is filtered out.
+    fn show_tools(&self) {
+        let n = &self.nodes;
+        let _ = n
+            .clear
+            .toggle_attribute_with_force("hidden", self.brush.is_none());
+        let _ = n
+            .results
+            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
     }
 
     fn draw_axis(&self, layout: &Layout) -> Dom<()> {
@@ -501,43 +557,41 @@ impl Model {
         Ok(())
     }
 
-    fn draw_bars(&self, layout: &Layout) -> Dom<()> {
-        let n = &self.nodes;
-        clear(&n.bars)?;
+    /// The histogram as two paths, totals behind and matched parts in
+    /// front: two elements to update however many bars there are.
+    fn draw_bars(&mut self, layout: &Layout) {
         let room = AXIS_Y - TOP;
         let peak = f64::from(layout.peak.max(1));
         let width = px(crate::timeline::BIN_PX - 1.0);
+        let (mut all, mut on) = (String::new(), String::new());
         for b in &layout.bars {
             let x = b.x.to_string();
-            let h = (f64::from(b.total) / peak * room).max(2.0);
-            let all = svg(&self.doc, &n.bars, "rect", "tl-bin")?;
-            attrs(
-                &all,
-                &[
-                    ("x", &x),
-                    ("y", &px(AXIS_Y - h)),
-                    ("width", &width),
-                    ("height", &px(h)),
-                    ("data-n", &b.total.to_string()),
-                    ("data-m", &b.matched.to_string()),
-                ],
-            )?;
-            if b.matched > 0 {
-                // The matched part, in front; hovering it still counts the bar.
-                let h = (f64::from(b.matched) / peak * room).max(2.0);
-                let on = svg(&self.doc, &n.bars, "rect", "tl-bin-on")?;
-                attrs(
-                    &on,
-                    &[
-                        ("x", &x),
-                        ("y", &px(AXIS_Y - h)),
-                        ("width", &width),
-                        ("height", &px(h)),
-                    ],
-                )?;
+            for (d, count) in [(&mut all, b.total), (&mut on, b.matched)] {
+                if count == 0 {
+                    continue;
+                }
+                let h = (f64::from(count) / peak * room).max(2.0).round();
+                for part in [
+                    "M",
+                    &x,
+                    " ",
+                    &px(AXIS_Y - h),
+                    "h",
+                    &width,
+                    "v",
+                    &px(h),
+                    "h-",
+                    &width,
+                    "z",
+                ] {
+                    d.push_str(part);
+                }
             }
         }
-        Ok(())
+        let n = &self.nodes;
+        let _ = n.bins.set_attribute("d", &all);
+        let _ = n.bins_on.set_attribute("d", &on);
+        self.bars.clone_from(&layout.bars);
     }
 
     fn draw_marks(&self, layout: &Layout) -> Dom<()> {
@@ -702,14 +756,15 @@ impl Model {
         self.draw(self.has_focus());
     }
 
+    /// Lays the axis out again for a new width; called by the size observer.
     fn resize(&mut self) {
         if self.measure() {
             self.draw(self.has_focus());
         }
     }
 
-    /// Follows the slot's width (window resizes, the reading view's wider
-    /// column); true when it changed.
+    /// Follows the frame's width (window resizes, a container that changes
+    /// width, the reading view's wider column); true when it changed.
     fn measure(&mut self) -> bool {
         let width = width_of(&self.nodes.frame);
         if (width - self.view.width).abs() < 0.5 {

@@ -1,12 +1,13 @@
 //! The chronology's input: pointer, wheel, touch and keyboard handling,
-//! and the listeners that feed it.
+//! and the listeners and the size observer that feed it.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
 
 use super::{Action, Model, Sink, AXIS_Y};
 use crate::timeline::{brush_of, snap, within, View};
@@ -158,7 +159,7 @@ pub(super) fn wire(
             None
         });
     }));
-    let (w, s) = (weak.clone(), sink.clone());
+    let (w, s) = (weak, sink);
     out.push(EventListener::new(&years, "click", move |e| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         let Some(b) =
@@ -172,16 +173,41 @@ pub(super) fn wire(
             sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
         }
     }));
-    if let Some(window) = web_sys::window() {
-        let (w, s) = (weak, sink);
-        out.push(EventListener::new(&window, "resize", move |_| {
-            act(&w, &s, |m| {
-                m.resize();
-                None
-            });
-        }));
-    }
     out.into_iter().map(Tracked::new).collect()
+}
+
+/// Watches the drawing frame's size, so the axis is laid out again when
+/// its container changes width, and not only when the window does.
+/// Disconnected when dropped.
+pub(super) struct Watch {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Watch {
+    /// Starts watching `frame`; `None` where the browser has no observer.
+    pub(super) fn new(model: &Rc<RefCell<Model>>, frame: &Element) -> Option<Watch> {
+        let weak = Rc::downgrade(model);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(model) = weak.upgrade() {
+                if let Ok(mut m) = model.try_borrow_mut() {
+                    m.resize();
+                }
+            }
+        });
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(frame);
+        Some(Watch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Gives `action` to the widget if the timeline is still mounted.
@@ -194,16 +220,11 @@ fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
 impl Model {
     /// The histogram bar under pixel `x`: matched and total counts.
     fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
-        let bars = self.nodes.bars.children();
-        (0..bars.length())
-            .filter_map(|i| bars.item(i))
-            .find_map(|b| {
-                let left: i32 = b.get_attribute("x")?.parse().ok()?;
-                let left = f64::from(left);
-                let n = b.get_attribute("data-n")?.parse().ok()?;
-                let m = b.get_attribute("data-m")?.parse().ok()?;
-                (left <= x && x < left + crate::timeline::BIN_PX).then_some((m, n))
-            })
+        let bin = crate::timeline::BIN_PX;
+        self.bars
+            .iter()
+            .find(|b| f64::from(b.x) <= x && x < f64::from(b.x) + bin)
+            .map(|b| (b.matched, b.total))
     }
 
     /// The mark under an event's target, if any.
