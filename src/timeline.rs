@@ -771,6 +771,20 @@ impl Axis {
         Some((Day::from_ordinal(start), Day::from_ordinal(end)))
     }
 
+    /// The `from`/`to` filter (`YYYY-MM-DD`) of the statements from mark
+    /// `a` to mark `b`, in either order: the first day of the earlier one to
+    /// the last day of any of them, so every statement selected is inside.
+    /// `None` for a mark that does not exist.
+    pub fn period(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let marks = self.marks.get(a.min(b)..=a.max(b))?;
+        let first = marks.first()?.start;
+        let last = marks.iter().map(|m| m.end).max()?;
+        Some((
+            day_string(Day::from_ordinal(first)),
+            day_string(Day::from_ordinal(last)),
+        ))
+    }
+
     /// Pixels of the first and last day of a brush in `view`.
     pub fn brush_x(&self, view: View, first: Day, last: Day) -> (f64, f64) {
         let x = |d: f64| self.world_x(d, view.k) - view.s;
@@ -1012,7 +1026,7 @@ const WORDS_EN: Words = Words {
     by_year: "Statements by year",
     of: "of",
     only_year: "Only this year",
-    help: "Arrow keys move from statement to statement in time, Enter opens. Drag along the dates to choose a period.",
+    help: "Arrow keys move from statement to statement in time, Enter opens. Shift with the arrow keys selects the period between statements, Escape clears it; or drag along the dates.",
     statements: "statements",
     dates: "Selected period",
 };
@@ -1028,7 +1042,7 @@ const WORDS_ES: Words = Words {
     by_year: "Declaraciones por año",
     of: "de",
     only_year: "Solo este año",
-    help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Arrastre sobre las fechas para elegir un periodo.",
+    help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Mayús con las flechas elige el periodo entre declaraciones y Esc lo quita; o arrastre sobre las fechas.",
     statements: "declaraciones",
     dates: "Periodo elegido",
 };
@@ -1044,7 +1058,7 @@ const WORDS_FR: Words = Words {
     by_year: "Déclarations par année",
     of: "sur",
     only_year: "Cette année seulement",
-    help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Faites glisser sur les dates pour choisir une période.",
+    help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Maj avec les flèches choisit la période entre déclarations, Échap l’efface ; ou faites glisser sur les dates.",
     statements: "déclarations",
     dates: "Période choisie",
 };
@@ -1060,7 +1074,7 @@ const WORDS_ID: Words = Words {
     by_year: "Pernyataan per tahun",
     of: "dari",
     only_year: "Hanya tahun ini",
-    help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Seret di sepanjang tanggal untuk memilih periode.",
+    help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Shift dengan tombol panah memilih periode antarpernyataan, Esc menghapusnya; atau seret di sepanjang tanggal.",
     statements: "pernyataan",
     dates: "Periode terpilih",
 };
@@ -1395,6 +1409,37 @@ mod tests {
             snap(d("2015-12-02"), d("2016-01-10"), TickUnit::Month),
             ("2015-12".into(), "2015-12".into())
         );
+    }
+
+    #[test]
+    fn a_keyboard_selection_covers_its_statements_whole() {
+        let axis = corpus_like();
+        let period = |a, b| axis.period(a, b).unwrap();
+        // One statement: its own days (a month, then a range).
+        assert_eq!(period(0, 0), ("2015-05-01".into(), "2015-05-31".into()));
+        assert_eq!(period(1, 1), ("2015-11-11".into(), "2015-11-13".into()));
+        // Either order gives the same period.
+        assert_eq!(period(0, 2), ("2015-05-01".into(), "2015-12-10".into()));
+        assert_eq!(period(2, 0), period(0, 2));
+        // The last day is the latest end among the selected, so a range that
+        // ends after the last one chosen is still inside.
+        let overlap = Axis::new(vec![
+            mark("2016-01-01", "2016-03-31", Shape::Bar),
+            mark("2016-02-01", "2016-02-01", Shape::Point),
+        ]);
+        assert_eq!(
+            overlap.period(0, 1).unwrap(),
+            ("2016-01-01".into(), "2016-03-31".into())
+        );
+        // The period is a filter the brush reads back to the same days.
+        let (from, to) = period(1, 4);
+        let brush = brush_of(&axis, Some(&from), Some(&to)).unwrap();
+        assert_eq!(
+            (day_string(brush.0), day_string(brush.1)),
+            ("2015-11-11".into(), "2017-12-04".into())
+        );
+        assert_eq!(axis.period(0, 6), None);
+        assert_eq!(Axis::new(Vec::new()).period(0, 0), None);
     }
 
     #[test]

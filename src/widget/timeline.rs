@@ -19,7 +19,8 @@
 //! the browser to lay out the page it has just changed.
 //!
 //! Only the focused mark is in the tab order (roving focus); arrow keys
-//! move it through time.
+//! move it through time, and with Shift they select the period from the
+//! statement where the selection began to the focused one (see `input`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -146,6 +147,8 @@ struct Model {
     drawing: Option<(f64, f64)>,
     drag: Drag,
     pointers: Vec<(i32, f64)>,
+    /// Where a keyboard selection began (Shift with the arrow keys).
+    anchor: Option<usize>,
     /// The view, focused and open statement of the drawing on screen.
     drawn: Option<(View, usize, Option<usize>)>,
 }
@@ -309,6 +312,7 @@ impl Timeline {
             drawing: None,
             drag: Drag::None,
             pointers: Vec::new(),
+            anchor: None,
             drawn: None,
         }));
         let listeners = wire(&model, &tools, sink);

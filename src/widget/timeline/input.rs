@@ -1,5 +1,11 @@
 //! The chronology's input: pointer, wheel, touch and keyboard handling,
 //! and the listeners and the size observer that feed it.
+//!
+//! Keyboard brushing follows the range selection of the WAI-ARIA listbox
+//! pattern: Shift with an arrow key, Home or End moves focus like the key
+//! alone and selects the period from the statement where the selection
+//! began (the anchor) to the focused one ([`crate::timeline::Axis::period`]);
+//! Escape, Delete or Backspace clears the period.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -420,11 +426,19 @@ impl Model {
         };
         if let Some(i) = to {
             e.prevent_default();
-            self.focus = i;
+            let from = std::mem::replace(&mut self.focus, i);
             self.fitted = false;
             self.view = self.axis.reveal(self.view, i);
             self.draw(true);
-            return None;
+            if !e.shift_key() {
+                self.anchor = None;
+                return None;
+            }
+            let anchor = *self.anchor.get_or_insert(from);
+            let (first, last) = self.axis.period(anchor, i)?;
+            self.brush = brush_of(&self.axis, Some(&first), Some(&last));
+            self.draw_brush();
+            return Some(Action::Dates(Some(first), Some(last)));
         }
         let center = self
             .entries
@@ -454,6 +468,13 @@ impl Model {
                 e.prevent_default();
                 self.fit();
                 None
+            }
+            "Escape" | "Delete" | "Backspace" if self.brush.is_some() => {
+                // Consumed here: Escape must not also close the reading view.
+                e.prevent_default();
+                e.stop_propagation();
+                self.anchor = None;
+                self.tool("clear")
             }
             "PageUp" | "PageDown" => {
                 e.prevent_default();
