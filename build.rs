@@ -8,6 +8,8 @@
 //! which documents the blob), embedded next to it; `index.bin` is empty
 //! otherwise and the archive indexes the corpus when it loads.
 //!
+//! It also embeds the widget's stylesheets, minified (`src/css.rs`).
+//!
 //! `IMA_CORPUS_DIR` points the build at another corpus directory (used by the
 //! tests of bad corpus files and by the synthetic large-corpus builds).
 
@@ -17,6 +19,8 @@
 mod case;
 #[path = "src/corpus/mod.rs"]
 mod corpus;
+#[path = "src/css.rs"]
+mod css;
 #[path = "src/date.rs"]
 mod date;
 #[path = "src/search/index.rs"]
@@ -71,5 +75,16 @@ fn main() {
     if let Err(e) = std::fs::write(out.join("index.bin"), &index) {
         eprintln!("error: cannot write the embedded search index: {e}");
         std::process::exit(1);
+    }
+    // The widget's stylesheets, without their comments and layout.
+    for name in ["widget.css", "timeline.css"] {
+        let path = manifest.join("www").join(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        let written = std::fs::read_to_string(&path)
+            .and_then(|css| std::fs::write(out.join(name), css::minify(&css)));
+        if let Err(e) = written {
+            eprintln!("error: cannot embed {}: {e}", path.display());
+            std::process::exit(1);
+        }
     }
 }

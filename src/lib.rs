@@ -35,6 +35,8 @@ pub mod archive;
 pub mod case;
 pub mod chronology;
 pub mod corpus;
+#[cfg(test)]
+mod css;
 pub mod date;
 pub mod facets;
 pub mod filter;

@@ -37,8 +37,9 @@ mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod timeline;
 
-/// The widget's stylesheet, adopted by every shadow root.
-pub const STYLESHEET: &str = include_str!("../../www/widget.css");
+/// The widget's stylesheet, adopted by every shadow root: `www/widget.css`
+/// without its comments and layout (`src/css.rs`, run by `build.rs`).
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// The chronology's stylesheet, adopted next to [`STYLESHEET`].
-pub const TIMELINE_STYLESHEET: &str = include_str!("../../www/timeline.css");
+pub const TIMELINE_STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.css"));
