@@ -725,7 +725,7 @@ impl Inner {
         if self.timeline.is_some() {
             return;
         }
-        let entries = timeline::entries(&self.shared.archive, self.lang);
+        let entries = timeline::entries(&self.shared.archive);
         let weak = self.weak.clone();
         let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
         self.timeline =
