@@ -521,10 +521,26 @@ fn the_view_attribute_shows_and_hides_the_chronology_and_unmount_frees_it() {
         .collect();
     assert_eq!(years, vec!["2015", "2016", "2017", "2023"]);
     assert_eq!(all(&h, ".tl-item").len(), 11);
+    assert!(all(&h, ".tl-year-items .dim").is_empty());
     let only: HtmlElement = find(&h, "[data-tl-year='2016']").unchecked_into();
     only.click();
     assert_eq!(state(&w, "from").as_deref(), Some("2016"));
     assert_eq!(count_in_status(&h), 2);
+    // The open list follows the filter: counts and dimmed items.
+    assert_eq!(all(&h, ".tl-year-items .dim").len(), 9);
+    let counts: Vec<String> = all(&h, ".tl-year-head .count")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert_eq!(counts, [" (0 of 6)", " (2 of 2)", " (0 of 2)", " (0 of 1)"]);
+    // Opening a statement from the list marks it there.
+    let item: HtmlElement = all(&h, ".tl-item")[4].clone().unchecked_into();
+    let id = item.get_attribute("data-tl-open").unwrap();
+    item.click();
+    assert_eq!(state(&w, "open"), Some(id.clone()));
+    let current = all(&h, ".tl-item[aria-current='true']");
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].get_attribute("data-tl-open"), Some(id));
     w.unmount();
     assert_eq!(live_resources(), before);
     h.remove();
