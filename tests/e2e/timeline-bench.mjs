@@ -63,8 +63,9 @@ window.bench = async () => {
     isPrimary: true, pointerType: "mouse", clientX: box().left + x, clientY: box().top + y,
     button: 0, bubbles: true, cancelable: true, composed: true }));
   out.marksAtFit = root.querySelectorAll(".tl-mark").length;
-  // The histogram is one path: a bar is one "M" of it.
-  out.barsAtFit = (root.querySelector(".tl-bin").getAttribute("d").match(/M/g) || []).length;
+  // The histogram is one path, a bar one "M" of it (older builds: a rect each).
+  const bins = root.querySelectorAll(".tl-bin");
+  out.barsAtFit = (bins[0]?.getAttribute("d") ?? "").match(/M/g)?.length ?? bins.length;
   // Zoom in step by step from the whole archive, then out again.
   const zoom = [];
   for (let i = 0; i < 30; i++) zoom.push(frame(() => wheel(-10, 500)));
