@@ -27,6 +27,8 @@
 //!   WebAssembly only).
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
 //!   [`archive::Archive`] to JavaScript as `Archive`.
+//! - `css` (used by `build.rs`, tested here): the minifier the widget's
+//!   stylesheets pass through before they are embedded.
 //!
 //! Everything but `api` is plain Rust with no browser dependency and is tested
 //! with `cargo test`.
