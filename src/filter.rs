@@ -15,7 +15,7 @@ use crate::corpus::Corpus;
 use crate::date::Day;
 use crate::record::DateRecord;
 use crate::request::{Query, Request, RequestError, Sort};
-use crate::response::{Hit, Response};
+use crate::response::{Chronology, Hit, Response};
 use crate::search::TextResult;
 use crate::statement::Statement;
 use crate::vocabulary::Facet;
@@ -441,6 +441,20 @@ impl Archive {
     /// Runs a search request: the page of hits, the total, disjunctive facet
     /// counts and the chronology of what it keeps (DESIGN.md §3).
     pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
+        self.search_flagged(request, true)
+            .map(|(response, _)| response)
+    }
+
+    /// [`Archive::search`], with a flag per statement saying whether the
+    /// request keeps it, oldest first: the order of the chronology's points
+    /// and of [`crate::timeline`]'s marks. A caller that dims what does not
+    /// match needs no second search. With `bins` false the response's
+    /// chronology is left empty, for callers that draw their own.
+    pub fn search_flagged(
+        &self,
+        request: &Request,
+        bins: bool,
+    ) -> Result<(Response, Vec<bool>), RequestError> {
         let filters = self.filters();
         let query = request.check(&|f, v| filters.find(f, v))?;
         let text = self.index().search(&query.text);
@@ -455,16 +469,24 @@ impl Archive {
             .into_iter()
             .filter_map(|(doc, score)| self.hit(doc, score, &text, &query))
             .collect();
-        let options = ChronologyOptions::default();
-        let chronology = self.chronology_of(&selection.matched, &options, query.lang)?;
-        Ok(Response {
+        let chronology = if bins {
+            let options = ChronologyOptions::default();
+            self.chronology_of(&selection.matched, &options, query.lang)?
+        } else {
+            Chronology::default()
+        };
+        let flags = (0..filters.len())
+            .map(|slot| selection.matched.contains(slot))
+            .collect();
+        let response = Response {
             total: u32::try_from(selection.matched.len()).unwrap_or(u32::MAX),
             hits,
             facets: crate::facets::count(filters, &selection, &query),
             chronology,
             query: text.query,
             sort,
-        })
+        };
+        Ok((response, flags))
     }
 
     /// The statements (corpus index, score) of one page of `matched` in `sort` order.

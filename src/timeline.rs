@@ -24,10 +24,8 @@
 //! Marks keep the archive's chronological order, which is also the keyboard
 //! order: the next statement in time is the next index.
 
-use crate::archive::Archive;
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
-use crate::request::{Request, RequestError};
 
 /// Shortest empty stretch, in days, that collapses into a break: two years,
 /// so a quiet year keeps its place on the axis.
@@ -773,6 +771,20 @@ impl Axis {
         Some((Day::from_ordinal(start), Day::from_ordinal(end)))
     }
 
+    /// The `from`/`to` filter (`YYYY-MM-DD`) of the statements from mark
+    /// `a` to mark `b`, in either order: the first day of the earlier one to
+    /// the last day of any of them, so every statement selected is inside.
+    /// `None` for a mark that does not exist.
+    pub fn period(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let marks = self.marks.get(a.min(b)..=a.max(b))?;
+        let first = marks.first()?.start;
+        let last = marks.iter().map(|m| m.end).max()?;
+        Some((
+            day_string(Day::from_ordinal(first)),
+            day_string(Day::from_ordinal(last)),
+        ))
+    }
+
     /// Pixels of the first and last day of a brush in `view`.
     pub fn brush_x(&self, view: View, first: Day, last: Day) -> (f64, f64) {
         let x = |d: f64| self.world_x(d, view.k) - view.s;
@@ -951,20 +963,6 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
     (text(a), text(b))
 }
 
-/// Which statements `request` keeps, one flag per statement in the order of
-/// the chronology's points (oldest first). The same selection as
-/// [`Archive::chronology`] marks, without building a point per statement:
-/// this runs on every keystroke and every brush.
-pub fn matched(archive: &Archive, request: &Request) -> Result<Vec<bool>, RequestError> {
-    let filters = archive.filters();
-    let query = request.check(&|f, v| filters.find(f, v))?;
-    let text = archive.index().search(&query.text);
-    let selection = filters.select(&query, &text);
-    Ok((0..filters.len())
-        .map(|slot| selection.matched.contains(slot))
-        .collect())
-}
-
 /// `YYYY-MM-DD` of a day, for the `from`/`to` filter.
 pub fn day_string(day: Day) -> String {
     day.to_string()
@@ -1028,7 +1026,7 @@ const WORDS_EN: Words = Words {
     by_year: "Statements by year",
     of: "of",
     only_year: "Only this year",
-    help: "Arrow keys move from statement to statement in time, Enter opens. Drag along the dates to choose a period.",
+    help: "Arrow keys move from statement to statement in time, Enter opens. Shift with the arrow keys selects the period between statements, Escape clears it; or drag along the dates.",
     statements: "statements",
     dates: "Selected period",
 };
@@ -1044,7 +1042,7 @@ const WORDS_ES: Words = Words {
     by_year: "Declaraciones por año",
     of: "de",
     only_year: "Solo este año",
-    help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Arrastre sobre las fechas para elegir un periodo.",
+    help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Mayús con las flechas elige el periodo entre declaraciones y Esc lo quita; o arrastre sobre las fechas.",
     statements: "declaraciones",
     dates: "Periodo elegido",
 };
@@ -1060,7 +1058,7 @@ const WORDS_FR: Words = Words {
     by_year: "Déclarations par année",
     of: "sur",
     only_year: "Cette année seulement",
-    help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Faites glisser sur les dates pour choisir une période.",
+    help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Maj avec les flèches choisit la période entre déclarations, Échap l’efface ; ou faites glisser sur les dates.",
     statements: "déclarations",
     dates: "Période choisie",
 };
@@ -1076,7 +1074,7 @@ const WORDS_ID: Words = Words {
     by_year: "Pernyataan per tahun",
     of: "dari",
     only_year: "Hanya tahun ini",
-    help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Seret di sepanjang tanggal untuk memilih periode.",
+    help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Shift dengan tombol panah memilih periode antarpernyataan, Esc menghapusnya; atau seret di sepanjang tanggal.",
     statements: "pernyataan",
     dates: "Periode terpilih",
 };
@@ -1414,6 +1412,37 @@ mod tests {
     }
 
     #[test]
+    fn a_keyboard_selection_covers_its_statements_whole() {
+        let axis = corpus_like();
+        let period = |a, b| axis.period(a, b).unwrap();
+        // One statement: its own days (a month, then a range).
+        assert_eq!(period(0, 0), ("2015-05-01".into(), "2015-05-31".into()));
+        assert_eq!(period(1, 1), ("2015-11-11".into(), "2015-11-13".into()));
+        // Either order gives the same period.
+        assert_eq!(period(0, 2), ("2015-05-01".into(), "2015-12-10".into()));
+        assert_eq!(period(2, 0), period(0, 2));
+        // The last day is the latest end among the selected, so a range that
+        // ends after the last one chosen is still inside.
+        let overlap = Axis::new(vec![
+            mark("2016-01-01", "2016-03-31", Shape::Bar),
+            mark("2016-02-01", "2016-02-01", Shape::Point),
+        ]);
+        assert_eq!(
+            overlap.period(0, 1).unwrap(),
+            ("2016-01-01".into(), "2016-03-31".into())
+        );
+        // The period is a filter the brush reads back to the same days.
+        let (from, to) = period(1, 4);
+        let brush = brush_of(&axis, Some(&from), Some(&to)).unwrap();
+        assert_eq!(
+            (day_string(brush.0), day_string(brush.1)),
+            ("2015-11-11".into(), "2017-12-04".into())
+        );
+        assert_eq!(axis.period(0, 6), None);
+        assert_eq!(Axis::new(Vec::new()).period(0, 0), None);
+    }
+
+    #[test]
     fn years_group_marks_with_counts() {
         let axis = corpus_like();
         let years = axis.years(&[true, false, true, false, false, true]);
@@ -1427,8 +1456,10 @@ mod tests {
     }
 
     #[test]
-    fn matched_flags_agree_with_the_chronology_points() {
+    fn search_flags_agree_with_the_chronology_points() {
+        use crate::archive::Archive;
         use crate::chronology::ChronologyOptions;
+        use crate::request::Request;
         let archive = Archive::embedded().unwrap();
         for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
             let request = Request {
@@ -1441,13 +1472,26 @@ mod tests {
                 .unwrap()
                 .points;
             let flags: Vec<bool> = points.iter().map(|p| p.matched).collect();
-            assert_eq!(matched(&archive, &request).unwrap(), flags, "{text}");
+            let (response, matched) = archive.search_flagged(&request, false).unwrap();
+            assert_eq!(matched, flags, "{text}");
+            let kept = matched.iter().filter(|m| **m).count();
+            assert_eq!(response.total as usize, kept, "{text}");
+            // Without bins the response carries no chronology, and is
+            // otherwise the plain search's.
+            assert!(response.chronology.bins.is_empty());
+            let (with_bins, _) = archive.search_flagged(&request, true).unwrap();
+            assert!(!with_bins.chronology.bins.is_empty());
+            assert_eq!(archive.search(&request).unwrap(), with_bins, "{text}");
+            assert_eq!(
+                (response.hits, response.facets),
+                (with_bins.hits, with_bins.facets)
+            );
         }
         let bad = Request {
             from: Some("banana".into()),
             ..Request::default()
         };
-        assert!(matched(&archive, &bad).is_err());
+        assert!(archive.search_flagged(&bad, false).is_err());
     }
 
     #[test]

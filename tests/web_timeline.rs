@@ -1,6 +1,7 @@
 //! The chronology in a real browser, on the real corpus: marks and their
-//! shapes, the collapsed years, brushing a period, dimming by a query,
-//! keyboard order, zoom and ticks, the `view` attribute, and unmounting.
+//! shapes, the collapsed years, brushing a period with the pointer and with
+//! the keyboard, dimming by a query, keyboard order, zoom and ticks, a
+//! container that changes width, the `view` attribute, and unmounting.
 //!
 //! Run with `wasm-pack test --headless --chrome --firefox -- --test web_timeline`.
 
@@ -92,8 +93,14 @@ fn brush(h: &HtmlElement, x0: f64, x1: f64) {
 }
 
 fn key(target: &Element, name: &str) {
+    key_with(target, name, false);
+}
+
+/// A key press, with Shift held when `shift`.
+fn key_with(target: &Element, name: &str, shift: bool) {
     let init = KeyboardEventInit::new();
     init.set_key(name);
+    init.set_shift_key(shift);
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_composed(true);
@@ -303,10 +310,10 @@ fn arrow_keys_move_through_the_statements_in_time_order() {
         key(&a, "ArrowRight");
     }
     let archive = Archive::embedded().unwrap();
-    let mut expected: Vec<&ima_statements::statement::Statement> =
-        archive.statements().iter().collect();
-    expected.sort_by_key(|s| s.date);
-    let expected: Vec<String> = expected.iter().map(|s| s.id.clone()).collect();
+    let expected: Vec<String> = in_time_order(&archive)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
     assert_eq!(seen, expected);
     // Enter opens the focused statement, which is then marked.
     key(&active(&h).unwrap(), "ArrowLeft");
@@ -314,6 +321,133 @@ fn arrow_keys_move_through_the_statements_in_time_order() {
     key(&active(&h).unwrap(), "Enter");
     assert_eq!(state(&w, "open").as_deref(), Some(id.as_str()));
     assert!(mark(&h, &id).class_list().contains("open"));
+    w.unmount();
+    h.remove();
+}
+
+/// The statements oldest first: the chronology's keyboard order.
+fn in_time_order(archive: &Archive) -> Vec<&ima_statements::statement::Statement> {
+    let mut ordered: Vec<_> = archive.statements().iter().collect();
+    ordered.sort_by_key(|s| s.date);
+    ordered
+}
+
+#[wasm_bindgen_test]
+fn shift_and_the_arrow_keys_select_a_period_that_escape_clears() {
+    let (h, w) = widget(&[]);
+    let everything = count_in_status(&h);
+    let archive = Archive::embedded().unwrap();
+    let ordered = in_time_order(&archive);
+    let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
+    stop.focus().unwrap();
+    key(&active(&h).unwrap(), "Home");
+    key(&active(&h).unwrap(), "ArrowRight");
+    key(&active(&h).unwrap(), "ArrowRight");
+    // Plain arrows move focus and choose nothing.
+    assert_eq!(state(&w, "from"), None);
+    for _ in 0..3 {
+        key_with(&active(&h).unwrap(), "ArrowRight", true);
+    }
+    // The period runs from the statement where Shift was first pressed to
+    // the focused one, whole: the earlier's first day to the latest last day.
+    let chosen = &ordered[2..=5];
+    let first = chosen[0].date.start();
+    let last = chosen.iter().map(|s| s.date.end()).max().unwrap();
+    let (from, to) = (state(&w, "from").unwrap(), state(&w, "to").unwrap());
+    assert_eq!(
+        (from.as_str(), to.as_str()),
+        (&*first.to_string(), &*last.to_string())
+    );
+    let expected = archive
+        .statements()
+        .iter()
+        .filter(|s| s.date.overlaps(first, last))
+        .count();
+    assert!(
+        expected >= chosen.len() && expected < everything,
+        "{from} {to}"
+    );
+    assert_eq!(count_in_status(&h), expected);
+    assert_eq!(all(&h, ".tl-mark:not(.dim)").len(), expected);
+    assert_eq!(all(&h, ".chip").len(), 2, "from and to chips");
+    assert_eq!(all(&h, ".tl-brush-area").len(), 1);
+    // Focus stays on the chronology, on the statement the selection reached.
+    let focused = active(&h).expect("focus stays on the chronology");
+    assert_eq!(
+        focused.get_attribute("data-id"),
+        Some(ordered[5].id.clone())
+    );
+
+    // Shift and the other way shrinks the period from the same start.
+    key_with(&focused, "ArrowLeft", true);
+    let last = ordered[2..=4].iter().map(|s| s.date.end()).max().unwrap();
+    assert_eq!(state(&w, "from"), Some(first.to_string()));
+    assert_eq!(state(&w, "to"), Some(last.to_string()));
+
+    // Shift and End reach the newest statement.
+    key_with(&active(&h).unwrap(), "End", true);
+    let newest = ordered.iter().map(|s| s.date.end()).max().unwrap();
+    assert_eq!(state(&w, "to"), Some(newest.to_string()));
+
+    // Escape clears the period; focus stays where it was.
+    key(&active(&h).unwrap(), "Escape");
+    assert_eq!(state(&w, "from"), None);
+    assert_eq!(state(&w, "to"), None);
+    assert_eq!(count_in_status(&h), everything);
+    assert!(all(&h, ".tl-brush-area").is_empty());
+    assert!(all(&h, ".tl-mark.dim").is_empty());
+    let focused = active(&h).expect("focus stays on the chronology");
+    assert_eq!(
+        focused.get_attribute("data-id"),
+        Some(ordered.last().unwrap().id.clone())
+    );
+
+    // After a plain arrow, Shift starts a new selection where focus is;
+    // Delete clears it too.
+    key(&focused, "ArrowLeft");
+    key_with(&active(&h).unwrap(), "ArrowLeft", true);
+    let n = ordered.len();
+    assert_eq!(
+        state(&w, "from"),
+        Some(ordered[n - 3].date.start().to_string())
+    );
+    key(&active(&h).unwrap(), "Delete");
+    assert_eq!(state(&w, "from"), None);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_axis_is_laid_out_again_when_its_container_changes_width() {
+    let (h, w) = widget(&[]);
+    let svg = find(&h, ".tl-svg");
+    let width = || -> i32 { svg.get_attribute("width").unwrap().parse().unwrap() };
+    let ticks = || -> Vec<i32> {
+        all(&h, ".tl-label")
+            .iter()
+            .map(|t| t.get_attribute("x").unwrap().parse().unwrap())
+            .collect()
+    };
+    let newest = "2023-07-12-secretariat-meets-in-hong-kong";
+    let (wide, wide_ticks) = (width(), ticks());
+    // The frame shares the host's 900 px with the facet column.
+    assert!(wide > 420, "{wide}");
+    // Only the host element changes width; the window stays as it is.
+    h.set_attribute("style", "display:block;width:420px")
+        .unwrap();
+    sleep(150).await;
+    let narrow = width();
+    assert!(narrow <= 420 && narrow > 300, "{narrow}");
+    assert_ne!(ticks(), wide_ticks);
+    assert!(ticks().iter().all(|x| *x <= narrow), "{:?}", ticks());
+    // The whole archive still fits: the newest statement is inside the axis.
+    let right = mark(&h, newest).get_bounding_client_rect().right();
+    assert!(right <= svg.get_bounding_client_rect().left() + f64::from(narrow));
+    h.set_attribute("style", "display:block;width:900px")
+        .unwrap();
+    sleep(150).await;
+    assert_eq!(width(), wide);
+    assert_eq!(ticks(), wide_ticks);
     w.unmount();
     h.remove();
 }
@@ -387,10 +521,26 @@ fn the_view_attribute_shows_and_hides_the_chronology_and_unmount_frees_it() {
         .collect();
     assert_eq!(years, vec!["2015", "2016", "2017", "2023"]);
     assert_eq!(all(&h, ".tl-item").len(), 11);
+    assert!(all(&h, ".tl-year-items .dim").is_empty());
     let only: HtmlElement = find(&h, "[data-tl-year='2016']").unchecked_into();
     only.click();
     assert_eq!(state(&w, "from").as_deref(), Some("2016"));
     assert_eq!(count_in_status(&h), 2);
+    // The open list follows the filter: counts and dimmed items.
+    assert_eq!(all(&h, ".tl-year-items .dim").len(), 9);
+    let counts: Vec<String> = all(&h, ".tl-year-head .count")
+        .iter()
+        .filter_map(|e| e.text_content())
+        .collect();
+    assert_eq!(counts, [" (0 of 6)", " (2 of 2)", " (0 of 2)", " (0 of 1)"]);
+    // Opening a statement from the list marks it there.
+    let item: HtmlElement = all(&h, ".tl-item")[4].clone().unchecked_into();
+    let id = item.get_attribute("data-tl-open").unwrap();
+    item.click();
+    assert_eq!(state(&w, "open"), Some(id.clone()));
+    let current = all(&h, ".tl-item[aria-current='true']");
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].get_attribute("data-tl-open"), Some(id));
     w.unmount();
     assert_eq!(live_resources(), before);
     h.remove();

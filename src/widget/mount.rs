@@ -155,6 +155,8 @@ struct Inner {
     pending: Vec<(&'static str, JsValue)>,
     /// The chronology, when the `view` attribute shows it.
     timeline: Option<Timeline>,
+    /// Which statements the last search kept, for the chronology.
+    matched: Vec<bool>,
 }
 
 impl Widget {
@@ -238,6 +240,7 @@ impl Widget {
                 return_to: None,
                 pending: Vec::new(),
                 timeline: None,
+                matched: Vec::new(),
             })
         });
         {
@@ -685,6 +688,7 @@ impl Inner {
             .and_then(|e| e.get_attribute("data-key"));
         let found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let _ = render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
+        self.matched = found.matched;
         self.update_timeline();
         if let Some(key) = key {
             let target = self
@@ -721,7 +725,7 @@ impl Inner {
         if self.timeline.is_some() {
             return;
         }
-        let entries = timeline::entries(&self.shared.archive, self.lang);
+        let entries = timeline::entries(&self.shared.archive);
         let weak = self.weak.clone();
         let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
         self.timeline =
@@ -733,17 +737,9 @@ impl Inner {
         let Some(t) = &self.timeline else {
             return;
         };
-        let (archive, s) = (&self.shared.archive, &self.state);
-        let matched = crate::timeline::matched(archive, &s.request(self.lang, 0, 1))
-            .or_else(|_| {
-                let mut without = s.clone();
-                without.from = None;
-                without.to = None;
-                crate::timeline::matched(archive, &without.request(self.lang, 0, 1))
-            })
-            .unwrap_or_default();
+        let s = &self.state;
         t.update(
-            matched,
+            &self.matched,
             s.from.as_deref(),
             s.to.as_deref(),
             s.open.as_deref(),

@@ -23,6 +23,8 @@ pub struct Found {
     pub facets: Facets,
     /// What was understood of the text.
     pub query: QuerySummary,
+    /// Whether each statement matches, oldest first (the chronology's order).
+    pub matched: Vec<bool>,
 }
 
 impl State {
@@ -48,7 +50,7 @@ impl State {
 
 /// The statements `state` selects: the first `limit` hits, the total and the facet counts.
 pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
-    let first = archive.search(&state.request(lang, 0, limit.clamp(1, MAX_LIMIT)));
+    let first = archive.search_flagged(&state.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false);
     // Values that are each valid can still make a request the core refuses
     // (a range that ends before it starts): the widget then drops the range
     // rather than show nothing.
@@ -56,14 +58,15 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         let mut without = state.clone();
         without.from = None;
         without.to = None;
-        archive.search(&without.request(lang, 0, limit.clamp(1, MAX_LIMIT)))
+        archive.search_flagged(&without.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false)
     });
-    let Ok(mut response) = first else {
+    let Ok((mut response, matched)) = first else {
         return Found {
             total: 0,
             hits: Vec::new(),
             facets: Facets::default(),
             query: QuerySummary::default(),
+            matched: Vec::new(),
         };
     };
     // Pages beyond the core's largest, for a long "more results" session.
@@ -99,6 +102,7 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         hits: response.hits,
         facets: response.facets,
         query: response.query,
+        matched,
     }
 }
 

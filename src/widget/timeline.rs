@@ -12,21 +12,32 @@
 //!
 //! The drawing is rebuilt on each change of view; only the marks in view are
 //! drawn, and dense runs of them are drawn as histogram bars, so a frame
-//! costs about the same for 10 or 10,000 statements. Only the focused mark
-//! is in the tab order (roving focus); arrow keys move it through time.
+//! costs about the same for 10 or 10,000 statements. A new query or period
+//! in the same view only redraws the bars and the brush and restyles the
+//! marks already drawn. The width comes from a `ResizeObserver` on the
+//! drawing's frame, never read while drawing, so an update does not force
+//! the browser to lay out the page it has just changed.
+//!
+//! Only the focused mark is in the tab order (roving focus); arrow keys
+//! move it through time, and with Shift they select the period from the
+//! statement where the selection began to the focused one (see `input`).
 
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Document, Element};
 
 use crate::archive::Archive;
-use crate::date::Day;
+use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
-use crate::timeline::{brush_of, snap, within, Axis, Layout, Mark, Placed, Shape, View, Words};
+use crate::timeline::{brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
+
+mod input;
+
+use input::{wire, Drag, Watch};
 
 const SVG: &str = "http://www.w3.org/2000/svg";
 
@@ -38,14 +49,8 @@ const AXIS_Y: f64 = 112.0;
 const TOP: f64 = 24.0;
 /// Distance between lanes.
 const LANE_H: f64 = 20.0;
-/// Distance from a pointer press that still counts as a click.
-const CLICK_PX: f64 = 4.0;
-/// Width on each side of a brush edge that grabs it.
-const EDGE_PX: f64 = 8.0;
 /// Width used before the slot has been laid out.
 const FALLBACK_WIDTH: f64 = 640.0;
-/// Zoom factor of a button press or key.
-const STEP: f64 = 2.0;
 
 /// What the timeline asks of the widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,16 +71,17 @@ pub struct Entry {
     pub id: String,
     /// Headline.
     pub title: String,
-    /// Date label in the interface language.
-    pub date: String,
+    /// Its date, labelled only when shown: a mount does not format a label
+    /// for each of 10,000 statements.
+    pub date: PartialDate,
     /// Where it goes.
     pub mark: Mark,
 }
 
 /// The timeline's entries: every statement in the order of the filter
-/// slots, oldest first, which is also the order of
-/// [`crate::timeline::matched`]'s flags and of the chronology's points.
-pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
+/// slots, oldest first, which is also the order of the flags of
+/// [`Archive::search_flagged`] and of the chronology's points.
+pub fn entries(archive: &Archive) -> Vec<Entry> {
     let filters = archive.filters();
     let statements = archive.statements();
     (0..filters.len())
@@ -85,7 +91,7 @@ pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
             Some(Entry {
                 id: s.id.clone(),
                 title: s.title.clone(),
-                date: s.date.label(lang),
+                date: s.date,
                 mark: Mark {
                     start: start.ordinal(),
                     end: end.ordinal(),
@@ -97,46 +103,14 @@ pub fn entries(archive: &Archive, lang: Lang) -> Vec<Entry> {
         .collect()
 }
 
-/// What a pointer press is doing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Drag {
-    None,
-    /// Scrolling the view; `on` is the mark pressed, for a click.
-    Pan {
-        x: f64,
-        s: f64,
-        on: Option<usize>,
-        moved: bool,
-    },
-    /// Drawing a new brush from `x`.
-    Brush {
-        x: f64,
-    },
-    /// Moving the brush; `x` where the press was, brush edges then.
-    Move {
-        x: f64,
-        a: f64,
-        b: f64,
-    },
-    /// Dragging one edge of the brush; the other stays at `fixed`.
-    Resize {
-        fixed: f64,
-    },
-    /// Two fingers: distance and middle at the start, and the view then.
-    Pinch {
-        d: f64,
-        mid: f64,
-        view: View,
-    },
-}
-
 /// The nodes of a timeline.
 struct Nodes {
     frame: Element,
     svg: Element,
     grid: Element,
     breaks: Element,
-    bars: Element,
+    bins: Element,
+    bins_on: Element,
     marks: Element,
     labels: Element,
     brush: Element,
@@ -166,12 +140,18 @@ struct Model {
     hover: Option<usize>,
     /// Counts of the histogram bar under the pointer (matched, total).
     hover_bin: Option<(u32, u32)>,
+    /// The histogram bars drawn.
+    bars: Vec<Bar>,
     /// The brushed period, days pixel-independent.
     brush: Option<(Day, Day)>,
     /// Brush edges while dragging, pixels.
     drawing: Option<(f64, f64)>,
     drag: Drag,
     pointers: Vec<(i32, f64)>,
+    /// Where a keyboard selection began (Shift with the arrow keys).
+    anchor: Option<usize>,
+    /// The view, focused and open statement of the drawing on screen.
+    drawn: Option<(View, usize, Option<usize>)>,
 }
 
 /// The chronology mounted in a widget. Dropping it removes its listeners
@@ -179,6 +159,7 @@ struct Model {
 pub struct Timeline {
     model: Rc<RefCell<Model>>,
     listeners: Vec<Tracked<EventListener>>,
+    watch: Option<Tracked<Watch>>,
 }
 
 /// An SVG element appended to `parent`.
@@ -269,6 +250,9 @@ impl Timeline {
         let grid = svg(doc, &root, "g", "tl-grid")?;
         let breaks = svg(doc, &root, "g", "tl-breaks")?;
         let bars = svg(doc, &root, "g", "tl-bars")?;
+        let bins = svg(doc, &bars, "path", "tl-bin")?;
+        // The matched part, in front; hovering it still counts the bar.
+        let bins_on = svg(doc, &bars, "path", "tl-bin-on")?;
         let line = svg(doc, &root, "line", "tl-axis")?;
         attrs(
             &line,
@@ -303,7 +287,8 @@ impl Timeline {
                 svg: root,
                 grid,
                 breaks,
-                bars,
+                bins,
+                bins_on,
                 marks,
                 labels,
                 brush,
@@ -323,13 +308,21 @@ impl Timeline {
             open: None,
             hover: None,
             hover_bin: None,
+            bars: Vec::new(),
             brush: None,
             drawing: None,
             drag: Drag::None,
             pointers: Vec::new(),
+            anchor: None,
+            drawn: None,
         }));
         let listeners = wire(&model, &tools, sink);
-        let timeline = Timeline { model, listeners };
+        let watch = Watch::new(&model, &frame).map(Tracked::new);
+        let timeline = Timeline {
+            model,
+            listeners,
+            watch,
+        };
         timeline.model.borrow_mut().draw(false);
         Ok(timeline)
     }
@@ -338,7 +331,7 @@ impl Timeline {
     /// the period `from`/`to` as the brush, and `open` as the open statement.
     pub fn update(
         &self,
-        matched: Vec<bool>,
+        matched: &[bool],
         from: Option<&str>,
         to: Option<&str>,
         open: Option<&str>,
@@ -348,7 +341,8 @@ impl Timeline {
         };
         if matched.len() == m.entries.len() {
             m.all = matched.iter().all(|x| *x);
-            m.matched = matched;
+            m.matched.clear();
+            m.matched.extend_from_slice(matched);
         }
         m.brush = brush_of(&m.axis, from, to);
         m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
@@ -356,7 +350,7 @@ impl Timeline {
             m.focus = i;
         }
         let keep = m.has_focus();
-        m.draw(keep);
+        m.redraw(keep);
         m.list();
     }
 }
@@ -378,6 +372,7 @@ impl Timeline {
 
 impl Drop for Timeline {
     fn drop(&mut self) {
+        self.watch = None;
         self.listeners.clear();
         if let Ok(m) = self.model.try_borrow() {
             let _ = clear(&m.slot);
@@ -393,141 +388,6 @@ fn width_of(frame: &Element) -> f64 {
         w
     } else {
         FALLBACK_WIDTH
-    }
-}
-
-/// Runs `f` on the model, then gives its action, if any, to the widget.
-fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> Option<Action>) {
-    let Some(model) = model.upgrade() else { return };
-    let action = match model.try_borrow_mut() {
-        Ok(mut m) => f(&mut m),
-        Err(_) => None,
-    };
-    if let Some(a) = action {
-        sink(a);
-    }
-}
-
-fn wire(model: &Rc<RefCell<Model>>, tools: &Element, sink: Sink) -> Vec<Tracked<EventListener>> {
-    let m = model.borrow();
-    let svg = m.nodes.svg.clone();
-    let details = m.nodes.details.clone();
-    let years = m.nodes.years.clone();
-    drop(m);
-    let mut out = Vec::new();
-    let weak = Rc::downgrade(model);
-    let active = EventListenerOptions::enable_prevent_default();
-
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
-        &svg,
-        "pointerdown",
-        active,
-        move |e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                act(&w, &s, |m| m.down(p));
-            }
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "pointermove", move |e| {
-        if let Some(p) = e.dyn_ref::<PointerEvent>() {
-            act(&w, &s, |m| m.moved(p));
-        }
-    }));
-    for name in ["pointerup", "pointercancel"] {
-        let (w, s) = (weak.clone(), sink.clone());
-        out.push(EventListener::new(&svg, name, move |e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                let cancel = e.type_() == "pointercancel";
-                act(&w, &s, |m| m.up(p, cancel));
-            }
-        }));
-    }
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "pointerleave", move |_| {
-        act(&w, &s, |m| {
-            m.hover = None;
-            m.hover_bin = None;
-            m.caption();
-            None
-        });
-    }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
-        &svg,
-        "wheel",
-        active,
-        move |e| {
-            if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
-                act(&w, &s, |m| m.wheel(wheel));
-            }
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
-        &svg,
-        "keydown",
-        active,
-        move |e| {
-            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-                act(&w, &s, |m| m.key(k));
-            }
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "focusin", move |_| {
-        act(&w, &s, |m| {
-            m.caption();
-            None
-        });
-    }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(tools, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) = target.and_then(|t| t.closest("[data-tl]").ok().flatten()) else {
-            return;
-        };
-        let what = b.get_attribute("data-tl").unwrap_or_default();
-        act(&w, &s, |m| m.tool(&what));
-    }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&details, "toggle", move |_| {
-        act(&w, &s, |m| {
-            m.list();
-            None
-        });
-    }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&years, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) =
-            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
-        else {
-            return;
-        };
-        if let Some(id) = b.get_attribute("data-tl-open") {
-            sink_now(&w, &s, Action::Open(id));
-        } else if let Some(year) = b.get_attribute("data-tl-year") {
-            sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
-        }
-    }));
-    if let Some(window) = web_sys::window() {
-        let (w, s) = (weak, sink);
-        out.push(EventListener::new(&window, "resize", move |_| {
-            act(&w, &s, |m| {
-                m.resize();
-                None
-            });
-        }));
-    }
-    out.into_iter().map(Tracked::new).collect()
-}
-
-/// Gives `action` to the widget if the timeline is still mounted.
-fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
-    if model.upgrade().is_some() {
-        sink(action);
     }
 }
 
@@ -565,26 +425,15 @@ impl Model {
 
     /// Redraws everything; `refocus` puts focus back on the focused mark.
     fn draw(&mut self, refocus: bool) {
-        self.measure();
         let width = self.view.width;
         let _ = self.nodes.svg.set_attribute("width", &px(width));
-        let keep: Vec<usize> = [Some(self.focus), self.open]
-            .into_iter()
-            .flatten()
-            .collect();
-        let layout = self.axis.layout(self.view, &self.matched, &keep);
+        let layout = self.layout();
         let _ = self.draw_axis(&layout);
-        let _ = self.draw_bars(&layout);
+        self.draw_bars(&layout);
         let _ = self.draw_marks(&layout);
+        self.drawn = Some((self.view, self.focus, self.open));
         self.draw_brush();
-        let _ = self
-            .nodes
-            .clear
-            .toggle_attribute_with_force("hidden", self.brush.is_none());
-        let _ = self
-            .nodes
-            .results
-            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+        self.show_tools();
         if refocus {
             if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
                 if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
@@ -593,6 +442,48 @@ impl Model {
             }
         }
         self.caption();
+    }
+
+    /// Shows new matches and a new brush. In the view already drawn, with
+    /// the same focused and open statements, the axis and the marks' places
+    /// stay: only the bars, the marks' dimming and the brush change.
+    fn redraw(&mut self, refocus: bool) {
+        if self.drawn != Some((self.view, self.focus, self.open)) {
+            self.draw(refocus);
+            return;
+        }
+        let layout = self.layout();
+        self.draw_bars(&layout);
+        let marks = self.nodes.marks.children();
+        for e in (0..marks.length()).filter_map(|i| marks.item(i)) {
+            let index = e.get_attribute("data-i").and_then(|v| v.parse().ok());
+            let dim = index.is_some_and(|i| !self.matched(i));
+            let _ = e.class_list().toggle_with_force("dim", dim);
+        }
+        self.draw_brush();
+        self.show_tools();
+        self.caption();
+    }
+
+    /// The layout of the current view, the focused and open marks kept.
+    fn layout(&self) -> Layout {
+        let keep: Vec<usize> = [Some(self.focus), self.open]
+            .into_iter()
+            .flatten()
+            .collect();
+        self.axis.layout(self.view, &self.matched, &keep)
+    }
+
+    /// "Clear dates" while there is a period; "fit to results" while
+    /// something is filtered out.
+    fn show_tools(&self) {
+        let n = &self.nodes;
+        let _ = n
+            .clear
+            .toggle_attribute_with_force("hidden", self.brush.is_none());
+        let _ = n
+            .results
+            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
     }
 
     fn draw_axis(&self, layout: &Layout) -> Dom<()> {
@@ -671,43 +562,41 @@ impl Model {
         Ok(())
     }
 
-    fn draw_bars(&self, layout: &Layout) -> Dom<()> {
-        let n = &self.nodes;
-        clear(&n.bars)?;
+    /// The histogram as two paths, totals behind and matched parts in
+    /// front: two elements to update however many bars there are.
+    fn draw_bars(&mut self, layout: &Layout) {
         let room = AXIS_Y - TOP;
         let peak = f64::from(layout.peak.max(1));
         let width = px(crate::timeline::BIN_PX - 1.0);
+        let (mut all, mut on) = (String::new(), String::new());
         for b in &layout.bars {
             let x = b.x.to_string();
-            let h = (f64::from(b.total) / peak * room).max(2.0);
-            let all = svg(&self.doc, &n.bars, "rect", "tl-bin")?;
-            attrs(
-                &all,
-                &[
-                    ("x", &x),
-                    ("y", &px(AXIS_Y - h)),
-                    ("width", &width),
-                    ("height", &px(h)),
-                    ("data-n", &b.total.to_string()),
-                    ("data-m", &b.matched.to_string()),
-                ],
-            )?;
-            if b.matched > 0 {
-                // The matched part, in front; hovering it still counts the bar.
-                let h = (f64::from(b.matched) / peak * room).max(2.0);
-                let on = svg(&self.doc, &n.bars, "rect", "tl-bin-on")?;
-                attrs(
-                    &on,
-                    &[
-                        ("x", &x),
-                        ("y", &px(AXIS_Y - h)),
-                        ("width", &width),
-                        ("height", &px(h)),
-                    ],
-                )?;
+            for (d, count) in [(&mut all, b.total), (&mut on, b.matched)] {
+                if count == 0 {
+                    continue;
+                }
+                let h = (f64::from(count) / peak * room).max(2.0).round();
+                for part in [
+                    "M",
+                    &x,
+                    " ",
+                    &px(AXIS_Y - h),
+                    "h",
+                    &width,
+                    "v",
+                    &px(h),
+                    "h-",
+                    &width,
+                    "z",
+                ] {
+                    d.push_str(part);
+                }
             }
         }
-        Ok(())
+        let n = &self.nodes;
+        let _ = n.bins.set_attribute("d", &all);
+        let _ = n.bins_on.set_attribute("d", &on);
+        self.bars.clone_from(&layout.bars);
     }
 
     fn draw_marks(&self, layout: &Layout) -> Dom<()> {
@@ -781,7 +670,7 @@ impl Model {
                 ],
             )?;
             if p.index == self.focus {
-                let label = entry.title.clone() + ", " + &entry.date;
+                let label = entry.title.clone() + ", " + &entry.date.label(self.lang);
                 attrs(
                     &e,
                     &[
@@ -844,7 +733,7 @@ impl Model {
             .or_else(|| self.has_focus().then_some(self.focus));
         let text = shown
             .and_then(|i| self.entries.get(i))
-            .map(|e| e.date.clone() + " — " + &e.title);
+            .map(|e| e.date.label(self.lang) + " — " + &e.title);
         let w = self.words;
         let text = text.or_else(|| {
             self.hover_bin.map(|(m, n)| {
@@ -866,316 +755,21 @@ impl Model {
         }
     }
 
-    /// The histogram bar under pixel `x`: matched and total counts.
-    fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
-        let bars = self.nodes.bars.children();
-        (0..bars.length())
-            .filter_map(|i| bars.item(i))
-            .find_map(|b| {
-                let left: i32 = b.get_attribute("x")?.parse().ok()?;
-                let left = f64::from(left);
-                let n = b.get_attribute("data-n")?.parse().ok()?;
-                let m = b.get_attribute("data-m")?.parse().ok()?;
-                (left <= x && x < left + crate::timeline::BIN_PX).then_some((m, n))
-            })
-    }
-
-    /// The mark under an event's target, if any.
-    fn mark_at(e: &web_sys::Event) -> Option<usize> {
-        let t = e.target()?.dyn_into::<Element>().ok()?;
-        t.closest("[data-i]")
-            .ok()??
-            .get_attribute("data-i")?
-            .parse()
-            .ok()
-    }
-
-    fn down(&mut self, e: &PointerEvent) -> Option<Action> {
-        if e.button() > 0 {
-            return None;
-        }
-        let (x, y) = self.point(e);
-        self.pointers.retain(|p| p.0 != e.pointer_id());
-        self.pointers.push((e.pointer_id(), x));
-        let _ = self.nodes.svg.set_pointer_capture(e.pointer_id());
-        if let [a, b] = self.pointers.as_slice() {
-            self.drawing = None;
-            self.drag = Drag::Pinch {
-                d: (a.1 - b.1).abs().max(1.0),
-                mid: (a.1 + b.1) / 2.0,
-                view: self.view,
-            };
-            return None;
-        }
-        if self.pointers.len() > 2 {
-            return None;
-        }
-        if y >= AXIS_Y - 4.0 {
-            e.prevent_default();
-            let edges = self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b));
-            self.drag = match edges {
-                Some((a, b)) if (x - a).abs() <= EDGE_PX => Drag::Resize { fixed: b },
-                Some((a, b)) if (x - b).abs() <= EDGE_PX => Drag::Resize { fixed: a },
-                Some((a, b)) if x > a && x < b => Drag::Move { x, a, b },
-                _ => Drag::Brush { x },
-            };
-            self.drawing = edges.or(Some((x, x)));
-            if let Drag::Brush { .. } = self.drag {
-                self.drawing = Some((x, x));
-            }
-            self.draw_brush();
-        } else {
-            let on = Self::mark_at(e);
-            self.drag = Drag::Pan {
-                x,
-                s: self.view.s,
-                on,
-                moved: false,
-            };
-        }
-        None
-    }
-
-    fn moved(&mut self, e: &PointerEvent) -> Option<Action> {
-        let (x, _) = self.point(e);
-        if let Some(p) = self.pointers.iter_mut().find(|p| p.0 == e.pointer_id()) {
-            p.1 = x;
-        }
-        match self.drag {
-            Drag::None => {
-                let hover = Self::mark_at(e);
-                let bin = self.bin_at(x);
-                if hover != self.hover || bin != self.hover_bin {
-                    self.hover = hover;
-                    self.hover_bin = bin;
-                    self.caption();
-                }
-            }
-            Drag::Pan {
-                x: x0,
-                s,
-                on,
-                moved,
-            } => {
-                if moved || (x - x0).abs() > CLICK_PX {
-                    self.drag = Drag::Pan {
-                        x: x0,
-                        s,
-                        on,
-                        moved: true,
-                    };
-                    let v = View {
-                        s: s + x0 - x,
-                        ..self.view
-                    };
-                    self.set_view(v);
-                }
-            }
-            Drag::Pinch { d, mid, view } => {
-                if let [a, b] = self.pointers.as_slice() {
-                    let now = (a.1 - b.1).abs().max(1.0);
-                    let zoomed = self.axis.zoom(view, now / d, mid);
-                    let shift = (a.1 + b.1) / 2.0 - mid;
-                    let v = self.axis.pan(zoomed, -shift);
-                    self.set_view(v);
-                }
-            }
-            Drag::Brush { x: x0 } => {
-                self.drawing = Some((x0, x));
-                self.draw_brush();
-            }
-            Drag::Move { x: x0, a, b } => {
-                self.drawing = Some((a + x - x0, b + x - x0));
-                self.draw_brush();
-            }
-            Drag::Resize { fixed } => {
-                self.drawing = Some((fixed, x));
-                self.draw_brush();
-            }
-        }
-        None
-    }
-
-    fn up(&mut self, e: &PointerEvent, cancel: bool) -> Option<Action> {
-        self.pointers.retain(|p| p.0 != e.pointer_id());
-        let _ = self.nodes.svg.release_pointer_capture(e.pointer_id());
-        let drag = std::mem::replace(&mut self.drag, Drag::None);
-        let drawing = self.drawing.take();
-        if cancel {
-            self.draw_brush();
-            return None;
-        }
-        match drag {
-            Drag::Pan {
-                on: Some(i),
-                moved: false,
-                ..
-            } => {
-                self.focus = i;
-                self.entries.get(i).map(|e| Action::Open(e.id.clone()))
-            }
-            Drag::Brush { .. } | Drag::Move { .. } | Drag::Resize { .. } => {
-                let (a, b) = drawing?;
-                if (a - b).abs() < CLICK_PX {
-                    // A click on the strip, not a drag: nothing chosen.
-                    self.draw_brush();
-                    return None;
-                }
-                let (first, last) = self.axis.days_between(self.view, a, b)?;
-                let unit = self.axis.ticks(self.view, self.lang).unit;
-                let (from, to) = snap(first, last, unit);
-                self.brush = brush_of(&self.axis, Some(&from), Some(&to));
-                self.draw_brush();
-                Some(Action::Dates(Some(from), Some(to)))
-            }
-            _ => None,
-        }
-    }
-
-    fn wheel(&mut self, e: &WheelEvent) -> Option<Action> {
-        let (x, _) = self.point(e);
-        // Pixels per line or page, for wheels that count in those.
-        let unit = match e.delta_mode() {
-            1 => 16.0,
-            2 => self.view.width,
-            _ => 1.0,
-        };
-        let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
-        if e.ctrl_key() || e.meta_key() {
-            // Ctrl+wheel, and trackpad pinches, which browsers send as it.
-            e.prevent_default();
-            let v = self
-                .axis
-                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
-            self.set_view(v);
-        } else if dx.abs() > dy.abs() || e.shift_key() {
-            e.prevent_default();
-            let d = if dx.abs() > dy.abs() { dx } else { dy };
-            let v = self.axis.pan(self.view, d);
-            self.set_view(v);
-        }
-        // A plain vertical wheel scrolls the page.
-        None
-    }
-
-    fn key(&mut self, e: &KeyboardEvent) -> Option<Action> {
-        let n = self.entries.len();
-        if n == 0 {
-            return None;
-        }
-        let key = e.key();
-        let to = match key.as_str() {
-            "ArrowRight" | "ArrowDown" => Some((self.focus + 1).min(n - 1)),
-            "ArrowLeft" | "ArrowUp" => Some(self.focus.saturating_sub(1)),
-            "Home" => Some(0),
-            "End" => Some(n - 1),
-            _ => None,
-        };
-        if let Some(i) = to {
-            e.prevent_default();
-            self.focus = i;
-            self.fitted = false;
-            self.view = self.axis.reveal(self.view, i);
-            self.draw(true);
-            return None;
-        }
-        let center = self
-            .entries
-            .get(self.focus)
-            .map(|en| self.axis.extent(&en.mark, self.view))
-            .map_or(self.view.width / 2.0, |(a, b)| (a + b) / 2.0);
-        match key.as_str() {
-            "Enter" | " " => {
-                e.prevent_default();
-                self.entries
-                    .get(self.focus)
-                    .map(|en| Action::Open(en.id.clone()))
-            }
-            "+" | "=" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
-                None
-            }
-            "-" | "_" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
-                None
-            }
-            "0" => {
-                e.prevent_default();
-                self.fit();
-                None
-            }
-            "PageUp" | "PageDown" => {
-                e.prevent_default();
-                let d = self.view.width * 0.8;
-                let v = self
-                    .axis
-                    .pan(self.view, if key == "PageUp" { -d } else { d });
-                self.set_view(v);
-                None
-            }
-            _ => None,
-        }
-    }
-
     fn fit(&mut self) {
         self.view = self.axis.fit(self.view.width);
         self.fitted = true;
         self.draw(self.has_focus());
     }
 
-    fn tool(&mut self, what: &str) -> Option<Action> {
-        let center = self.view.width / 2.0;
-        match what {
-            "in" => {
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
-            }
-            "out" => {
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
-            }
-            "fit" => self.fit(),
-            "results" => {
-                let on = |i: &usize| self.matched(*i);
-                let first = (0..self.entries.len()).find(on);
-                let last = (0..self.entries.len()).rev().find(on);
-                let span = |i: Option<usize>| i.and_then(|i| self.entries.get(i)).map(|e| e.mark);
-                let (Some(a), Some(b)) = (span(first), span(last)) else {
-                    return None;
-                };
-                let end = self
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| self.matched(*i))
-                    .map(|(_, e)| e.mark.end)
-                    .max()
-                    .unwrap_or(b.end);
-                let v = self.axis.show(self.view, a.start, end);
-                self.set_view(v);
-            }
-            "clear" => {
-                self.brush = None;
-                self.draw_brush();
-                return Some(Action::Dates(None, None));
-            }
-            _ => {}
-        }
-        None
-    }
-
+    /// Lays the axis out again for a new width; called by the size observer.
     fn resize(&mut self) {
         if self.measure() {
             self.draw(self.has_focus());
         }
     }
 
-    /// Follows the slot's width (window resizes, the reading view's wider
-    /// column); true when it changed.
+    /// Follows the frame's width (window resizes, a container that changes
+    /// width, the reading view's wider column); true when it changed.
     fn measure(&mut self) -> bool {
         let width = width_of(&self.nodes.frame);
         if (width - self.view.width).abs() < 0.5 {
@@ -1245,7 +839,7 @@ impl Model {
                     &item,
                     "span",
                     "tl-item-date",
-                    &(" — ".to_owned() + &e.date),
+                    &(" — ".to_owned() + &e.date.label(self.lang)),
                 )?;
             }
         }

@@ -27,6 +27,8 @@ pub struct Results {
     pub chips: Vec<Chip>,
     /// Ways out of an empty result (empty when there are results).
     pub suggestions: Vec<Suggestion>,
+    /// Whether each statement matches, oldest first (the chronology's order).
+    pub matched: Vec<bool>,
 }
 
 /// What a chip removes.
@@ -168,6 +170,7 @@ pub fn results(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Resu
         query: found.query,
         chips,
         suggestions,
+        matched: found.matched,
     }
 }
 

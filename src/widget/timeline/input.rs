@@ -1,0 +1,532 @@
+//! The chronology's input: pointer, wheel, touch and keyboard handling,
+//! and the listeners and the size observer that feed it.
+//!
+//! Keyboard brushing follows the range selection of the WAI-ARIA listbox
+//! pattern: Shift with an arrow key, Home or End moves focus like the key
+//! alone and selects the period from the statement where the selection
+//! began (the anchor) to the focused one ([`crate::timeline::Axis::period`]);
+//! Escape, Delete or Backspace clears the period.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
+
+use super::{Action, Model, Sink, AXIS_Y};
+use crate::timeline::{brush_of, snap, within, View};
+use crate::widget::dom::Tracked;
+
+/// Distance from a pointer press that still counts as a click.
+const CLICK_PX: f64 = 4.0;
+/// Width on each side of a brush edge that grabs it.
+const EDGE_PX: f64 = 8.0;
+/// Zoom factor of a button press or key.
+const STEP: f64 = 2.0;
+
+/// What a pointer press is doing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Drag {
+    None,
+    /// Scrolling the view; `on` is the mark pressed, for a click.
+    Pan {
+        x: f64,
+        s: f64,
+        on: Option<usize>,
+        moved: bool,
+    },
+    /// Drawing a new brush from `x`.
+    Brush {
+        x: f64,
+    },
+    /// Moving the brush; `x` where the press was, brush edges then.
+    Move {
+        x: f64,
+        a: f64,
+        b: f64,
+    },
+    /// Dragging one edge of the brush; the other stays at `fixed`.
+    Resize {
+        fixed: f64,
+    },
+    /// Two fingers: distance and middle at the start, and the view then.
+    Pinch {
+        d: f64,
+        mid: f64,
+        view: View,
+    },
+}
+
+/// Runs `f` on the model, then gives its action, if any, to the widget.
+fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> Option<Action>) {
+    let Some(model) = model.upgrade() else { return };
+    let action = match model.try_borrow_mut() {
+        Ok(mut m) => f(&mut m),
+        Err(_) => None,
+    };
+    if let Some(a) = action {
+        sink(a);
+    }
+}
+
+pub(super) fn wire(
+    model: &Rc<RefCell<Model>>,
+    tools: &Element,
+    sink: Sink,
+) -> Vec<Tracked<EventListener>> {
+    let m = model.borrow();
+    let svg = m.nodes.svg.clone();
+    let details = m.nodes.details.clone();
+    let years = m.nodes.years.clone();
+    drop(m);
+    let mut out = Vec::new();
+    let weak = Rc::downgrade(model);
+    let active = EventListenerOptions::enable_prevent_default();
+
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "pointerdown",
+        active,
+        move |e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                act(&w, &s, |m| m.down(p));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "pointermove", move |e| {
+        if let Some(p) = e.dyn_ref::<PointerEvent>() {
+            act(&w, &s, |m| m.moved(p));
+        }
+    }));
+    for name in ["pointerup", "pointercancel"] {
+        let (w, s) = (weak.clone(), sink.clone());
+        out.push(EventListener::new(&svg, name, move |e| {
+            if let Some(p) = e.dyn_ref::<PointerEvent>() {
+                let cancel = e.type_() == "pointercancel";
+                act(&w, &s, |m| m.up(p, cancel));
+            }
+        }));
+    }
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "pointerleave", move |_| {
+        act(&w, &s, |m| {
+            m.hover = None;
+            m.hover_bin = None;
+            m.caption();
+            None
+        });
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "wheel",
+        active,
+        move |e| {
+            if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
+                act(&w, &s, |m| m.wheel(wheel));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new_with_options(
+        &svg,
+        "keydown",
+        active,
+        move |e| {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                act(&w, &s, |m| m.key(k));
+            }
+        },
+    ));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&svg, "focusin", move |_| {
+        act(&w, &s, |m| {
+            m.caption();
+            None
+        });
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(tools, "click", move |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(b) = target.and_then(|t| t.closest("[data-tl]").ok().flatten()) else {
+            return;
+        };
+        let what = b.get_attribute("data-tl").unwrap_or_default();
+        act(&w, &s, |m| m.tool(&what));
+    }));
+    let (w, s) = (weak.clone(), sink.clone());
+    out.push(EventListener::new(&details, "toggle", move |_| {
+        act(&w, &s, |m| {
+            m.list();
+            None
+        });
+    }));
+    let (w, s) = (weak, sink);
+    out.push(EventListener::new(&years, "click", move |e| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(b) =
+            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(id) = b.get_attribute("data-tl-open") {
+            sink_now(&w, &s, Action::Open(id));
+        } else if let Some(year) = b.get_attribute("data-tl-year") {
+            sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
+        }
+    }));
+    out.into_iter().map(Tracked::new).collect()
+}
+
+/// Watches the drawing frame's size, so the axis is laid out again when
+/// its container changes width, and not only when the window does.
+/// Disconnected when dropped.
+pub(super) struct Watch {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Watch {
+    /// Starts watching `frame`; `None` where the browser has no observer.
+    pub(super) fn new(model: &Rc<RefCell<Model>>, frame: &Element) -> Option<Watch> {
+        let weak = Rc::downgrade(model);
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(model) = weak.upgrade() {
+                if let Ok(mut m) = model.try_borrow_mut() {
+                    m.resize();
+                }
+            }
+        });
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(frame);
+        Some(Watch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Gives `action` to the widget if the timeline is still mounted.
+fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
+    if model.upgrade().is_some() {
+        sink(action);
+    }
+}
+
+impl Model {
+    /// The histogram bar under pixel `x`: matched and total counts.
+    fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
+        let bin = crate::timeline::BIN_PX;
+        self.bars
+            .iter()
+            .find(|b| f64::from(b.x) <= x && x < f64::from(b.x) + bin)
+            .map(|b| (b.matched, b.total))
+    }
+
+    /// The mark under an event's target, if any.
+    fn mark_at(e: &web_sys::Event) -> Option<usize> {
+        let t = e.target()?.dyn_into::<Element>().ok()?;
+        t.closest("[data-i]")
+            .ok()??
+            .get_attribute("data-i")?
+            .parse()
+            .ok()
+    }
+
+    fn down(&mut self, e: &PointerEvent) -> Option<Action> {
+        if e.button() > 0 {
+            return None;
+        }
+        let (x, y) = self.point(e);
+        self.pointers.retain(|p| p.0 != e.pointer_id());
+        self.pointers.push((e.pointer_id(), x));
+        let _ = self.nodes.svg.set_pointer_capture(e.pointer_id());
+        if let [a, b] = self.pointers.as_slice() {
+            self.drawing = None;
+            self.drag = Drag::Pinch {
+                d: (a.1 - b.1).abs().max(1.0),
+                mid: (a.1 + b.1) / 2.0,
+                view: self.view,
+            };
+            return None;
+        }
+        if self.pointers.len() > 2 {
+            return None;
+        }
+        if y >= AXIS_Y - 4.0 {
+            e.prevent_default();
+            let edges = self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b));
+            self.drag = match edges {
+                Some((a, b)) if (x - a).abs() <= EDGE_PX => Drag::Resize { fixed: b },
+                Some((a, b)) if (x - b).abs() <= EDGE_PX => Drag::Resize { fixed: a },
+                Some((a, b)) if x > a && x < b => Drag::Move { x, a, b },
+                _ => Drag::Brush { x },
+            };
+            self.drawing = edges.or(Some((x, x)));
+            if let Drag::Brush { .. } = self.drag {
+                self.drawing = Some((x, x));
+            }
+            self.draw_brush();
+        } else {
+            let on = Self::mark_at(e);
+            self.drag = Drag::Pan {
+                x,
+                s: self.view.s,
+                on,
+                moved: false,
+            };
+        }
+        None
+    }
+
+    fn moved(&mut self, e: &PointerEvent) -> Option<Action> {
+        let (x, _) = self.point(e);
+        if let Some(p) = self.pointers.iter_mut().find(|p| p.0 == e.pointer_id()) {
+            p.1 = x;
+        }
+        match self.drag {
+            Drag::None => {
+                let hover = Self::mark_at(e);
+                let bin = self.bin_at(x);
+                if hover != self.hover || bin != self.hover_bin {
+                    self.hover = hover;
+                    self.hover_bin = bin;
+                    self.caption();
+                }
+            }
+            Drag::Pan {
+                x: x0,
+                s,
+                on,
+                moved,
+            } => {
+                if moved || (x - x0).abs() > CLICK_PX {
+                    self.drag = Drag::Pan {
+                        x: x0,
+                        s,
+                        on,
+                        moved: true,
+                    };
+                    let v = View {
+                        s: s + x0 - x,
+                        ..self.view
+                    };
+                    self.set_view(v);
+                }
+            }
+            Drag::Pinch { d, mid, view } => {
+                if let [a, b] = self.pointers.as_slice() {
+                    let now = (a.1 - b.1).abs().max(1.0);
+                    let zoomed = self.axis.zoom(view, now / d, mid);
+                    let shift = (a.1 + b.1) / 2.0 - mid;
+                    let v = self.axis.pan(zoomed, -shift);
+                    self.set_view(v);
+                }
+            }
+            Drag::Brush { x: x0 } => {
+                self.drawing = Some((x0, x));
+                self.draw_brush();
+            }
+            Drag::Move { x: x0, a, b } => {
+                self.drawing = Some((a + x - x0, b + x - x0));
+                self.draw_brush();
+            }
+            Drag::Resize { fixed } => {
+                self.drawing = Some((fixed, x));
+                self.draw_brush();
+            }
+        }
+        None
+    }
+
+    fn up(&mut self, e: &PointerEvent, cancel: bool) -> Option<Action> {
+        self.pointers.retain(|p| p.0 != e.pointer_id());
+        let _ = self.nodes.svg.release_pointer_capture(e.pointer_id());
+        let drag = std::mem::replace(&mut self.drag, Drag::None);
+        let drawing = self.drawing.take();
+        if cancel {
+            self.draw_brush();
+            return None;
+        }
+        match drag {
+            Drag::Pan {
+                on: Some(i),
+                moved: false,
+                ..
+            } => {
+                self.focus = i;
+                self.entries.get(i).map(|e| Action::Open(e.id.clone()))
+            }
+            Drag::Brush { .. } | Drag::Move { .. } | Drag::Resize { .. } => {
+                let (a, b) = drawing?;
+                if (a - b).abs() < CLICK_PX {
+                    // A click on the strip, not a drag: nothing chosen.
+                    self.draw_brush();
+                    return None;
+                }
+                let (first, last) = self.axis.days_between(self.view, a, b)?;
+                let unit = self.axis.ticks(self.view, self.lang).unit;
+                let (from, to) = snap(first, last, unit);
+                self.brush = brush_of(&self.axis, Some(&from), Some(&to));
+                self.draw_brush();
+                Some(Action::Dates(Some(from), Some(to)))
+            }
+            _ => None,
+        }
+    }
+
+    fn wheel(&mut self, e: &WheelEvent) -> Option<Action> {
+        let (x, _) = self.point(e);
+        // Pixels per line or page, for wheels that count in those.
+        let unit = match e.delta_mode() {
+            1 => 16.0,
+            2 => self.view.width,
+            _ => 1.0,
+        };
+        let (dx, dy) = (e.delta_x() * unit, e.delta_y() * unit);
+        if e.ctrl_key() || e.meta_key() {
+            // Ctrl+wheel, and trackpad pinches, which browsers send as it.
+            e.prevent_default();
+            let v = self
+                .axis
+                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
+            self.set_view(v);
+        } else if dx.abs() > dy.abs() || e.shift_key() {
+            e.prevent_default();
+            let d = if dx.abs() > dy.abs() { dx } else { dy };
+            let v = self.axis.pan(self.view, d);
+            self.set_view(v);
+        }
+        // A plain vertical wheel scrolls the page.
+        None
+    }
+
+    fn key(&mut self, e: &KeyboardEvent) -> Option<Action> {
+        let n = self.entries.len();
+        if n == 0 {
+            return None;
+        }
+        let key = e.key();
+        let to = match key.as_str() {
+            "ArrowRight" | "ArrowDown" => Some((self.focus + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowUp" => Some(self.focus.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
+        };
+        if let Some(i) = to {
+            e.prevent_default();
+            let from = std::mem::replace(&mut self.focus, i);
+            self.fitted = false;
+            self.view = self.axis.reveal(self.view, i);
+            self.draw(true);
+            if !e.shift_key() {
+                self.anchor = None;
+                return None;
+            }
+            let anchor = *self.anchor.get_or_insert(from);
+            let (first, last) = self.axis.period(anchor, i)?;
+            self.brush = brush_of(&self.axis, Some(&first), Some(&last));
+            self.draw_brush();
+            return Some(Action::Dates(Some(first), Some(last)));
+        }
+        let center = self
+            .entries
+            .get(self.focus)
+            .map(|en| self.axis.extent(&en.mark, self.view))
+            .map_or(self.view.width / 2.0, |(a, b)| (a + b) / 2.0);
+        match key.as_str() {
+            "Enter" | " " => {
+                e.prevent_default();
+                self.entries
+                    .get(self.focus)
+                    .map(|en| Action::Open(en.id.clone()))
+            }
+            "+" | "=" => {
+                e.prevent_default();
+                let v = self.axis.zoom(self.view, STEP, center);
+                self.set_view(v);
+                None
+            }
+            "-" | "_" => {
+                e.prevent_default();
+                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
+                self.set_view(v);
+                None
+            }
+            "0" => {
+                e.prevent_default();
+                self.fit();
+                None
+            }
+            "Escape" | "Delete" | "Backspace" if self.brush.is_some() => {
+                // Consumed here: Escape must not also close the reading view.
+                e.prevent_default();
+                e.stop_propagation();
+                self.anchor = None;
+                self.tool("clear")
+            }
+            "PageUp" | "PageDown" => {
+                e.prevent_default();
+                let d = self.view.width * 0.8;
+                let v = self
+                    .axis
+                    .pan(self.view, if key == "PageUp" { -d } else { d });
+                self.set_view(v);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn tool(&mut self, what: &str) -> Option<Action> {
+        let center = self.view.width / 2.0;
+        match what {
+            "in" => {
+                let v = self.axis.zoom(self.view, STEP, center);
+                self.set_view(v);
+            }
+            "out" => {
+                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
+                self.set_view(v);
+            }
+            "fit" => self.fit(),
+            "results" => {
+                let on = |i: &usize| self.matched(*i);
+                let first = (0..self.entries.len()).find(on);
+                let last = (0..self.entries.len()).rev().find(on);
+                let span = |i: Option<usize>| i.and_then(|i| self.entries.get(i)).map(|e| e.mark);
+                let (Some(a), Some(b)) = (span(first), span(last)) else {
+                    return None;
+                };
+                let end = self
+                    .entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.matched(*i))
+                    .map(|(_, e)| e.mark.end)
+                    .max()
+                    .unwrap_or(b.end);
+                let v = self.axis.show(self.view, a.start, end);
+                self.set_view(v);
+            }
+            "clear" => {
+                self.brush = None;
+                self.draw_brush();
+                return Some(Action::Dates(None, None));
+            }
+            _ => {}
+        }
+        None
+    }
+}
