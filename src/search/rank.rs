@@ -19,7 +19,7 @@
 //! The score is `tiers + bm25 / (bm25 + 10)`: the whole part orders tiers,
 //! the fraction relevance within one, and equal inputs give equal scores.
 
-use super::index::{DocFields, Index, Positions, Posting, Postings, FIELDS};
+use super::index::{DocFields, Index, Positions, Postings, FIELDS};
 use super::query::{Query, Word};
 use crate::text::term;
 
@@ -241,82 +241,104 @@ pub fn field_factors(index: &Index) -> Vec<[f32; FIELDS]> {
         .collect()
 }
 
+/// One word of a phrase being matched: its statement list with the current,
+/// not yet passed, statement and count of positions there, its positions in
+/// step, and its place in the phrase.
+struct Cursor<'a> {
+    postings: Postings<'a>,
+    positions: Positions<'a>,
+    current: Option<(u32, u32)>,
+    offset: u32,
+    df: u32,
+}
+
 /// Statements accepted by `wanted` containing the phrase `terms`, with its
 /// count per field, in corpus order.
+///
+/// The rarest word leads: only statements holding every word are candidates,
+/// and only there are positions decoded, each word's just far enough to
+/// check the starts its rarer words left; elsewhere they are skipped.
 fn phrase_matches(
     index: &Index,
     terms: &[u32],
-    wanted: impl Fn(usize) -> bool,
+    wanted: &dyn Fn(usize) -> bool,
 ) -> Vec<(u32, [u32; FIELDS])> {
     let mut out = Vec::new();
-    let Some((&first, rest)) = terms.split_first() else {
+    let mut words: Vec<Cursor<'_>> = Vec::with_capacity(terms.len());
+    for (offset, &t) in terms.iter().enumerate() {
+        let mut postings = index.postings(t);
+        let current = postings.next().map(|p| (p.doc, p.count()));
+        let cursor = Cursor {
+            postings,
+            positions: index.positions(t),
+            current,
+            offset: offset as u32,
+            df: index.df(t),
+        };
+        // Rarest first, by insertion: phrases are a few words.
+        words.push(cursor);
+        let mut at = words.len() - 1;
+        while at > 0 && words.get(at - 1).map(|w| w.df) > words.get(at).map(|w| w.df) {
+            words.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+    let Some((lead, others)) = words.split_first_mut() else {
         return out;
     };
-    // The other words' lists, each with its current, not yet passed, entry.
-    let mut others: Vec<(Postings<'_>, Positions<'_>, Option<Posting>)> = rest
-        .iter()
-        .map(|&t| {
-            let mut postings = index.postings(t);
-            let current = postings.next();
-            (postings, index.positions(t), current)
-        })
-        .collect();
-    let mut first_positions = index.positions(first);
     let mut starts: Vec<u32> = Vec::new();
-    let mut theirs: Vec<u32> = Vec::new();
-    let mut next: Vec<u32> = Vec::new();
-    // Walk the first word's statements; the others follow in step.
-    'docs: for p in index.postings(first) {
-        let mut everywhere = wanted(p.doc as usize);
-        for (postings, positions, current) in others.iter_mut() {
-            while let Some(q) = current.filter(|q| q.doc < p.doc) {
-                positions.skip(q.count());
-                *current = postings.next();
+    while let Some((doc, count)) = lead.current {
+        lead.current = lead.postings.next().map(|p| (p.doc, p.count()));
+        let mut everywhere = wanted(doc as usize);
+        for w in others.iter_mut() {
+            while let Some((_, theirs)) = w.current.filter(|&(d, _)| d < doc) {
+                w.positions.skip(theirs);
+                w.current = w.postings.next().map(|p| (p.doc, p.count()));
             }
-            match current {
-                Some(q) if q.doc == p.doc => {}
+            match w.current {
+                Some((d, _)) if d == doc => {}
                 Some(_) => everywhere = false,
-                None => break 'docs,
+                None => return out,
             }
         }
         if !everywhere {
-            first_positions.skip(p.count());
+            lead.positions.skip(count);
             continue;
         }
-        first_positions.read(p.count(), &mut starts);
-        for (offset, (postings, positions, current)) in others.iter_mut().enumerate() {
-            let count = current.map_or(0, |q| q.count());
-            *current = postings.next();
+        // Where the phrase would start, from the leading word's positions.
+        lead.positions.read(count, &mut starts);
+        if lead.offset > 0 {
+            let mut kept = 0;
+            for i in 0..starts.len() {
+                if let Some(s) = starts.get(i).and_then(|s| s.checked_sub(lead.offset)) {
+                    if let Some(slot) = starts.get_mut(kept) {
+                        *slot = s;
+                    }
+                    kept += 1;
+                }
+            }
+            starts.truncate(kept);
+        }
+        for w in others.iter_mut() {
+            let theirs = w.current.map_or(0, |(_, c)| c);
+            w.current = w.postings.next().map(|p| (p.doc, p.count()));
             if starts.is_empty() {
-                positions.skip(count);
-                continue;
+                w.positions.skip(theirs);
+            } else {
+                w.positions.keep_followed(theirs, w.offset, &mut starts);
             }
-            positions.read(count, &mut theirs);
-            let offset = offset as u32 + 1;
-            next.clear();
-            let mut k = 0;
-            for &s in &starts {
-                let want = s.saturating_add(offset);
-                while theirs.get(k).is_some_and(|&q| q < want) {
-                    k += 1;
-                }
-                if theirs.get(k) == Some(&want) {
-                    next.push(s);
-                }
-            }
-            std::mem::swap(&mut starts, &mut next);
         }
         if starts.is_empty() {
             continue;
         }
-        let Some(fields) = index.docs.get(p.doc as usize) else {
+        let Some(fields) = index.docs.get(doc as usize) else {
             continue;
         };
         let mut tf = [0; FIELDS];
         for &s in &starts {
             tf[fields.field_of(s)] += 1;
         }
-        out.push((p.doc, tf));
+        out.push((doc, tf));
     }
     out
 }
@@ -372,7 +394,7 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
     }
     for phrase in &query.excluded_phrases {
         if let Some(terms) = phrase_terms(index, phrase) {
-            for (doc, _) in phrase_matches(index, &terms, |d| !excluded[d]) {
+            for (doc, _) in phrase_matches(index, &terms, &|d| !excluded[d]) {
                 if let Some(x) = excluded.get_mut(doc as usize) {
                     *x = true;
                 }
@@ -453,7 +475,7 @@ pub fn rank(index: &Index, factors: &[[f32; FIELDS]], query: &Query) -> Ranking 
             }
             Clause::Phrase(None) => {}
             Clause::Phrase(Some(terms)) => {
-                let found = phrase_matches(index, terms, |d| matched[d] == done && !excluded[d]);
+                let found = phrase_matches(index, terms, &|d| matched[d] == done && !excluded[d]);
                 let idf = idf(n, found.len());
                 for &(doc, tf) in &found {
                     let d = doc as usize;

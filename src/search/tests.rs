@@ -137,3 +137,65 @@ fn an_empty_query_constrains_nothing() {
     assert_eq!(index.search(" \"\" ").matches, None);
     assert_eq!(ids(&index, &c, "-sea").len(), 1);
 }
+
+/// Statements where the rarer word of a phrase comes second, so it leads
+/// the match, and where every word occurs but never next to each other.
+fn phrase_corpus() -> Corpus {
+    Corpus::new(
+        vec![
+            statement(
+                "a",
+                "Rights",
+                &["Human rights for every worker.", "Human dignity, rights."],
+                &[],
+            ),
+            statement(
+                "b",
+                "Human",
+                &["Rights first, human next.", "Rights workers human."],
+                &[],
+            ),
+            statement(
+                "c",
+                "Human human",
+                &["Human human rights defenders.", "Workers rights."],
+                &[],
+            ),
+            statement("d", "Rights rights", &["Rights rights rights."], &[]),
+        ],
+        Vocabulary::default(),
+    )
+}
+
+#[test]
+fn phrase_words_that_never_touch_do_not_match() {
+    let c = phrase_corpus();
+    let index = SearchIndex::new(&c);
+    // Both words are in "b", in the title and body, but never in this order
+    // side by side.
+    assert_eq!(ids(&index, &c, "\"human rights\""), ["c", "a"]);
+    assert_eq!(ids(&index, &c, "\"rights human\""), Vec::<String>::new());
+    assert_eq!(ids(&index, &c, "\"rights workers human\""), ["b"]);
+    assert_eq!(
+        ids(&index, &c, "\"rights human workers\""),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_phrase_matches_whichever_of_its_words_is_rarest() {
+    let c = phrase_corpus();
+    let index = SearchIndex::new(&c);
+    // "defenders" is in one statement, "human" in three: the rare last word
+    // leads, and the match still starts at "human".
+    assert_eq!(ids(&index, &c, "\"human rights defenders\""), ["c"]);
+    assert_eq!(ids(&index, &c, "\"human human rights\""), ["c"]);
+    assert_eq!(ids(&index, &c, "\"rights rights rights\""), ["d"]);
+    assert_eq!(
+        ids(&index, &c, "\"rights rights rights rights\""),
+        Vec::<String>::new()
+    );
+    // Across stemming: "worker" and "workers" are one term.
+    assert_eq!(ids(&index, &c, "\"worker right\""), ["c"]);
+    assert_eq!(ids(&index, &c, "-\"human rights\""), ["d", "b"]);
+}
