@@ -835,6 +835,21 @@ pub struct Year {
     pub matched: u32,
 }
 
+/// Most statements one year of the equivalent list names. A list of
+/// thousands helps nobody and costs every update a rebuild of as many
+/// elements; a larger year names its matching statements up to this many and
+/// says how many more it holds (its "only this year" button shows them all).
+pub const YEAR_LIST_MAX: usize = 50;
+
+impl Year {
+    /// Whether the year's list names a mark, given whether it matches and
+    /// how many the list has named before it (in time order): every mark of
+    /// a year of at most `max`, else matching ones until `max` are named.
+    pub fn lists(&self, matched: bool, named: usize, max: usize) -> bool {
+        self.total as usize <= max || (matched && named < max)
+    }
+}
+
 /// `v` brought within `lo..=hi` (`lo` when `v` is NaN). Unlike
 /// `f64::clamp` it cannot panic, and it does not bring the float formatting
 /// of that panic's message into the module.
@@ -1013,6 +1028,8 @@ pub struct Words {
     pub statements: &'static str,
     /// Name of the date range selector.
     pub dates: &'static str,
+    /// After a count of statements a year's list leaves out: "1150 more".
+    pub more: &'static str,
 }
 
 const WORDS_EN: Words = Words {
@@ -1029,6 +1046,7 @@ const WORDS_EN: Words = Words {
     help: "Arrow keys move from statement to statement in time, Enter opens. Shift with the arrow keys selects the period between statements, Escape clears it; or drag along the dates.",
     statements: "statements",
     dates: "Selected period",
+    more: "more",
 };
 
 const WORDS_ES: Words = Words {
@@ -1045,6 +1063,7 @@ const WORDS_ES: Words = Words {
     help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Mayús con las flechas elige el periodo entre declaraciones y Esc lo quita; o arrastre sobre las fechas.",
     statements: "declaraciones",
     dates: "Periodo elegido",
+    more: "más",
 };
 
 const WORDS_FR: Words = Words {
@@ -1061,6 +1080,7 @@ const WORDS_FR: Words = Words {
     help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Maj avec les flèches choisit la période entre déclarations, Échap l’efface ; ou faites glisser sur les dates.",
     statements: "déclarations",
     dates: "Période choisie",
+    more: "de plus",
 };
 
 const WORDS_ID: Words = Words {
@@ -1077,6 +1097,7 @@ const WORDS_ID: Words = Words {
     help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Shift dengan tombol panah memilih periode antarpernyataan, Esc menghapusnya; atau seret di sepanjang tanggal.",
     statements: "pernyataan",
     dates: "Periode terpilih",
+    more: "lainnya",
 };
 
 impl Words {
@@ -1440,6 +1461,33 @@ mod tests {
         );
         assert_eq!(axis.period(0, 6), None);
         assert_eq!(Axis::new(Vec::new()).period(0, 0), None);
+    }
+
+    #[test]
+    fn a_long_year_lists_its_matches_up_to_the_most_and_counts_the_rest() {
+        let year = Year {
+            year: 2015,
+            first: 10,
+            last: 19,
+            total: 10,
+            matched: 4,
+        };
+        let matching = [11, 12, 15, 19];
+        let list = |max: usize| {
+            let mut named = Vec::new();
+            for i in year.first..=year.last {
+                if year.lists(matching.contains(&i), named.len(), max) {
+                    named.push(i);
+                }
+            }
+            let left = year.total as usize - named.len();
+            (named, left)
+        };
+        // A short year lists every statement, matching or not.
+        assert_eq!(list(10), ((10..=19).collect(), 0));
+        // A long one lists its matching ones, in time order, up to the most.
+        assert_eq!(list(9), (vec![11, 12, 15, 19], 6));
+        assert_eq!(list(3), (vec![11, 12, 15], 7));
     }
 
     #[test]

@@ -32,7 +32,9 @@ use web_sys::{Document, Element};
 use crate::archive::Archive;
 use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
-use crate::timeline::{brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words};
+use crate::timeline::{
+    brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words, YEAR_LIST_MAX,
+};
 use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
 
 mod input;
@@ -824,10 +826,15 @@ impl Model {
                 ],
             )?;
             let ul = child(doc, &li, "ul", "tl-year-items")?;
+            let mut named = 0;
             for i in y.first..=y.last {
                 let Some(e) = self.entries.get(i) else {
                     continue;
                 };
+                if !y.lists(self.matched(i), named, YEAR_LIST_MAX) {
+                    continue;
+                }
+                named += 1;
                 let item = child(doc, &ul, "li", if self.matched(i) { "" } else { "dim" })?;
                 let b = text_child(doc, &item, "button", "link tl-item", &e.title)?;
                 attrs(&b, &[("type", "button"), ("data-tl-open", &e.id)])?;
@@ -840,6 +847,16 @@ impl Model {
                     "span",
                     "tl-item-date",
                     &(" — ".to_owned() + &e.date.label(self.lang)),
+                )?;
+            }
+            let left = (y.total as usize).saturating_sub(named);
+            if left > 0 {
+                text_child(
+                    doc,
+                    &ul,
+                    "li",
+                    "tl-more",
+                    &(left.to_string() + " " + w.more),
                 )?;
             }
         }
