@@ -839,7 +839,7 @@ pub struct Year {
 /// thousands helps nobody and costs every update a rebuild of as many
 /// elements; a larger year names its matching statements up to this many and
 /// says how many more it holds (its "only this year" button shows them all).
-pub const YEAR_LIST_MAX: usize = 50;
+pub const YEAR_LIST_MAX: usize = 25;
 
 impl Year {
     /// Whether the year's list names a mark, given whether it matches and

@@ -1,16 +1,14 @@
 // Benchmark of the chronology in headless Chromium: time to mount it, and
 // time per zoom frame, pan frame, brush frame and brush update (a brushed
 // period applied: search, result list and chronology redrawn), and per
-// query update, first and again. Prints figures; asserts nothing.
+// query update, first, again, and with "Statements by year" open. Prints
+// figures; asserts nothing.
 //
-//   IMA_CORPUS_DIR=/path/to/synth-10000 wasm-pack build --release --target web \
-//       --out-dir /tmp/chrono-pkg-10k --no-typescript
-//   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
-//       node tests/e2e/timeline-bench.mjs /tmp/chrono-pkg-10k
+//   ./build.sh bench-browser     # builds dist/ and target/synth-10000/dist
+//   node tests/e2e/timeline-bench.mjs target/synth-10000/dist
 //
-// playwright-core is not a dependency of the project: install it anywhere
-// (`npm install playwright-core` in a scratch directory) and point
-// PLAYWRIGHT_CORE at it. CHROMIUM overrides /usr/bin/chromium.
+// playwright-core comes from tests/e2e/node_modules (PLAYWRIGHT_CORE points
+// elsewhere); CHROMIUM overrides /usr/bin/chromium.
 
 import { createRequire } from "node:module";
 import { createServer } from "node:http";
@@ -105,6 +103,15 @@ window.bench = async () => {
     again.push(frame(() => w.setAttribute("query", q)));
   }
   out.queryAgainMs = { median: median(again), worst: worst(again), updates: again.length };
+  // With "Statements by year" open, every update redraws the list too.
+  root.querySelector("details.tl-list").open = true;
+  await new Promise((ok) => setTimeout(ok, 50));
+  const listed = [];
+  for (const q of ["migrants", "rights", "rohingya", "trafficking", ""]) {
+    listed.push(frame(() => w.setAttribute("query", q)));
+  }
+  out.queryWithListMs = { median: median(listed), worst: worst(listed), updates: listed.length };
+  out.listItems = root.querySelectorAll(".tl-year-items li").length;
   w.unmount();
   return out;
 };
