@@ -146,7 +146,7 @@ SHIPPED=(ima-statements.js ima_statements.js ima_statements_bg.wasm)
 size_report() {
   local dist="${1:-$DIST}"
   printf '%-28s %10s %10s %10s\n' file raw gzip brotli
-  local total_raw=0 total_gz=0 total_br=0 f raw gz br
+  local total_raw=0 total_gz=0 total_br=0 f raw gz br partial=
   for f in "${SHIPPED[@]}"; do
     f="$dist/$f"
     [ -f "$f" ] || continue
@@ -156,13 +156,13 @@ size_report() {
     if have brotli && [ "$raw" -lt 10000000 ]; then
       br=$(brotli -c -q 11 "$f" | wc -c); total_br=$((total_br + br))
     else
-      br=-
+      br=-; partial=1
     fi
     printf '%-28s %10d %10d %10s\n' "$(basename "$f")" "$raw" "$gz" "$br"
     total_raw=$((total_raw + raw))
     total_gz=$((total_gz + gz))
   done
-  have brotli || total_br=-
+  if ! have brotli || [ -n "$partial" ]; then total_br=-; fi
   printf '%-28s %10d %10d %10s\n' total "$total_raw" "$total_gz" "$total_br"
 }
 
