@@ -875,24 +875,12 @@ mod tests {
 
     #[test]
     fn a_list_naming_a_statement_past_the_last_ends_there() {
-        use crate::date::PartialDate;
-        use crate::statement::Statement;
-        let statement = |id: &str, text: &str| Statement {
-            id: id.into(),
-            title: text.into(),
-            subtitle: None,
-            kind: "statement".into(),
-            date: PartialDate::parse("2015").expect("a date"),
-            approximate: None,
-            signatories: Vec::new(),
-            source: "test".into(),
-            excerpt: false,
-            related: Vec::new(),
-            tags: Vec::new(),
-            body: vec![text.into()],
-        };
+        use crate::search::tests::statement;
         let corpus = Corpus {
-            statements: vec![statement("a", "migrants"), statement("b", "rights")],
+            statements: vec![
+                statement("a", "migrants", &["migrants"], &[]),
+                statement("b", "rights", &["rights"], &[]),
+            ],
             ..Corpus::default()
         };
         let index = Index::build(&corpus);

@@ -5,7 +5,9 @@ use crate::date::PartialDate;
 use crate::statement::Statement;
 use crate::vocabulary::{Entity, Facet, Vocabulary};
 
-fn statement(id: &str, title: &str, body: &[&str], tags: &[u16]) -> Statement {
+/// A statement of 2015 with this title, body and tags (also used by the
+/// index's own tests).
+pub(super) fn statement(id: &str, title: &str, body: &[&str], tags: &[u16]) -> Statement {
     Statement {
         id: id.into(),
         title: title.into(),
