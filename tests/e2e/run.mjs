@@ -378,6 +378,36 @@ test("div embed: <div data-ima-statements> with attributes", async () => {
   await page.closeAll();
 });
 
+test("the shipped module explains bad input in words: one warning per bad attribute, errors naming the field", async () => {
+  const page = await open("/pages/plain.html");
+  const sortValue = () => inShadow(page, "ima-statements", (r) => r.querySelector("[part=sort]").value);
+  const before = await sortValue();
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => document.querySelector("ima-statements").setAttribute("sort", "sideways"));
+  }
+  // Console messages reach the test asynchronously.
+  for (let i = 0; i < 20 && page.warnings.length === 0; i++) await page.waitForTimeout(50);
+  await page.waitForTimeout(100);
+  equal(page.warnings.join(" | "),
+    'ima-statements: ignoring sort="sideways": expected relevance, newest or oldest; using the default',
+    "one warning, in words");
+  equal(await sortValue(), before, "the default order stays");
+  const thrown = await page.evaluate(async () => {
+    const { Archive } = await import("/ima/ima_statements.js");
+    const archive = Archive.embedded();
+    const messages = [];
+    for (const request of [{ limit: -1 }, { from: "banana" }, { colour: "red" }]) {
+      try { archive.search(request); messages.push("no error"); } catch (e) { messages.push(String(e.message)); }
+    }
+    return messages;
+  });
+  for (const [message, field] of [[thrown[0], "limit"], [thrown[1], "from"], [thrown[2], "colour"]]) {
+    assert(message.includes(field) && message.length > field.length + 10, `error names ${field}: ${message}`);
+  }
+  equal(page.errors.join(" | "), "", "no console error");
+  await page.closeAll();
+});
+
 test("when the wasm cannot load, the element says so in a sentence", async () => {
   const page = await newPage(browser);
   await page.route("**/ima_statements_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
