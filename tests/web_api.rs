@@ -169,6 +169,15 @@ fn statement_gives_the_full_text_or_undefined() {
     assert!(array(&s, "tags").iter().any(
         |t| text(&t, "facet") == "topic" && text(&t, "value") == "global-compact-on-migration"
     ));
+    assert_eq!(text(&s, "kindLabel"), "Statement");
+    assert_eq!(text(&get(&s, "date"), "start"), "2017-12-04");
+    assert!(!text(&s, "subtitle").is_empty());
+    // A record leaves out the subtitle a statement does not have.
+    let plain = a
+        .statement("2015-09-let-the-pictures-break-barriers", None)
+        .unwrap();
+    assert!(!Reflect::has(&plain, &"subtitle".into()).unwrap());
+    assert!(array(&plain, "body").length() > 0);
     assert!(a
         .statement("no-such-statement", None)
         .unwrap()
