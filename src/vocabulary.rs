@@ -3,7 +3,7 @@
 //!
 //! Each entity has a slug (the facet value), a display label and aliases.
 //! Tagging matches the label and every alias against a statement's text as a
-//! whole-word phrase after [`fold`](crate::text::fold)ing, except that an
+//! whole-word phrase after folding ([`fold`]), except that an
 //! alias written in capitals only ("GCM", "US", "IMA") must match in capitals,
 //! so the acronym "US" does not tag every "us" in a text.
 
