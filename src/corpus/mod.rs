@@ -1,7 +1,7 @@
 //! The corpus: every statement and the vocabulary they are tagged from.
 //!
-//! The corpus is written by people as files under `corpus/` (see
-//! [`source`] for the format), validated by `build.rs`, and embedded into the
+//! The corpus is written by people as files under `corpus/` (see `source`,
+//! native only, for the format), validated by `build.rs`, and embedded into the
 //! library as one binary blob (see [`blob`] for its layout).
 
 pub mod blob;

@@ -1,7 +1,7 @@
 //! Mounting: the `mount` export and the [`Widget`] it returns.
 //!
 //! A widget owns its shadow root's content, its state, and every listener,
-//! timer and callback it registers (as [`Tracked`] values). Callbacks hold
+//! timer and callback it registers (as `Tracked` values). Callbacks hold
 //! only a weak reference to the widget, so nothing keeps it alive but the
 //! `Widget` handle; dropping or unmounting it drops them all and empties the
 //! shadow root. Custom events are queued while the widget's state is
