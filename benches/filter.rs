@@ -19,7 +19,7 @@ use ima_statements::date::{Day, PartialDate, Precision};
 use ima_statements::facets;
 use ima_statements::filter::FilterIndex;
 use ima_statements::lang::Lang;
-use ima_statements::request::Request;
+use ima_statements::request::{Request, Selection};
 use ima_statements::statement::Statement;
 
 /// `n` statements made from the real ones.
@@ -59,8 +59,11 @@ fn shifted(date: &PartialDate, days: i32) -> PartialDate {
 fn request() -> Request {
     Request {
         text: "rohingya".into(),
-        topic: vec!["refugees".into(), "trafficking".into()],
-        place: vec!["malaysia".into(), "thailand".into()],
+        selection: Selection {
+            topic: vec!["refugees".into(), "trafficking".into()],
+            place: vec!["malaysia".into(), "thailand".into()],
+            ..Selection::default()
+        },
         from: Some("2015-05".into()),
         to: Some("2030".into()),
         ..Request::default()

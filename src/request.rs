@@ -25,23 +25,12 @@ pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 200;
 
 /// What a caller asks of the archive (DESIGN.md §3). Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Request {
     /// Text typed into the search box; empty matches every statement.
     pub text: String,
-    /// Kind slugs; any of them (OR).
-    pub kind: Vec<String>,
-    /// Topic slugs; any of them.
-    pub topic: Vec<String>,
-    /// Place slugs; any of them.
-    pub place: Vec<String>,
-    /// Organization slugs; any of them.
-    pub organization: Vec<String>,
-    /// Person slugs; any of them.
-    pub person: Vec<String>,
-    /// Years (`"2015"`); a statement matches when its date covers any of them.
-    pub year: Vec<String>,
+    /// The facet values asked for.
+    pub selection: Selection,
     /// Earliest day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (its first day, inclusive).
     pub from: Option<String>,
     /// Latest day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (its last day, inclusive).
@@ -54,6 +43,55 @@ pub struct Request {
     pub limit: Option<u32>,
     /// Language of date labels: `en`, `es`, `fr` or `id`; English by default.
     pub lang: Option<String>,
+}
+
+/// Facet values chosen, facet by facet: any value of a facet (OR), every
+/// facet (AND). Requests and the widget's state hold one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Kind slugs.
+    pub kind: Vec<String>,
+    /// Topic slugs.
+    pub topic: Vec<String>,
+    /// Place slugs.
+    pub place: Vec<String>,
+    /// Organization slugs.
+    pub organization: Vec<String>,
+    /// Person slugs.
+    pub person: Vec<String>,
+    /// Years (`"2015"`); a statement matches when its date covers any of them.
+    pub year: Vec<String>,
+}
+
+impl Selection {
+    /// The values chosen in `facet`.
+    pub fn get(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Kind => &self.kind,
+            Facet::Topic => &self.topic,
+            Facet::Place => &self.place,
+            Facet::Organization => &self.organization,
+            Facet::Person => &self.person,
+            Facet::Year => &self.year,
+        }
+    }
+
+    /// The values chosen in `facet`, to change them.
+    pub fn get_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Kind => &mut self.kind,
+            Facet::Topic => &mut self.topic,
+            Facet::Place => &mut self.place,
+            Facet::Organization => &mut self.organization,
+            Facet::Person => &mut self.person,
+            Facet::Year => &mut self.year,
+        }
+    }
+
+    /// Whether no value is chosen in any facet.
+    pub fn is_empty(&self) -> bool {
+        Facet::ALL.iter().all(|&f| self.get(f).is_empty())
+    }
 }
 
 /// Order of the hits.
@@ -235,36 +273,12 @@ pub struct Query {
 }
 
 impl Request {
-    /// The values selected for `facet`.
-    pub fn selection(&self, facet: Facet) -> &[String] {
-        match facet {
-            Facet::Kind => &self.kind,
-            Facet::Topic => &self.topic,
-            Facet::Place => &self.place,
-            Facet::Organization => &self.organization,
-            Facet::Person => &self.person,
-            Facet::Year => &self.year,
-        }
-    }
-
-    /// The values selected for `facet`, to change them.
-    pub fn selection_mut(&mut self, facet: Facet) -> &mut Vec<String> {
-        match facet {
-            Facet::Kind => &mut self.kind,
-            Facet::Topic => &mut self.topic,
-            Facet::Place => &mut self.place,
-            Facet::Organization => &mut self.organization,
-            Facet::Person => &mut self.person,
-            Facet::Year => &mut self.year,
-        }
-    }
-
     /// Sets the field named `field` from an untyped value, refusing unknown
     /// fields and values of the wrong type. [`Input::Absent`] leaves the
     /// field at its default.
     pub fn set(&mut self, field: &str, value: Input) -> Result<(), RequestError> {
         if let Some(facet) = Facet::from_name(field) {
-            let list = self.selection_mut(facet);
+            let list = self.selection.get_mut(facet);
             *list = match value {
                 Input::Absent => Vec::new(),
                 Input::List(items) => items,
@@ -334,7 +348,7 @@ impl Request {
     ) -> Result<Query, RequestError> {
         let mut selected: [Vec<u32>; 6] = Default::default();
         for (slot, facet) in selected.iter_mut().zip(Facet::ALL) {
-            for value in self.selection(facet) {
+            for value in self.selection.get(facet) {
                 let position = lookup(facet, value).ok_or_else(|| RequestError::UnknownValue {
                     field: facet.as_str(),
                     value: value.clone(),
@@ -469,7 +483,10 @@ mod tests {
     #[test]
     fn selections_resolve_sorted_without_repeats() {
         let request = Request {
-            topic: vec!["rohingya".into(), "gcm".into(), "rohingya".into()],
+            selection: Selection {
+                topic: vec!["rohingya".into(), "gcm".into(), "rohingya".into()],
+                ..Selection::default()
+            },
             ..Request::default()
         };
         let q = request.check(&lookup).unwrap();
@@ -496,10 +513,11 @@ mod tests {
             "`to`: `2015-02-30` is not a day of the calendar"
         );
         assert_eq!(
-            r(|r| r.topic = vec!["x".into()]),
+            r(|r| r.selection.topic = vec!["x".into()]),
             "`topic`: unknown value `x`: expected a value listed by `facets()`"
         );
-        assert!(r(|r| r.year = vec!["2019".into()]).starts_with("`year`: unknown value `2019`"));
+        assert!(r(|r| r.selection.year = vec!["2019".into()])
+            .starts_with("`year`: unknown value `2019`"));
         assert_eq!(
             r(|r| {
                 r.from = Some("2016".into());
@@ -571,7 +589,7 @@ mod tests {
         r.set("sort", Input::Text("oldest".into())).unwrap();
         r.set("from", Input::Absent).unwrap();
         assert_eq!(r.limit, Some(50));
-        assert_eq!(r.topic, ["rohingya"]);
+        assert_eq!(r.selection.topic, ["rohingya"]);
         assert_eq!(r.sort, Some(Sort::Oldest));
         assert_eq!(r.from, None);
     }

@@ -9,7 +9,7 @@ use ima_statements::chronology::{ChronologyOptions, Granularity};
 use ima_statements::corpus::Corpus;
 use ima_statements::date::PartialDate;
 use ima_statements::facets::list;
-use ima_statements::request::{Request, Sort};
+use ima_statements::request::{Request, Selection, Sort};
 use ima_statements::response::{Chronology, Response};
 use ima_statements::statement::Statement;
 use ima_statements::vocabulary::{Facet, Kind, Vocabulary};
@@ -39,7 +39,7 @@ fn all() -> Request {
 
 fn with(facet: Facet, values: &[&str]) -> Request {
     let mut request = all();
-    *request.selection_mut(facet) = values.iter().map(|v| v.to_string()).collect();
+    *request.selection.get_mut(facet) = values.iter().map(|v| v.to_string()).collect();
     request
 }
 
@@ -134,7 +134,7 @@ fn values_within_a_facet_are_alternatives_and_facets_combine() {
     let either = search(&a, with(Facet::Topic, &["rohingya", "tppa"]));
     assert_eq!(either.total, 5);
     let mut both = with(Facet::Topic, &["rohingya"]);
-    both.place = vec!["thailand".into()];
+    both.selection.place = vec!["thailand".into()];
     let both = search(&a, both);
     assert_eq!(
         ids(&both),
@@ -144,7 +144,7 @@ fn values_within_a_facet_are_alternatives_and_facets_combine() {
         ]
     );
     let mut none = with(Facet::Topic, &["rohingya"]);
-    none.kind = vec!["news".into()];
+    none.selection.kind = vec!["news".into()];
     assert_eq!(search(&a, none).total, 0);
 }
 
@@ -438,11 +438,13 @@ fn bad_requests_are_refused_naming_the_field() {
         error(&a, request)
     };
     assert_eq!(
-        r(|r| r.topic = vec!["x".into()]),
+        r(|r| r.selection.topic = vec!["x".into()]),
         "`topic`: unknown value `x`: expected a value listed by `facets()`"
     );
-    assert!(r(|r| r.kind = vec!["rohingya".into()]).starts_with("`kind`: unknown value"));
-    assert!(r(|r| r.year = vec!["2019".into()]).starts_with("`year`: unknown value `2019`"));
+    assert!(r(|r| r.selection.kind = vec!["rohingya".into()]).starts_with("`kind`: unknown value"));
+    assert!(
+        r(|r| r.selection.year = vec!["2019".into()]).starts_with("`year`: unknown value `2019`")
+    );
     assert_eq!(
         r(|r| r.from = Some("banana".into())),
         "`from`: `banana` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
@@ -625,7 +627,10 @@ fn a_window_zooms_the_axis_in() {
     let c = chronology(
         &a,
         Request {
-            topic: vec!["rohingya".into()],
+            selection: Selection {
+                topic: vec!["rohingya".into()],
+                ..Selection::default()
+            },
             ..Request::default()
         },
         window("2015-05-30", "2015-06-02", Some(Granularity::Day)),
@@ -685,7 +690,10 @@ fn points_give_every_statement_for_drawing() {
     let c = chronology(
         &a,
         Request {
-            place: vec!["thailand".into()],
+            selection: Selection {
+                place: vec!["thailand".into()],
+                ..Selection::default()
+            },
             ..Request::default()
         },
         ChronologyOptions::with_points(),
@@ -781,7 +789,7 @@ fn build(
         if values.is_empty() {
             continue;
         }
-        *request.selection_mut(facet) = picks
+        *request.selection.get_mut(facet) = picks
             .iter()
             .map(|p| values[usize::from(*p) % values.len()].clone())
             .collect();
@@ -823,7 +831,7 @@ fn oracle(a: &Archive, request: &Request) -> BTreeSet<String> {
                 && from.map_or(true, |f| s.date.end() >= f)
                 && to.map_or(true, |t| s.date.start() <= t)
                 && Facet::ALL.into_iter().all(|f| {
-                    let sel = request.selection(f);
+                    let sel = request.selection.get(f);
                     sel.is_empty() || sel.iter().any(|value| has(f, value))
                 })
         })
@@ -859,12 +867,12 @@ proptest! {
 
         for facet in Facet::ALL {
             let values = list(&response.facets, facet);
-            let selection = request.selection(facet);
+            let selection = request.selection.get(facet);
             for v in values {
                 // A value's count is the total of the request with this
                 // facet's selection replaced by that value.
                 let mut alone = request.clone();
-                *alone.selection_mut(facet) = vec![v.value.clone()];
+                *alone.selection.get_mut(facet) = vec![v.value.clone()];
                 let total = a.search(&alone).unwrap().total;
                 prop_assert_eq!(v.count, total, "{}:{} in {:?}", facet.as_str(), v.value, request);
                 prop_assert_eq!(v.selected, selection.contains(&v.value));

@@ -499,7 +499,7 @@ impl Inner {
             Some("chip") => {
                 match (facet, value, get("data-bound").as_deref()) {
                     (Some(facet), Some(value), _) => {
-                        self.state.values_mut(facet).retain(|v| *v != value)
+                        self.state.selection.get_mut(facet).retain(|v| *v != value)
                     }
                     (_, _, Some("from")) => self.state.from = None,
                     (_, _, Some("to")) => self.state.to = None,

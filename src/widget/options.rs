@@ -213,7 +213,10 @@ impl Checker {
     /// comes from the URL (which anyone can write): dropped silently.
     pub fn sanitize(&self, mut state: State) -> State {
         for facet in Facet::ALL {
-            state.values_mut(facet).retain(|v| self.is_value(facet, v));
+            state
+                .selection
+                .get_mut(facet)
+                .retain(|v| self.is_value(facet, v));
         }
         state.from = state.from.filter(|v| Checker::is_bound(v));
         state.to = state.to.filter(|v| Checker::is_bound(v));
@@ -252,7 +255,7 @@ impl Checker {
                 state.text = given.unwrap_or("").chars().take(MAX_TEXT).collect();
             }
             Attribute::Facet(facet) => {
-                let values = state.values_mut(facet);
+                let values = state.selection.get_mut(facet);
                 values.clear();
                 for v in given
                     .unwrap_or("")
@@ -333,6 +336,7 @@ pub const MAX_TEXT: usize = 500;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::Selection;
 
     fn checker() -> Checker {
         Checker::new(&Archive::embedded().expect("embedded corpus"))
@@ -368,7 +372,7 @@ mod tests {
         assert_eq!(apply("query", Some("rohingya")).1.text, "rohingya");
         let (_, state, warnings) = apply("kind", Some("statement, communique"));
         assert_eq!(
-            state.kind,
+            state.selection.kind,
             vec!["statement".to_owned(), "communique".to_owned()]
         );
         assert!(warnings.is_empty());
@@ -400,11 +404,11 @@ mod tests {
     #[test]
     fn unknown_list_values_are_dropped_one_by_one() {
         let (_, state, warnings) = apply("kind", Some("statement,poem"));
-        assert_eq!(state.kind, vec!["statement".to_owned()]);
+        assert_eq!(state.selection.kind, vec!["statement".to_owned()]);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].value, "poem");
         let (_, state, warnings) = apply("year", Some("2015 1850"));
-        assert_eq!(state.year, vec!["2015".to_owned()]);
+        assert_eq!(state.selection.year, vec!["2015".to_owned()]);
         assert_eq!(warnings[0].value, "1850");
     }
 
@@ -427,14 +431,17 @@ mod tests {
     #[test]
     fn sanitize_drops_what_the_archive_does_not_know() {
         let state = State {
-            topic: vec!["rohingya".into(), "<script>".into()],
+            selection: Selection {
+                topic: vec!["rohingya".into(), "<script>".into()],
+                ..Selection::default()
+            },
             from: Some("not a date".into()),
             to: Some("2016-06".into()),
             text: "x".repeat(MAX_TEXT + 10),
             ..State::default()
         };
         let clean = checker().sanitize(state);
-        assert_eq!(clean.topic, vec!["rohingya".to_owned()]);
+        assert_eq!(clean.selection.topic, vec!["rohingya".to_owned()]);
         assert_eq!(clean.from, None);
         assert_eq!(clean.to.as_deref(), Some("2016-06"));
         assert_eq!(clean.text.chars().count(), MAX_TEXT);

@@ -32,12 +32,7 @@ impl State {
     pub fn request(&self, lang: Lang, offset: u32, limit: u32) -> Request {
         Request {
             text: self.text.clone(),
-            kind: self.kind.clone(),
-            topic: self.topic.clone(),
-            place: self.place.clone(),
-            organization: self.organization.clone(),
-            person: self.person.clone(),
-            year: self.year.clone(),
+            selection: self.selection.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             sort: self.sort,
@@ -109,6 +104,7 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::Selection;
     use crate::request::Sort;
 
     fn archive() -> Archive {
@@ -131,7 +127,10 @@ mod tests {
         let archive = archive();
         let all = run(&archive, &State::default(), Lang::En, 1);
         let state = State {
-            kind: vec!["communique".into()],
+            selection: Selection {
+                kind: vec!["communique".into()],
+                ..Selection::default()
+            },
             ..State::default()
         };
         let some = run(&archive, &state, Lang::En, 1);

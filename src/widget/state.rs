@@ -23,25 +23,15 @@ pub const HASH_PREFIX: &str = "#ima:";
 /// The longest hash the widget reads; anything longer is garbage, not state.
 const MAX_HASH: usize = 4096;
 
-pub use crate::request::Sort;
+pub use crate::request::{Selection, Sort};
 
 /// The visitor's request and place in the widget.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     /// The text typed in the search box.
     pub text: String,
-    /// Selected kinds.
-    pub kind: Vec<String>,
-    /// Selected topics.
-    pub topic: Vec<String>,
-    /// Selected places.
-    pub place: Vec<String>,
-    /// Selected organizations.
-    pub organization: Vec<String>,
-    /// Selected people.
-    pub person: Vec<String>,
-    /// Selected years.
-    pub year: Vec<String>,
+    /// Selected facet values.
+    pub selection: Selection,
     /// Date range start (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub from: Option<String>,
     /// Date range end, inclusive.
@@ -53,38 +43,14 @@ pub struct State {
 }
 
 impl State {
-    /// The values selected in `facet`.
-    pub fn values(&self, facet: Facet) -> &[String] {
-        match facet {
-            Facet::Kind => &self.kind,
-            Facet::Topic => &self.topic,
-            Facet::Place => &self.place,
-            Facet::Organization => &self.organization,
-            Facet::Person => &self.person,
-            Facet::Year => &self.year,
-        }
-    }
-
-    /// The values selected in `facet`, to change.
-    pub fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
-        match facet {
-            Facet::Kind => &mut self.kind,
-            Facet::Topic => &mut self.topic,
-            Facet::Place => &mut self.place,
-            Facet::Organization => &mut self.organization,
-            Facet::Person => &mut self.person,
-            Facet::Year => &mut self.year,
-        }
-    }
-
     /// Whether `value` is selected in `facet`.
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.values(facet).iter().any(|v| v == value)
+        self.selection.get(facet).iter().any(|v| v == value)
     }
 
     /// Selects `value` in `facet`, or unselects it when it was selected.
     pub fn toggle(&mut self, facet: Facet, value: &str) {
-        let values = self.values_mut(facet);
+        let values = self.selection.get_mut(facet);
         match values.iter().position(|v| v == value) {
             Some(i) => {
                 values.remove(i);
@@ -96,15 +62,13 @@ impl State {
     /// Selects `value` in `facet` (a no-op when it already is).
     pub fn select(&mut self, facet: Facet, value: &str) {
         if !self.is_selected(facet, value) {
-            self.values_mut(facet).push(value.to_owned());
+            self.selection.get_mut(facet).push(value.to_owned());
         }
     }
 
     /// Whether any facet value or date bound is selected.
     pub fn has_filters(&self) -> bool {
-        Facet::ALL.iter().any(|f| !self.values(*f).is_empty())
-            || self.from.is_some()
-            || self.to.is_some()
+        !self.selection.is_empty() || self.from.is_some() || self.to.is_some()
     }
 
     /// Removes every filter and the text, keeping the sort.
@@ -134,7 +98,7 @@ impl State {
             pairs.push(("q", encode(&self.text)));
         }
         for facet in Facet::ALL {
-            let values = self.values(facet);
+            let values = self.selection.get(facet);
             if !values.is_empty() {
                 let joined: Vec<String> = values.iter().map(|v| encode(v)).collect();
                 pairs.push((facet.as_str(), joined.join(",")));
@@ -186,7 +150,7 @@ impl State {
                 "open" => state.open = decode(value).filter(|v| !v.is_empty()),
                 _ => {
                     if let Some(facet) = Facet::from_name(key) {
-                        let values = state.values_mut(facet);
+                        let values = state.selection.get_mut(facet);
                         for v in value.split(',').filter_map(decode) {
                             if !v.is_empty() && !values.contains(&v) {
                                 values.push(v);
@@ -259,13 +223,15 @@ mod tests {
     fn sample() -> State {
         State {
             text: "rohingya \"at sea\" -bali & co".into(),
-            topic: vec!["trafficking".into(), "rohingya".into()],
-            year: vec!["2015".into()],
+            selection: Selection {
+                topic: vec!["trafficking".into(), "rohingya".into()],
+                year: vec!["2015".into()],
+                ..Selection::default()
+            },
             from: Some("2015-05".into()),
             to: Some("2016".into()),
             sort: Some(Sort::Oldest),
             open: Some("2015-05-justice-for-the-26".into()),
-            ..State::default()
         }
     }
 
@@ -282,7 +248,10 @@ mod tests {
     fn unicode_and_separators_survive_the_hash() {
         let state = State {
             text: "Communiqué, a=b&c, 移民 #1".into(),
-            person: vec!["a,b".into()],
+            selection: Selection {
+                person: vec!["a,b".into()],
+                ..Selection::default()
+            },
             ..State::default()
         };
         assert_eq!(State::from_hash(&state.to_hash()), Some(state));
@@ -311,9 +280,9 @@ mod tests {
             State::from_hash("#ima:q=%ZZ&&=&topic=ok,%E2%28,&sort=sideways&bogus=1&kind&to=2016")
                 .expect("an #ima: hash is ours");
         assert_eq!(state.text, "");
-        assert_eq!(state.topic, vec!["ok".to_owned()]);
+        assert_eq!(state.selection.topic, vec!["ok".to_owned()]);
         assert_eq!(state.sort, None);
-        assert_eq!(state.kind, Vec::<String>::new());
+        assert_eq!(state.selection.kind, Vec::<String>::new());
         assert_eq!(state.to.as_deref(), Some("2016"));
     }
 

@@ -46,7 +46,7 @@ impl Target {
     /// `state` without this filter.
     pub fn remove_from(&self, state: &mut State) {
         match self {
-            Target::Value(facet, value) => state.values_mut(*facet).retain(|v| v != value),
+            Target::Value(facet, value) => state.selection.get_mut(*facet).retain(|v| v != value),
             Target::From => state.from = None,
             Target::To => state.to = None,
         }
@@ -105,7 +105,7 @@ pub fn chips(archive: &Archive, state: &State, lang: Lang) -> Vec<Chip> {
     let strings = Strings::of(lang);
     let mut chips = Vec::new();
     for facet in Facet::ALL {
-        for value in state.values(facet) {
+        for value in state.selection.get(facet) {
             chips.push(Chip {
                 target: Target::Value(facet, value.clone()),
                 label: facet_name(facet, lang).to_owned()
@@ -240,6 +240,7 @@ pub fn reading(archive: &Archive, id: &str, text: &str, lang: Lang) -> Option<Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::request::Selection;
 
     fn archive() -> Archive {
         Archive::embedded().expect("embedded corpus")
@@ -249,8 +250,11 @@ mod tests {
     fn chips_name_facet_and_value() {
         let archive = archive();
         let state = State {
-            topic: vec!["rohingya".into()],
-            kind: vec!["communique".into()],
+            selection: Selection {
+                topic: vec!["rohingya".into()],
+                kind: vec!["communique".into()],
+                ..Selection::default()
+            },
             from: Some("2015".into()),
             ..State::default()
         };
@@ -267,12 +271,15 @@ mod tests {
     #[test]
     fn removing_a_chip_removes_its_filter_only() {
         let mut state = State {
-            topic: vec!["rohingya".into(), "trafficking".into()],
+            selection: Selection {
+                topic: vec!["rohingya".into(), "trafficking".into()],
+                ..Selection::default()
+            },
             to: Some("2016".into()),
             ..State::default()
         };
         Target::Value(Facet::Topic, "rohingya".into()).remove_from(&mut state);
-        assert_eq!(state.topic, vec!["trafficking".to_owned()]);
+        assert_eq!(state.selection.topic, vec!["trafficking".to_owned()]);
         Target::To.remove_from(&mut state);
         assert_eq!(state.to, None);
     }
@@ -282,7 +289,10 @@ mod tests {
         let archive = archive();
         let state = State {
             text: "rohingya".into(),
-            kind: vec!["news".into()],
+            selection: Selection {
+                kind: vec!["news".into()],
+                ..Selection::default()
+            },
             ..State::default()
         };
         let results = results(&archive, &state, Lang::En, 10);
@@ -309,7 +319,10 @@ mod tests {
         )));
         let state = State {
             text: "rohingoo".into(),
-            kind: vec!["news".into()],
+            selection: Selection {
+                kind: vec!["news".into()],
+                ..Selection::default()
+            },
             ..State::default()
         };
         let found = results(&archive, &state, Lang::En, 10);

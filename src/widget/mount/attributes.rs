@@ -55,7 +55,9 @@ impl Inner {
                 let s = &mut self.state;
                 match attribute {
                     Attribute::Query => s.text = initial.text.clone(),
-                    Attribute::Facet(f) => *s.values_mut(f) = initial.values(f).to_vec(),
+                    Attribute::Facet(f) => {
+                        *s.selection.get_mut(f) = initial.selection.get(f).to_vec()
+                    }
                     Attribute::From => s.from = initial.from.clone(),
                     Attribute::To => s.to = initial.to.clone(),
                     Attribute::Sort => s.sort = initial.sort,

@@ -120,7 +120,8 @@ impl Inner {
         for facet in Facet::ALL {
             let values: Array = self
                 .state
-                .values(facet)
+                .selection
+                .get(facet)
                 .iter()
                 .map(|v| JsValue::from_str(v))
                 .collect();
