@@ -19,8 +19,9 @@ use ima_statements::date::{Day, PartialDate, Precision};
 use ima_statements::facets;
 use ima_statements::filter::FilterIndex;
 use ima_statements::lang::Lang;
-use ima_statements::request::{Request, Selection};
+use ima_statements::request::Request;
 use ima_statements::statement::Statement;
+use ima_statements::vocabulary::PerFacet;
 
 /// `n` statements made from the real ones.
 fn replicated(real: &Archive, n: usize) -> Archive {
@@ -59,10 +60,10 @@ fn shifted(date: &PartialDate, days: i32) -> PartialDate {
 fn request() -> Request {
     Request {
         text: "rohingya".into(),
-        selection: Selection {
+        selection: PerFacet {
             topic: vec!["refugees".into(), "trafficking".into()],
             place: vec!["malaysia".into(), "thailand".into()],
-            ..Selection::default()
+            ..PerFacet::default()
         },
         from: Some("2015-05".into()),
         to: Some("2030".into()),

@@ -35,7 +35,7 @@ pub fn count(filters: &FilterIndex, selection: &Selection, query: &Query) -> Fac
         }
         let kept = others.as_ref().unwrap_or(&selection.base);
         let selected = query.selected.get(position).map_or(&[][..], Vec::as_slice);
-        *list_mut(&mut facets, facet) = values(filters.values(facet), selected, |e| {
+        *facets.get_mut(facet) = values(filters.values(facet), selected, |e| {
             e.slots.count_common(kept)
         });
     }
@@ -60,38 +60,13 @@ fn values(
         .collect()
 }
 
-/// The list of `facet` in `facets`.
-pub fn list_mut(facets: &mut Facets, facet: Facet) -> &mut Vec<FacetValue> {
-    match facet {
-        Facet::Kind => &mut facets.kind,
-        Facet::Topic => &mut facets.topic,
-        Facet::Place => &mut facets.place,
-        Facet::Organization => &mut facets.organization,
-        Facet::Person => &mut facets.person,
-        Facet::Year => &mut facets.year,
-    }
-}
-
-/// The list of `facet` in `facets`.
-pub fn list(facets: &Facets, facet: Facet) -> &[FacetValue] {
-    match facet {
-        Facet::Kind => &facets.kind,
-        Facet::Topic => &facets.topic,
-        Facet::Place => &facets.place,
-        Facet::Organization => &facets.organization,
-        Facet::Person => &facets.person,
-        Facet::Year => &facets.year,
-    }
-}
-
 impl Archive {
     /// Every facet value with the number of statements that have it, for
     /// partners who build their own interface.
     pub fn facets(&self) -> Facets {
         let mut facets = Facets::default();
         for facet in Facet::ALL {
-            *list_mut(&mut facets, facet) =
-                values(self.filters().values(facet), &[], |e| e.slots.len());
+            *facets.get_mut(facet) = values(self.filters().values(facet), &[], |e| e.slots.len());
         }
         facets
     }

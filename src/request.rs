@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
-use crate::vocabulary::Facet;
+use crate::vocabulary::{Facet, PerFacet};
 
 /// Results per page when the request does not say.
 pub const DEFAULT_LIMIT: u32 = 20;
@@ -29,8 +29,10 @@ pub const MAX_LIMIT: u32 = 200;
 pub struct Request {
     /// Text typed into the search box; empty matches every statement.
     pub text: String,
-    /// The facet values asked for.
-    pub selection: Selection,
+    /// The facet values asked for: any value of a facet (OR), every facet
+    /// (AND). Years are written `"2015"`; a statement matches when its date
+    /// covers any of them.
+    pub selection: PerFacet<Vec<String>>,
     /// Earliest day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (its first day, inclusive).
     pub from: Option<String>,
     /// Latest day, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (its last day, inclusive).
@@ -43,55 +45,6 @@ pub struct Request {
     pub limit: Option<u32>,
     /// Language of date labels: `en`, `es`, `fr` or `id`; English by default.
     pub lang: Option<String>,
-}
-
-/// Facet values chosen, facet by facet: any value of a facet (OR), every
-/// facet (AND). Requests and the widget's state hold one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Kind slugs.
-    pub kind: Vec<String>,
-    /// Topic slugs.
-    pub topic: Vec<String>,
-    /// Place slugs.
-    pub place: Vec<String>,
-    /// Organization slugs.
-    pub organization: Vec<String>,
-    /// Person slugs.
-    pub person: Vec<String>,
-    /// Years (`"2015"`); a statement matches when its date covers any of them.
-    pub year: Vec<String>,
-}
-
-impl Selection {
-    /// The values chosen in `facet`.
-    pub fn get(&self, facet: Facet) -> &[String] {
-        match facet {
-            Facet::Kind => &self.kind,
-            Facet::Topic => &self.topic,
-            Facet::Place => &self.place,
-            Facet::Organization => &self.organization,
-            Facet::Person => &self.person,
-            Facet::Year => &self.year,
-        }
-    }
-
-    /// The values chosen in `facet`, to change them.
-    pub fn get_mut(&mut self, facet: Facet) -> &mut Vec<String> {
-        match facet {
-            Facet::Kind => &mut self.kind,
-            Facet::Topic => &mut self.topic,
-            Facet::Place => &mut self.place,
-            Facet::Organization => &mut self.organization,
-            Facet::Person => &mut self.person,
-            Facet::Year => &mut self.year,
-        }
-    }
-
-    /// Whether no value is chosen in any facet.
-    pub fn is_empty(&self) -> bool {
-        Facet::ALL.iter().all(|&f| self.get(f).is_empty())
-    }
 }
 
 /// Order of the hits.
@@ -483,9 +436,9 @@ mod tests {
     #[test]
     fn selections_resolve_sorted_without_repeats() {
         let request = Request {
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["rohingya".into(), "gcm".into(), "rohingya".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..Request::default()
         };

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::chronology::Granularity;
 use crate::record::DateRecord;
 use crate::request::Sort;
+use crate::vocabulary::PerFacet;
 
 /// A piece of text, marked when it matched the query.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -57,21 +58,7 @@ pub struct FacetValue {
 }
 
 /// Counts for every facet.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Facets {
-    /// Kinds.
-    pub kind: Vec<FacetValue>,
-    /// Topics.
-    pub topic: Vec<FacetValue>,
-    /// Places.
-    pub place: Vec<FacetValue>,
-    /// Organizations.
-    pub organization: Vec<FacetValue>,
-    /// People.
-    pub person: Vec<FacetValue>,
-    /// Years.
-    pub year: Vec<FacetValue>,
-}
+pub type Facets = PerFacet<Vec<FacetValue>>;
 
 /// What the search understood of the text typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -73,6 +73,57 @@ impl Facet {
     }
 }
 
+/// One value for each facet, by facet: the values a request selects in
+/// each, or the counts a search gives for each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PerFacet<T> {
+    /// Kinds.
+    pub kind: T,
+    /// Topics.
+    pub topic: T,
+    /// Places.
+    pub place: T,
+    /// Organizations.
+    pub organization: T,
+    /// People.
+    pub person: T,
+    /// Years.
+    pub year: T,
+}
+
+impl<T> PerFacet<T> {
+    /// The value of `facet`.
+    pub fn get(&self, facet: Facet) -> &T {
+        match facet {
+            Facet::Kind => &self.kind,
+            Facet::Topic => &self.topic,
+            Facet::Place => &self.place,
+            Facet::Organization => &self.organization,
+            Facet::Person => &self.person,
+            Facet::Year => &self.year,
+        }
+    }
+
+    /// The value of `facet`, to change it.
+    pub fn get_mut(&mut self, facet: Facet) -> &mut T {
+        match facet {
+            Facet::Kind => &mut self.kind,
+            Facet::Topic => &mut self.topic,
+            Facet::Place => &mut self.place,
+            Facet::Organization => &mut self.organization,
+            Facet::Person => &mut self.person,
+            Facet::Year => &mut self.year,
+        }
+    }
+}
+
+impl<T> PerFacet<Vec<T>> {
+    /// Whether every facet's list is empty.
+    pub fn is_empty(&self) -> bool {
+        Facet::ALL.iter().all(|&f| self.get(f).is_empty())
+    }
+}
+
 /// A kind of statement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Kind {

@@ -8,11 +8,10 @@ use ima_statements::archive::Archive;
 use ima_statements::chronology::{ChronologyOptions, Granularity};
 use ima_statements::corpus::Corpus;
 use ima_statements::date::PartialDate;
-use ima_statements::facets::list;
-use ima_statements::request::{Request, Selection, Sort};
+use ima_statements::request::{Request, Sort};
 use ima_statements::response::{Chronology, Response};
 use ima_statements::statement::Statement;
-use ima_statements::vocabulary::{Facet, Kind, Vocabulary};
+use ima_statements::vocabulary::{Facet, Kind, PerFacet, Vocabulary};
 use proptest::prelude::*;
 
 fn archive() -> Archive {
@@ -44,7 +43,9 @@ fn with(facet: Facet, values: &[&str]) -> Request {
 }
 
 fn count(response: &Response, facet: Facet, value: &str) -> u32 {
-    list(&response.facets, facet)
+    response
+        .facets
+        .get(facet)
         .iter()
         .find(|v| v.value == value)
         .unwrap_or_else(|| panic!("{} has no value {value}", facet.as_str()))
@@ -121,7 +122,7 @@ fn facets_list_every_value_with_its_label_and_total_count() {
     assert!(facets.place.iter().any(|v| v.value == "thailand"));
     assert!(Facet::ALL
         .into_iter()
-        .all(|f| list(&facets, f).iter().all(|v| !v.selected)));
+        .all(|f| facets.get(f).iter().all(|v| !v.selected)));
 }
 
 #[test]
@@ -627,9 +628,9 @@ fn a_window_zooms_the_axis_in() {
     let c = chronology(
         &a,
         Request {
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["rohingya".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..Request::default()
         },
@@ -690,9 +691,9 @@ fn points_give_every_statement_for_drawing() {
     let c = chronology(
         &a,
         Request {
-            selection: Selection {
+            selection: PerFacet {
                 place: vec!["thailand".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..Request::default()
         },
@@ -749,7 +750,7 @@ fn pool(a: &Archive) -> Pool {
     Pool {
         values: Facet::ALL
             .into_iter()
-            .map(|f| list(&facets, f).iter().map(|v| v.value.clone()).collect())
+            .map(|f| facets.get(f).iter().map(|v| v.value.clone()).collect())
             .collect(),
     }
 }
@@ -866,7 +867,7 @@ proptest! {
         prop_assert_eq!(response.total as usize, expected.len());
 
         for facet in Facet::ALL {
-            let values = list(&response.facets, facet);
+            let values = response.facets.get(facet);
             let selection = request.selection.get(facet);
             for v in values {
                 // A value's count is the total of the request with this

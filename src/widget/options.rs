@@ -11,7 +11,6 @@ use std::fmt;
 
 use crate::archive::Archive;
 use crate::date::PartialDate;
-use crate::facets::list;
 use crate::lang::Lang;
 use crate::vocabulary::Facet;
 use crate::widget::state::{Sort, State};
@@ -194,7 +193,7 @@ impl Checker {
         let facets = archive.facets();
         let values = Facet::ALL
             .into_iter()
-            .flat_map(|f| list(&facets, f).iter().map(move |v| (f, v.value.clone())))
+            .flat_map(|f| facets.get(f).iter().map(move |v| (f, v.value.clone())))
             .collect();
         Checker { values }
     }
@@ -336,7 +335,7 @@ pub const MAX_TEXT: usize = 500;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Selection;
+    use crate::vocabulary::PerFacet;
 
     fn checker() -> Checker {
         Checker::new(&Archive::embedded().expect("embedded corpus"))
@@ -431,9 +430,9 @@ mod tests {
     #[test]
     fn sanitize_drops_what_the_archive_does_not_know() {
         let state = State {
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["rohingya".into(), "<script>".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             from: Some("not a date".into()),
             to: Some("2016-06".into()),

@@ -4,7 +4,6 @@
 //! something, or are selected).
 
 use crate::archive::Archive;
-use crate::facets::list_mut;
 use crate::lang::Lang;
 use crate::request::{Request, MAX_LIMIT};
 use crate::response::{Facets, Hit, QuerySummary};
@@ -82,7 +81,7 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         }
     }
     for facet in Facet::ALL {
-        let list = list_mut(&mut response.facets, facet);
+        let list = response.facets.get_mut(facet);
         list.retain(|v| v.count > 0 || v.selected);
         if facet == Facet::Kind {
             for v in list.iter_mut() {
@@ -104,8 +103,8 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Selection;
     use crate::request::Sort;
+    use crate::vocabulary::PerFacet;
 
     fn archive() -> Archive {
         Archive::embedded().expect("embedded corpus")
@@ -127,9 +126,9 @@ mod tests {
         let archive = archive();
         let all = run(&archive, &State::default(), Lang::En, 1);
         let state = State {
-            selection: Selection {
+            selection: PerFacet {
                 kind: vec!["communique".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..State::default()
         };

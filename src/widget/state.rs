@@ -23,7 +23,8 @@ pub const HASH_PREFIX: &str = "#ima:";
 /// The longest hash the widget reads; anything longer is garbage, not state.
 const MAX_HASH: usize = 4096;
 
-pub use crate::request::{Selection, Sort};
+pub use crate::request::Sort;
+use crate::vocabulary::PerFacet;
 
 /// The visitor's request and place in the widget.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,7 +32,7 @@ pub struct State {
     /// The text typed in the search box.
     pub text: String,
     /// Selected facet values.
-    pub selection: Selection,
+    pub selection: PerFacet<Vec<String>>,
     /// Date range start (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub from: Option<String>,
     /// Date range end, inclusive.
@@ -223,10 +224,10 @@ mod tests {
     fn sample() -> State {
         State {
             text: "rohingya \"at sea\" -bali & co".into(),
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["trafficking".into(), "rohingya".into()],
                 year: vec!["2015".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             from: Some("2015-05".into()),
             to: Some("2016".into()),
@@ -248,9 +249,9 @@ mod tests {
     fn unicode_and_separators_survive_the_hash() {
         let state = State {
             text: "Communiqué, a=b&c, 移民 #1".into(),
-            selection: Selection {
+            selection: PerFacet {
                 person: vec!["a,b".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..State::default()
         };

@@ -240,7 +240,7 @@ pub fn reading(archive: &Archive, id: &str, text: &str, lang: Lang) -> Option<Re
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Selection;
+    use crate::vocabulary::PerFacet;
 
     fn archive() -> Archive {
         Archive::embedded().expect("embedded corpus")
@@ -250,10 +250,10 @@ mod tests {
     fn chips_name_facet_and_value() {
         let archive = archive();
         let state = State {
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["rohingya".into()],
                 kind: vec!["communique".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             from: Some("2015".into()),
             ..State::default()
@@ -271,9 +271,9 @@ mod tests {
     #[test]
     fn removing_a_chip_removes_its_filter_only() {
         let mut state = State {
-            selection: Selection {
+            selection: PerFacet {
                 topic: vec!["rohingya".into(), "trafficking".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             to: Some("2016".into()),
             ..State::default()
@@ -289,9 +289,9 @@ mod tests {
         let archive = archive();
         let state = State {
             text: "rohingya".into(),
-            selection: Selection {
+            selection: PerFacet {
                 kind: vec!["news".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..State::default()
         };
@@ -319,9 +319,9 @@ mod tests {
         )));
         let state = State {
             text: "rohingoo".into(),
-            selection: Selection {
+            selection: PerFacet {
                 kind: vec!["news".into()],
-                ..Selection::default()
+                ..PerFacet::default()
             },
             ..State::default()
         };
