@@ -441,20 +441,20 @@ impl Archive {
     /// Runs a search request: the page of hits, the total, disjunctive facet
     /// counts and the chronology of what it keeps (DESIGN.md §3).
     pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
-        self.search_flagged(request, true)
+        self.search_matching(request, true)
             .map(|(response, _)| response)
     }
 
-    /// [`Archive::search`], with a flag per statement saying whether the
-    /// request keeps it, oldest first: the order of the chronology's points
+    /// [`Archive::search`], with the set of statements the request keeps, by
+    /// slot: the order of [`Archive::statements`], of the chronology's points
     /// and of [`crate::timeline`]'s marks. A caller that dims what does not
     /// match needs no second search. With `bins` false the response's
     /// chronology is left empty, for callers that draw their own.
-    pub fn search_flagged(
+    pub fn search_matching(
         &self,
         request: &Request,
         bins: bool,
-    ) -> Result<(Response, Vec<bool>), RequestError> {
+    ) -> Result<(Response, BitSet), RequestError> {
         let filters = self.filters();
         let query = request.check(&|f, v| filters.find(f, v))?;
         let text = self.index().search(&query.text);
@@ -475,9 +475,6 @@ impl Archive {
         } else {
             Chronology::default()
         };
-        let flags = (0..filters.len())
-            .map(|slot| selection.matched.contains(slot))
-            .collect();
         let response = Response {
             total: u32::try_from(selection.matched.len()).unwrap_or(u32::MAX),
             hits,
@@ -486,7 +483,7 @@ impl Archive {
             query: text.query,
             sort,
         };
-        Ok((response, flags))
+        Ok((response, selection.matched))
     }
 
     /// The statements (corpus index, score) of one page of `matched` in `sort` order.

@@ -1504,45 +1504,6 @@ mod tests {
     }
 
     #[test]
-    fn search_flags_agree_with_the_chronology_points() {
-        use crate::archive::Archive;
-        use crate::chronology::ChronologyOptions;
-        use crate::request::Request;
-        let archive = Archive::embedded().unwrap();
-        for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
-            let request = Request {
-                text: text.into(),
-                from: Some("2015-06".into()),
-                ..Request::default()
-            };
-            let points = archive
-                .chronology(&request, &ChronologyOptions::with_points())
-                .unwrap()
-                .points;
-            let flags: Vec<bool> = points.iter().map(|p| p.matched).collect();
-            let (response, matched) = archive.search_flagged(&request, false).unwrap();
-            assert_eq!(matched, flags, "{text}");
-            let kept = matched.iter().filter(|m| **m).count();
-            assert_eq!(response.total as usize, kept, "{text}");
-            // Without bins the response carries no chronology, and is
-            // otherwise the plain search's.
-            assert!(response.chronology.bins.is_empty());
-            let (with_bins, _) = archive.search_flagged(&request, true).unwrap();
-            assert!(!with_bins.chronology.bins.is_empty());
-            assert_eq!(archive.search(&request).unwrap(), with_bins, "{text}");
-            assert_eq!(
-                (response.hits, response.facets),
-                (with_bins.hits, with_bins.facets)
-            );
-        }
-        let bad = Request {
-            from: Some("banana".into()),
-            ..Request::default()
-        };
-        assert!(archive.search_flagged(&bad, false).is_err());
-    }
-
-    #[test]
     fn an_empty_axis_is_harmless() {
         let axis = Axis::new(Vec::new());
         let v = axis.clamp(axis.fit(300.0));

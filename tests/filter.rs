@@ -951,3 +951,40 @@ proptest! {
         prop_assert_eq!(full.sort, expected_sort);
     }
 }
+
+#[test]
+fn the_set_a_search_keeps_agrees_with_the_chronology_points() {
+    let archive = Archive::embedded().unwrap();
+    for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
+        let request = Request {
+            text: text.into(),
+            from: Some("2015-06".into()),
+            ..Request::default()
+        };
+        let points = archive
+            .chronology(&request, &ChronologyOptions::with_points())
+            .unwrap()
+            .points;
+        let flags: Vec<bool> = points.iter().map(|p| p.matched).collect();
+        let (response, kept) = archive.search_matching(&request, false).unwrap();
+        let matched: Vec<bool> = (0..archive.len()).map(|slot| kept.contains(slot)).collect();
+        assert_eq!(matched, flags, "{text}");
+        let kept = matched.iter().filter(|m| **m).count();
+        assert_eq!(response.total as usize, kept, "{text}");
+        // Without bins the response carries no chronology, and is
+        // otherwise the plain search's.
+        assert!(response.chronology.bins.is_empty());
+        let (with_bins, _) = archive.search_matching(&request, true).unwrap();
+        assert!(!with_bins.chronology.bins.is_empty());
+        assert_eq!(archive.search(&request).unwrap(), with_bins, "{text}");
+        assert_eq!(
+            (response.hits, response.facets),
+            (with_bins.hits, with_bins.facets)
+        );
+    }
+    let bad = Request {
+        from: Some("banana".into()),
+        ..Request::default()
+    };
+    assert!(archive.search_matching(&bad, false).is_err());
+}

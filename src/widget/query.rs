@@ -44,7 +44,7 @@ impl State {
 
 /// The statements `state` selects: the first `limit` hits, the total and the facet counts.
 pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
-    let first = archive.search_flagged(&state.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false);
+    let first = archive.search_matching(&state.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false);
     // Values that are each valid can still make a request the core refuses
     // (a range that ends before it starts): the widget then drops the range
     // rather than show nothing.
@@ -52,9 +52,9 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         let mut without = state.clone();
         without.from = None;
         without.to = None;
-        archive.search_flagged(&without.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false)
+        archive.search_matching(&without.request(lang, 0, limit.clamp(1, MAX_LIMIT)), false)
     });
-    let Ok((mut response, matched)) = first else {
+    let Ok((mut response, kept)) = first else {
         return Found {
             total: 0,
             hits: Vec::new(),
@@ -96,7 +96,7 @@ pub fn run(archive: &Archive, state: &State, lang: Lang, limit: u32) -> Found {
         hits: response.hits,
         facets: response.facets,
         query: response.query,
-        matched,
+        matched: (0..archive.len()).map(|slot| kept.contains(slot)).collect(),
     }
 }
 

@@ -82,7 +82,7 @@ pub struct Entry {
 
 /// The timeline's entries: every statement in the order of the filter
 /// slots, oldest first, which is also the order of the flags of
-/// [`Archive::search_flagged`] and of the chronology's points.
+/// [`Archive::search_matching`]'s set and of the chronology's points.
 pub fn entries(archive: &Archive) -> Vec<Entry> {
     let filters = archive.filters();
     let statements = archive.statements();
