@@ -13,7 +13,9 @@ use std::rc::{Rc, Weak};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent};
+use web_sys::{
+    Element, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent,
+};
 
 use super::{Action, Model, Sink, AXIS_Y};
 use crate::timeline::{brush_of, snap, within, View};
@@ -71,6 +73,24 @@ fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> 
     }
 }
 
+/// A listener for `name` events of type `E` on `target`, handing each one
+/// to `f` on the model, then its action to the widget.
+fn on<E: JsCast + 'static>(
+    target: &EventTarget,
+    name: &'static str,
+    options: EventListenerOptions,
+    model: &Weak<RefCell<Model>>,
+    sink: &Sink,
+    f: fn(&mut Model, &E) -> Option<Action>,
+) -> EventListener {
+    let (w, s) = (model.clone(), sink.clone());
+    EventListener::new_with_options(target, name, options, move |e| {
+        if let Some(e) = e.dyn_ref::<E>() {
+            act(&w, &s, |m| f(m, e));
+        }
+    })
+}
+
 pub(super) fn wire(
     model: &Rc<RefCell<Model>>,
     tools: &Element,
@@ -85,70 +105,41 @@ pub(super) fn wire(
     let weak = Rc::downgrade(model);
     let active = EventListenerOptions::enable_prevent_default();
 
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
-        &svg,
-        "pointerdown",
-        active,
-        move |e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                act(&w, &s, |m| m.down(p));
-            }
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "pointermove", move |e| {
-        if let Some(p) = e.dyn_ref::<PointerEvent>() {
-            act(&w, &s, |m| m.moved(p));
-        }
+    let passive = EventListenerOptions::default();
+    out.push(on(&svg, "pointerdown", active, &weak, &sink, Model::down));
+    out.push(on(&svg, "pointermove", passive, &weak, &sink, Model::moved));
+    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, p| {
+        m.up(p, false)
     }));
-    for name in ["pointerup", "pointercancel"] {
-        let (w, s) = (weak.clone(), sink.clone());
-        out.push(EventListener::new(&svg, name, move |e| {
-            if let Some(p) = e.dyn_ref::<PointerEvent>() {
-                let cancel = e.type_() == "pointercancel";
-                act(&w, &s, |m| m.up(p, cancel));
-            }
-        }));
-    }
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "pointerleave", move |_| {
-        act(&w, &s, |m| {
+    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, p| {
+        m.up(p, true)
+    }));
+    out.push(on::<Event>(
+        &svg,
+        "pointerleave",
+        passive,
+        &weak,
+        &sink,
+        |m, _| {
             m.hover = None;
             m.hover_bin = None;
             m.caption();
             None
-        });
-    }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
-        &svg,
-        "wheel",
-        active,
-        move |e| {
-            if let Some(wheel) = e.dyn_ref::<WheelEvent>() {
-                act(&w, &s, |m| m.wheel(wheel));
-            }
         },
     ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new_with_options(
+    out.push(on(&svg, "wheel", active, &weak, &sink, Model::wheel));
+    out.push(on(&svg, "keydown", active, &weak, &sink, Model::key));
+    out.push(on::<Event>(
         &svg,
-        "keydown",
-        active,
-        move |e| {
-            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
-                act(&w, &s, |m| m.key(k));
-            }
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&svg, "focusin", move |_| {
-        act(&w, &s, |m| {
+        "focusin",
+        passive,
+        &weak,
+        &sink,
+        |m, _| {
             m.caption();
             None
-        });
-    }));
+        },
+    ));
     let (w, s) = (weak.clone(), sink.clone());
     out.push(EventListener::new(tools, "click", move |e| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
