@@ -838,7 +838,7 @@ pub struct Year {
 /// Most statements one year of the equivalent list names. A list of
 /// thousands helps nobody and costs every update a rebuild of as many
 /// elements; a larger year names its matching statements up to this many and
-/// says how many more it holds (its "only this year" button shows them all).
+/// says how many more it holds ("only this year" puts them all in the results).
 pub const YEAR_LIST_MAX: usize = 25;
 
 impl Year {
