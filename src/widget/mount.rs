@@ -85,6 +85,19 @@ fn sheet() -> Option<CssStyleSheet> {
     })
 }
 
+/// Gives `shadow` the widget's styles: the shared constructed stylesheet,
+/// or, in browsers without constructable stylesheets, a `<style>` holding
+/// the widget's own CSS as a text node (never markup from elsewhere).
+fn style(doc: &Document, shadow: &ShadowRoot) {
+    match sheet() {
+        Some(s) => shadow.set_adopted_style_sheets(&Array::of1(&s)),
+        None => {
+            let style = dom::child(doc, shadow, "style", "");
+            style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
+        }
+    }
+}
+
 /// Mounts the widget in `element` (any element that can host a shadow
 /// root). `options` is an object whose keys are attribute names (`lang`,
 /// `topic`, `deep-link`, …); lists may be arrays. Options win over the
@@ -162,30 +175,20 @@ struct Inner {
 impl Widget {
     fn new(host: HtmlElement, options: &JsValue) -> Result<Widget, JsError> {
         let shared = shared()?;
-        let js = |e: JsValue| JsError::new(&e.as_string().unwrap_or_else(|| "DOM error".into()));
         let window = web_sys::window().ok_or_else(|| JsError::new("mount: no window"))?;
         let doc = host
             .owner_document()
             .ok_or_else(|| JsError::new("mount: the element has no document"))?;
         let shadow = match host.shadow_root() {
             Some(existing) => {
-                dom::clear(&existing).map_err(js)?;
+                dom::clear(&existing);
                 existing
             }
             None => host
                 .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
                 .map_err(|_| JsError::new("mount: this element cannot host a shadow root"))?,
         };
-        match sheet() {
-            Some(s) => shadow.set_adopted_style_sheets(&Array::of1(&s)),
-            None => {
-                // Browsers without constructable stylesheets: a <style> holding the
-                // widget's own CSS as a text node (never markup from elsewhere).
-                let style = dom::el(&doc, "style", "").map_err(js)?;
-                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
-                shadow.append_child(&style).map_err(js)?;
-            }
-        }
+        style(&doc, &shadow);
 
         let mut settings = Settings::default();
         let mut initial = State::default();
@@ -213,7 +216,7 @@ impl Widget {
             lang,
             strings: Strings::of(lang),
         };
-        let nodes = render::skeleton(&ctx, &shadow, &settings).map_err(js)?;
+        let nodes = render::skeleton(&ctx, &shadow, &settings);
         let inner = Rc::new_cyclic(|weak| {
             RefCell::new(Inner {
                 id,
@@ -308,7 +311,7 @@ impl Drop for Inner {
         if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
         }
-        let _ = dom::clear(&self.shadow);
+        dom::clear(&self.shadow);
         self.shadow.set_adopted_style_sheets(&Array::new());
     }
 }
@@ -634,9 +637,9 @@ impl Inner {
     fn show_reading(&mut self, id: &str, focus: bool) {
         let view = view::reading(&self.shared.archive, id, &self.state.text, self.lang);
         let link = self.deep_link.then(|| self.permalink(id));
-        let _ = render::reading(&self.ctx(), &self.nodes, view.as_ref(), link.as_deref());
-        let _ = dom::show(&self.nodes.reading, true);
-        let _ = dom::show(&self.nodes.list, false);
+        render::reading(&self.ctx(), &self.nodes, view.as_ref(), link.as_deref());
+        dom::show(&self.nodes.reading, true);
+        dom::show(&self.nodes.list, false);
         let _ = self.nodes.root.class_list().add_1("reading-mode");
         if focus {
             if let Ok(Some(h)) = self.nodes.reading.query_selector("h2") {
@@ -649,9 +652,9 @@ impl Inner {
 
     /// Back to the list, with its scroll position and the opened card focused.
     fn show_list(&mut self) {
-        let _ = dom::show(&self.nodes.reading, false);
-        let _ = dom::clear(&self.nodes.reading);
-        let _ = dom::show(&self.nodes.list, true);
+        dom::show(&self.nodes.reading, false);
+        dom::clear(&self.nodes.reading);
+        dom::show(&self.nodes.list, true);
         let _ = self.nodes.root.class_list().remove_1("reading-mode");
         let Some((y, id)) = self.return_to.take() else {
             return;
@@ -687,7 +690,7 @@ impl Inner {
             .active_element()
             .and_then(|e| e.get_attribute("data-key"));
         let found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
-        let _ = render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
+        render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
         self.matched = found.matched;
         self.update_timeline();
         if let Some(key) = key {
@@ -728,8 +731,13 @@ impl Inner {
         let entries = timeline::entries(&self.shared.archive);
         let weak = self.weak.clone();
         let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
-        self.timeline =
-            Timeline::new(&self.doc, &self.nodes.chronology, self.lang, entries, sink).ok();
+        self.timeline = Some(Timeline::new(
+            &self.doc,
+            &self.nodes.chronology,
+            self.lang,
+            entries,
+            sink,
+        ));
     }
 
     /// Shows the state's matches, period and open statement on the chronology.

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::record::DateRecord;
 use crate::response::FacetValue;
 use crate::vocabulary::Facet;
-use crate::widget::dom::{attrs, button, child, clear, segments, show, text, text_child, Dom};
+use crate::widget::dom::{attr, attrs, button, child, clear, segments, show, text, text_child};
 use crate::widget::options::Settings;
 use crate::widget::state::{Sort, State};
 use crate::widget::strings::{count, facet_name, showing, Strings};
@@ -74,9 +74,9 @@ pub struct Nodes {
 }
 
 /// Builds the fixed frame of the widget in `shadow`.
-pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Nodes> {
+pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let (doc, s) = (ctx.doc, ctx.strings);
-    let root = child(doc, shadow, "div", "ima")?;
+    let root = child(doc, shadow, "div", "ima");
     attrs(
         &root,
         &[
@@ -87,10 +87,10 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("data-theme", settings.theme.as_str()),
             ("data-view", settings.view.as_str()),
         ],
-    )?;
+    );
 
-    let bar = child(doc, &root, "div", "bar")?;
-    let search = child(doc, &bar, "div", "search")?;
+    let bar = child(doc, &root, "div", "bar");
+    let search = child(doc, &bar, "div", "search");
     // Named, so two widgets on a page are told apart (axe `landmark-unique`).
     attrs(
         &search,
@@ -99,10 +99,10 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("aria-label", s.search),
             ("part", "search"),
         ],
-    )?;
-    let label = text_child(doc, &search, "label", "sr", s.search)?;
-    label.set_attribute("for", "ima-q")?;
-    let input: HtmlInputElement = child(doc, &search, "input", "input")?.unchecked_into();
+    );
+    let label = text_child(doc, &search, "label", "sr", s.search);
+    attr(&label, "for", "ima-q");
+    let input: HtmlInputElement = child(doc, &search, "input", "input").unchecked_into();
     attrs(
         &input,
         &[
@@ -114,24 +114,24 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("spellcheck", "false"),
             ("enterkeyhint", "search"),
         ],
-    )?;
+    );
 
-    let sort_box = child(doc, &bar, "div", "sort")?;
-    let sort_label = text_child(doc, &sort_box, "label", "sort-label", s.sort)?;
-    sort_label.set_attribute("for", "ima-sort")?;
-    let sort: HtmlSelectElement = child(doc, &sort_box, "select", "select")?.unchecked_into();
-    attrs(&sort, &[("id", "ima-sort"), ("part", "sort")])?;
+    let sort_box = child(doc, &bar, "div", "sort");
+    let sort_label = text_child(doc, &sort_box, "label", "sort-label", s.sort);
+    attr(&sort_label, "for", "ima-sort");
+    let sort: HtmlSelectElement = child(doc, &sort_box, "select", "select").unchecked_into();
+    attrs(&sort, &[("id", "ima-sort"), ("part", "sort")]);
     for order in Sort::ALL {
         let label = match order {
             Sort::Relevance => s.sort_relevance,
             Sort::Newest => s.sort_newest,
             Sort::Oldest => s.sort_oldest,
         };
-        let option = text_child(doc, &sort, "option", "", label)?;
-        option.set_attribute("value", order.as_str())?;
+        let option = text_child(doc, &sort, "option", "", label);
+        attr(&option, "value", order.as_str());
     }
 
-    let toggle = button(doc, &bar, "toggle", s.filters, "filters")?;
+    let toggle = button(doc, &bar, "toggle", s.filters, "filters");
     attrs(
         &toggle,
         &[
@@ -139,9 +139,9 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("aria-controls", "ima-facets"),
             ("part", "toggle"),
         ],
-    )?;
+    );
 
-    let chips = child(doc, &root, "div", "chips")?;
+    let chips = child(doc, &root, "div", "chips");
     attrs(
         &chips,
         &[
@@ -149,8 +149,8 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("role", "group"),
             ("aria-label", s.active_filters),
         ],
-    )?;
-    let status = child(doc, &root, "p", "status")?;
+    );
+    let status = child(doc, &root, "p", "status");
     attrs(
         &status,
         &[
@@ -159,10 +159,10 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("aria-live", "polite"),
             ("aria-atomic", "true"),
         ],
-    )?;
+    );
 
-    let body = child(doc, &root, "div", "body")?;
-    let facets = child(doc, &body, "div", "facets")?;
+    let body = child(doc, &root, "div", "body");
+    let facets = child(doc, &body, "div", "facets");
     attrs(
         &facets,
         &[
@@ -171,11 +171,11 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("role", "group"),
             ("aria-label", s.filters),
         ],
-    )?;
-    let main = child(doc, &body, "div", "main")?;
+    );
+    let main = child(doc, &body, "div", "main");
     // The chronology (`view="timeline"` or `"both"`) sits above the list and
     // stays over the reading view, where it marks the open statement.
-    let chronology = child(doc, &main, "section", "chronology")?;
+    let chronology = child(doc, &main, "section", "chronology");
     attrs(
         &chronology,
         &[
@@ -183,18 +183,18 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
             ("aria-label", s.chronology),
             ("hidden", ""),
         ],
-    )?;
-    let list = child(doc, &main, "section", "list")?;
-    list.set_attribute("aria-label", s.results)?;
-    let results = child(doc, &list, "ol", "results")?;
-    attrs(&results, &[("part", "results"), ("role", "list")])?;
-    let more = child(doc, &list, "div", "more")?;
-    let empty = child(doc, &list, "div", "empty")?;
-    attrs(&empty, &[("part", "empty"), ("hidden", "")])?;
-    let reading = child(doc, &main, "article", "reading")?;
-    attrs(&reading, &[("part", "reading"), ("hidden", "")])?;
+    );
+    let list = child(doc, &main, "section", "list");
+    attr(&list, "aria-label", s.results);
+    let results = child(doc, &list, "ol", "results");
+    attrs(&results, &[("part", "results"), ("role", "list")]);
+    let more = child(doc, &list, "div", "more");
+    let empty = child(doc, &list, "div", "empty");
+    attrs(&empty, &[("part", "empty"), ("hidden", "")]);
+    let reading = child(doc, &main, "article", "reading");
+    attrs(&reading, &[("part", "reading"), ("hidden", "")]);
 
-    Ok(Nodes {
+    Nodes {
         root,
         input,
         sort,
@@ -208,12 +208,12 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Dom<Node
         empty,
         reading,
         chronology,
-    })
+    }
 }
 
 /// Renders everything that depends on the results: count, chips, facets,
 /// the list, "more results" and the empty state.
-pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui) -> Dom<()> {
+pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui) {
     let (doc, s) = (ctx.doc, ctx.strings);
     let mut status = count(found.total, ctx.lang);
     if !found.query.ignored.is_empty() {
@@ -224,11 +224,11 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
     }
     nodes.sort.set_value(state.effective_sort().as_str());
 
-    clear(&nodes.chips)?;
-    show(&nodes.chips, !found.chips.is_empty())?;
+    clear(&nodes.chips);
+    show(&nodes.chips, !found.chips.is_empty());
     for chip in &found.chips {
-        let b = button(doc, &nodes.chips, "chip", &chip.label, "chip")?;
-        target_attrs(&b, &chip.target)?;
+        let b = button(doc, &nodes.chips, "chip", &chip.label, "chip");
+        target_attrs(&b, &chip.target);
         let name = s.remove_filter.to_owned() + ": " + &chip.label;
         attrs(
             &b,
@@ -237,11 +237,11 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 ("part", "chip"),
                 ("data-key", &key("c", &chip.target)),
             ],
-        )?;
+        );
     }
     if !found.chips.is_empty() {
-        let b = button(doc, &nodes.chips, "clear", s.clear_all, "clear")?;
-        b.set_attribute("data-key", "clear")?;
+        let b = button(doc, &nodes.chips, "clear", s.clear_all, "clear");
+        attr(&b, "data-key", "clear");
     }
 
     let active = found.chips.len();
@@ -251,24 +251,25 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
         s.filters.to_owned()
     };
     nodes.toggle.set_text_content(Some(&label));
-    nodes.toggle.set_attribute(
+    attr(
+        &nodes.toggle,
         "aria-expanded",
         if ui.filters_open { "true" } else { "false" },
-    )?;
-    nodes
+    );
+    let _ = nodes
         .root
         .class_list()
-        .toggle_with_force("filters-open", ui.filters_open)?;
+        .toggle_with_force("filters-open", ui.filters_open);
 
-    facets(ctx, nodes, found, ui)?;
+    facets(ctx, nodes, found, ui);
 
-    clear(&nodes.results)?;
+    clear(&nodes.results);
     for hit in &found.hits {
-        let li = child(doc, &nodes.results, "li", "card")?;
-        li.set_attribute("part", "card")?;
-        meta(ctx, &li, &hit.kind_label, &hit.date)?;
-        let h = child(doc, &li, "h3", "card-title")?;
-        let open = child(doc, &h, "button", "open")?;
+        let li = child(doc, &nodes.results, "li", "card");
+        attr(&li, "part", "card");
+        meta(ctx, &li, &hit.kind_label, &hit.date);
+        let h = child(doc, &li, "h3", "card-title");
+        let open = child(doc, &h, "button", "open");
         attrs(
             &open,
             &[
@@ -278,20 +279,20 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 ("data-key", &("o:".to_owned() + &hit.id)),
                 ("part", "card-title"),
             ],
-        )?;
-        segments(doc, &open, &hit.title_segments)?;
+        );
+        segments(doc, &open, &hit.title_segments);
         if let Some(sub) = &hit.subtitle {
-            text_child(doc, &li, "p", "card-subtitle", sub)?;
+            text_child(doc, &li, "p", "card-subtitle", sub);
         }
         if !hit.snippet.is_empty() {
-            let p = child(doc, &li, "p", "snippet")?;
-            p.set_attribute("part", "snippet")?;
+            let p = child(doc, &li, "p", "snippet");
+            attr(&p, "part", "snippet");
             // The core marks where it cut the text with its own ellipsis segments.
-            segments(doc, &p, &hit.snippet)?;
+            segments(doc, &p, &hit.snippet);
         }
     }
 
-    clear(&nodes.more)?;
+    clear(&nodes.more);
     let shown = u32::try_from(found.hits.len()).unwrap_or(u32::MAX);
     if shown < found.total {
         text_child(
@@ -300,15 +301,15 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
             "p",
             "shown",
             &showing(shown, found.total, ctx.lang),
-        )?;
-        let b = button(doc, &nodes.more, "more-button", s.more_results, "more")?;
-        attrs(&b, &[("part", "more"), ("data-key", "more")])?;
+        );
+        let b = button(doc, &nodes.more, "more-button", s.more_results, "more");
+        attrs(&b, &[("part", "more"), ("data-key", "more")]);
     }
 
-    clear(&nodes.empty)?;
-    show(&nodes.empty, found.total == 0)?;
+    clear(&nodes.empty);
+    show(&nodes.empty, found.total == 0);
     if found.total == 0 {
-        text_child(doc, &nodes.empty, "p", "empty-title", s.no_results)?;
+        text_child(doc, &nodes.empty, "p", "empty-title", s.no_results);
         let typed = state.text.trim();
         if !typed.is_empty() {
             text_child(
@@ -317,7 +318,7 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 "p",
                 "empty-query",
                 &("“".to_owned() + typed + "”"),
-            )?;
+            );
         }
         for suggestion in &found.suggestions {
             if let Suggestion::Spelling {
@@ -326,18 +327,18 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 clear,
             } = suggestion
             {
-                let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean)?;
-                crate::widget::dom::text(doc, &p, " ")?;
-                let b = button(doc, &p, "link", text, "spell")?;
-                b.set_attribute("data-value", text)?;
+                let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean);
+                crate::widget::dom::text(doc, &p, " ");
+                let b = button(doc, &p, "link", text, "spell");
+                attr(&b, "data-value", text);
                 if *clear {
-                    b.set_attribute("data-clear", "")?;
+                    attr(&b, "data-clear", "");
                 }
                 let mut tail = "? (".to_owned() + &count(*n, ctx.lang);
                 if *clear {
                     tail = tail + ", " + s.without_filters;
                 }
-                crate::widget::dom::text(doc, &p, &(tail + ")"))?;
+                crate::widget::dom::text(doc, &p, &(tail + ")"));
             }
         }
         let removals: Vec<_> = found
@@ -349,27 +350,26 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
             })
             .collect();
         if !removals.is_empty() {
-            text_child(doc, &nodes.empty, "p", "", s.try_removing)?;
-            let ul = child(doc, &nodes.empty, "ul", "suggestions")?;
+            text_child(doc, &nodes.empty, "p", "", s.try_removing);
+            let ul = child(doc, &nodes.empty, "ul", "suggestions");
             for (chip, n) in removals {
-                let li = child(doc, &ul, "li", "")?;
+                let li = child(doc, &ul, "li", "");
                 let label = chip.label.clone() + " (" + &count(n, ctx.lang) + ")";
-                let b = button(doc, &li, "link", &label, "chip")?;
-                target_attrs(&b, &chip.target)?;
+                let b = button(doc, &li, "link", &label, "chip");
+                target_attrs(&b, &chip.target);
             }
         }
     }
-    Ok(())
 }
 
 /// The `data-facet`/`data-value` (or `data-bound`) that name a filter.
-fn target_attrs(e: &Element, target: &Target) -> Dom<()> {
+fn target_attrs(e: &Element, target: &Target) {
     match target {
         Target::Value(facet, value) => {
             attrs(e, &[("data-facet", facet.as_str()), ("data-value", value)])
         }
-        Target::From => e.set_attribute("data-bound", "from"),
-        Target::To => e.set_attribute("data-bound", "to"),
+        Target::From => attr(&e, "data-bound", "from"),
+        Target::To => attr(&e, "data-bound", "to"),
     }
 }
 
@@ -383,27 +383,26 @@ fn key(prefix: &str, target: &Target) -> String {
 }
 
 /// Kind · date (approx.)
-fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) -> Dom<()> {
+fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
     let doc = ctx.doc;
-    let p = child(doc, parent, "p", "meta")?;
-    text_child(doc, &p, "span", "kind", kind)?;
-    text(doc, &p, " · ")?;
-    let time = text_child(doc, &p, "time", "date", &date.label)?;
-    time.set_attribute("datetime", &date.start)?;
+    let p = child(doc, parent, "p", "meta");
+    text_child(doc, &p, "span", "kind", kind);
+    text(doc, &p, " · ");
+    let time = text_child(doc, &p, "time", "date", &date.label);
+    attr(&time, "datetime", &date.start);
     if date.approximate {
-        text(doc, &p, " ")?;
-        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate)?;
+        text(doc, &p, " ");
+        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate);
         if let Some(reason) = &date.reason {
-            a.set_attribute("title", reason)?;
+            attr(&a, "title", reason);
         }
     }
-    Ok(())
 }
 
 /// The facet panel.
-fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
+fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
     let doc = ctx.doc;
-    clear(&nodes.facets)?;
+    clear(&nodes.facets);
     let lists: [(Facet, &Vec<FacetValue>); 6] = [
         (Facet::Kind, &found.facets.kind),
         (Facet::Topic, &found.facets.topic),
@@ -417,18 +416,18 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
             continue;
         }
         let name = facet.as_str();
-        let section = child(doc, &nodes.facets, "section", "facet")?;
-        section.set_attribute("part", "facet")?;
+        let section = child(doc, &nodes.facets, "section", "facet");
+        attr(&section, "part", "facet");
         let list_id = "ima-f-".to_owned() + name;
         let open = !ui.collapsed.contains(&facet);
-        let h = child(doc, &section, "h2", "facet-title")?;
+        let h = child(doc, &section, "h2", "facet-title");
         let head = button(
             doc,
             &h,
             "facet-toggle",
             facet_name(facet, ctx.lang),
             "collapse",
-        )?;
+        );
         attrs(
             &head,
             &[
@@ -437,10 +436,10 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
                 ("aria-controls", &list_id),
                 ("data-key", &("h:".to_owned() + name)),
             ],
-        )?;
-        let ul = child(doc, &section, "ul", "values")?;
-        attrs(&ul, &[("id", &list_id), ("role", "list")])?;
-        show(&ul, open)?;
+        );
+        let ul = child(doc, &section, "ul", "values");
+        attrs(&ul, &[("id", &list_id), ("role", "list")]);
+        show(&ul, open);
         let all = ui.expanded.contains(&facet);
         let mut hidden = 0usize;
         for (i, v) in values.iter().enumerate() {
@@ -448,8 +447,8 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
                 hidden += 1;
                 continue;
             }
-            let li = child(doc, &ul, "li", "")?;
-            let b = child(doc, &li, "button", "value")?;
+            let li = child(doc, &ul, "li", "");
+            let b = child(doc, &li, "button", "value");
             attrs(
                 &b,
                 &[
@@ -463,9 +462,9 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
                         &key("f", &Target::Value(facet, v.value.clone())),
                     ),
                 ],
-            )?;
-            text_child(doc, &b, "span", "value-label", &v.label)?;
-            text_child(doc, &b, "span", "count", &v.count.to_string())?;
+            );
+            text_child(doc, &b, "span", "value-label", &v.label);
+            text_child(doc, &b, "span", "count", &v.count.to_string());
         }
         if open && (hidden > 0 || all) && values.len() > FACET_PREVIEW {
             let label = if all {
@@ -473,7 +472,7 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
             } else {
                 ctx.strings.show_more.to_owned() + " (" + &hidden.to_string() + ")"
             };
-            let b = button(doc, &section, "link show-more", &label, "expand")?;
+            let b = button(doc, &section, "link show-more", &label, "expand");
             attrs(
                 &b,
                 &[
@@ -481,62 +480,56 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Dom<()> {
                     ("aria-expanded", if all { "true" } else { "false" }),
                     ("data-key", &("e:".to_owned() + name)),
                 ],
-            )?;
+            );
         }
     }
-    Ok(())
 }
 
 /// Renders the reading view of `view`, or the not-found note when it is `None`.
-pub fn reading(
-    ctx: &Ctx,
-    nodes: &Nodes,
-    view: Option<&Reading>,
-    permalink: Option<&str>,
-) -> Dom<()> {
+pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Option<&str>) {
     let (doc, s) = (ctx.doc, ctx.strings);
     let r = &nodes.reading;
-    clear(r)?;
-    let back = button(doc, r, "back", &("← ".to_owned() + s.back), "back")?;
-    back.set_attribute("part", "back")?;
+    clear(r);
+    let back = button(doc, r, "back", &("← ".to_owned() + s.back), "back");
+    attr(&back, "part", "back");
     let Some(view) = view else {
-        let h = text_child(doc, r, "h2", "reading-title", s.not_found)?;
-        h.set_attribute("tabindex", "-1")?;
-        return Ok(());
+        let h = text_child(doc, r, "h2", "reading-title", s.not_found);
+        attr(&h, "tabindex", "-1");
+        return;
     };
     let summary = &view.record.summary;
-    let header = child(doc, r, "header", "reading-head")?;
-    meta(ctx, &header, &summary.kind_label, &summary.date)?;
-    let h = child(doc, &header, "h2", "reading-title")?;
-    attrs(&h, &[("tabindex", "-1"), ("part", "reading-title")])?;
-    segments(doc, &h, &view.title)?;
+    let header = child(doc, r, "header", "reading-head");
+    meta(ctx, &header, &summary.kind_label, &summary.date);
+    let h = child(doc, &header, "h2", "reading-title");
+    attrs(&h, &[("tabindex", "-1"), ("part", "reading-title")]);
+    segments(doc, &h, &view.title);
     if let Some(sub) = &summary.subtitle {
-        text_child(doc, &header, "p", "subtitle", sub)?;
+        text_child(doc, &header, "p", "subtitle", sub);
     }
     if let Some(reason) = &summary.date.reason {
-        let p = child(doc, r, "p", "note")?;
-        text_child(doc, &p, "strong", "", s.approximate_note)?;
-        text(doc, &p, " ")?;
-        text(doc, &p, reason)?;
+        let p = child(doc, r, "p", "note");
+        text_child(doc, &p, "strong", "", s.approximate_note);
+        text(doc, &p, " ");
+        text(doc, &p, reason);
     }
     if !summary.signatories.is_empty() {
-        let p = child(doc, r, "p", "signed")?;
-        text_child(doc, &p, "strong", "", s.signed_by)?;
+        let p = child(doc, r, "p", "signed");
+        text_child(doc, &p, "strong", "", s.signed_by);
         for (i, sig) in summary.signatories.iter().enumerate() {
-            text(doc, &p, if i == 0 { " " } else { "; " })?;
-            text(doc, &p, &sig.name)?;
+            text(doc, &p, if i == 0 { " " } else { "; " });
+            text(doc, &p, &sig.name);
             if let Some(role) = &sig.role {
-                text(doc, &p, ", ")?;
-                text(doc, &p, role)?;
+                text(doc, &p, ", ");
+                text(doc, &p, role);
             }
         }
     }
     if !summary.tags.is_empty() {
-        let ul = child(doc, r, "ul", "tags")?;
-        attrs(&ul, &[("aria-label", s.tags), ("role", "list")])?;
+        let ul = child(doc, r, "ul", "tags");
+        attrs(&ul, &[("aria-label", s.tags), ("role", "list")]);
         for tag in &summary.tags {
-            let li = child(doc, &ul, "li", "")?;
-            let b = button(doc, &li, "tag", &tag.label, "tag")?;
+            let li = child(doc, &ul, "li", "");
+            let b = button(doc, &li, "tag", &tag.label, "tag");
             let name = s.filter_by.to_owned() + ": " + &tag.label;
             attrs(
                 &b,
@@ -546,36 +539,36 @@ pub fn reading(
                     ("aria-label", &name),
                     ("part", "tag"),
                 ],
-            )?;
+            );
         }
     }
-    let body = child(doc, r, "div", "text")?;
-    body.set_attribute("part", "text")?;
+    let body = child(doc, r, "div", "text");
+    attr(&body, "part", "text");
     for paragraph in &view.body {
-        let p = child(doc, &body, "p", "")?;
-        segments(doc, &p, paragraph)?;
+        let p = child(doc, &body, "p", "");
+        segments(doc, &p, paragraph);
     }
     if summary.excerpt {
-        let note = child(doc, r, "p", "note excerpt")?;
-        text(doc, &note, s.excerpt_note)?;
-        text(doc, &note, " ")?;
-        text_child(doc, &note, "strong", "", s.source)?;
-        text(doc, &note, " ")?;
-        text(doc, &note, &view.record.source)?;
+        let note = child(doc, r, "p", "note excerpt");
+        text(doc, &note, s.excerpt_note);
+        text(doc, &note, " ");
+        text_child(doc, &note, "strong", "", s.source);
+        text(doc, &note, " ");
+        text(doc, &note, &view.record.source);
     }
     if !view.record.related.is_empty() {
-        let p = child(doc, r, "p", "related")?;
-        text_child(doc, &p, "strong", "", s.related)?;
-        text(doc, &p, " ")?;
-        text(doc, &p, &view.record.related.join(" · "))?;
+        let p = child(doc, r, "p", "related");
+        text_child(doc, &p, "strong", "", s.related);
+        text(doc, &p, " ");
+        text(doc, &p, &view.record.related.join(" · "));
     }
     if let Some(link) = permalink {
-        let share = child(doc, r, "div", "share")?;
-        let a = text_child(doc, &share, "a", "permalink", s.permalink)?;
-        attrs(&a, &[("href", link), ("part", "permalink")])?;
-        let copy = button(doc, &share, "copy", s.copy_link, "copy")?;
-        copy.set_attribute("part", "copy")?;
-        let field = child(doc, &share, "input", "link-field")?;
+        let share = child(doc, r, "div", "share");
+        let a = text_child(doc, &share, "a", "permalink", s.permalink);
+        attrs(&a, &[("href", link), ("part", "permalink")]);
+        let copy = button(doc, &share, "copy", s.copy_link, "copy");
+        attr(&copy, "part", "copy");
+        let field = child(doc, &share, "input", "link-field");
         attrs(
             &field,
             &[
@@ -584,29 +577,28 @@ pub fn reading(
                 ("hidden", ""),
                 ("aria-label", s.permalink),
             ],
-        )?;
-        let notice = child(doc, &share, "span", "notice")?;
-        attrs(&notice, &[("role", "status"), ("aria-live", "polite")])?;
+        );
+        let notice = child(doc, &share, "span", "notice");
+        attrs(&notice, &[("role", "status"), ("aria-live", "polite")]);
     }
     if view.previous.is_some() || view.next.is_some() {
-        let nav = child(doc, r, "nav", "neighbours")?;
-        nav.set_attribute("aria-label", s.in_time)?;
+        let nav = child(doc, r, "nav", "neighbours");
+        attr(&nav, "aria-label", s.in_time);
         for (n, label, class) in [
             (&view.previous, s.previous, "prev"),
             (&view.next, s.next, "next"),
         ] {
             let Some(n) = n else { continue };
-            let b = child(doc, &nav, "button", class)?;
+            let b = child(doc, &nav, "button", class);
             attrs(
                 &b,
                 &[("type", "button"), ("data-act", "open"), ("data-id", &n.id)],
-            )?;
+            );
             let arrow = if class == "prev" { "← " } else { "" };
             let tail = if class == "next" { " →" } else { "" };
-            text_child(doc, &b, "span", "dir", &(arrow.to_owned() + label + tail))?;
-            text_child(doc, &b, "span", "n-title", &n.title)?;
-            text_child(doc, &b, "span", "n-date", &n.date)?;
+            text_child(doc, &b, "span", "dir", &(arrow.to_owned() + label + tail));
+            text_child(doc, &b, "span", "n-title", &n.title);
+            text_child(doc, &b, "span", "n-date", &n.date);
         }
     }
-    Ok(())
 }

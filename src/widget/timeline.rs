@@ -35,13 +35,11 @@ use crate::lang::Lang;
 use crate::timeline::{
     brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words, YEAR_LIST_MAX,
 };
-use crate::widget::dom::{attrs, child, clear, text_child, Dom, Tracked};
+use crate::widget::dom::{attr, attrs, child, clear, svg, text_child, unset, Tracked};
 
 mod input;
 
 use input::{wire, Drag, Watch};
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Height of the drawing, pixels.
 const HEIGHT: f64 = 150.0;
@@ -164,16 +162,6 @@ pub struct Timeline {
     watch: Option<Tracked<Watch>>,
 }
 
-/// An SVG element appended to `parent`.
-fn svg(doc: &Document, parent: &Element, tag: &str, class: &str) -> Dom<Element> {
-    let e = doc.create_element_ns(Some(SVG), tag)?;
-    if !class.is_empty() {
-        e.set_attribute("class", class)?;
-    }
-    parent.append_child(&e)?;
-    Ok(e)
-}
-
 /// Whole pixels as attribute text (no float formatting in the module).
 fn px(v: f64) -> String {
     if v.is_finite() {
@@ -191,17 +179,17 @@ impl Timeline {
         lang: Lang,
         entries: Vec<Entry>,
         sink: Sink,
-    ) -> Dom<Timeline> {
+    ) -> Timeline {
         let words = Words::of(lang);
-        clear(slot)?;
-        slot.remove_attribute("hidden")?;
-        let tools = child(doc, slot, "div", "tl-tools")?;
+        clear(slot);
+        unset(&slot, "hidden");
+        let tools = child(doc, slot, "div", "tl-tools");
         attrs(
             &tools,
             &[("role", "toolbar"), ("aria-label", words.chronology)],
-        )?;
-        let tool = |label: &str, text: &str, act: &str| -> Dom<Element> {
-            let b = text_child(doc, &tools, "button", "tl-button", text)?;
+        );
+        let tool = |label: &str, text: &str, act: &str| -> Element {
+            let b = text_child(doc, &tools, "button", "tl-button", text);
             attrs(
                 &b,
                 &[
@@ -210,36 +198,34 @@ impl Timeline {
                     ("aria-label", label),
                     ("title", label),
                 ],
-            )?;
-            Ok(b)
+            );
+            b
         };
-        tool(words.zoom_out, "−", "out")?;
-        tool(words.zoom_in, "+", "in")?;
-        let fit = tool(words.fit, words.fit, "fit")?;
-        fit.remove_attribute("aria-label")?;
-        let results = tool(words.fit_results, words.fit_results, "results")?;
-        results.remove_attribute("aria-label")?;
-        let clear_dates = tool(words.clear_dates, words.clear_dates, "clear")?;
-        clear_dates.remove_attribute("aria-label")?;
-        clear_dates.set_attribute("hidden", "")?;
+        tool(words.zoom_out, "−", "out");
+        tool(words.zoom_in, "+", "in");
+        let fit = tool(words.fit, words.fit, "fit");
+        unset(&fit, "aria-label");
+        let results = tool(words.fit_results, words.fit_results, "results");
+        unset(&results, "aria-label");
+        let clear_dates = tool(words.clear_dates, words.clear_dates, "clear");
+        unset(&clear_dates, "aria-label");
+        attr(&clear_dates, "hidden", "");
 
-        let frame = child(doc, slot, "div", "tl-frame")?;
-        let help = text_child(doc, slot, "p", "sr", words.help)?;
-        help.set_attribute("id", "ima-tl-help")?;
-        let root = doc.create_element_ns(Some(SVG), "svg")?;
+        let frame = child(doc, slot, "div", "tl-frame");
+        let help = text_child(doc, slot, "p", "sr", words.help);
+        attr(&help, "id", "ima-tl-help");
+        let root = svg(doc, &frame, "svg", "tl-svg");
         attrs(
             &root,
             &[
-                ("class", "tl-svg"),
                 ("height", &px(HEIGHT)),
                 ("role", "group"),
                 ("aria-label", words.chronology),
                 ("aria-describedby", "ima-tl-help"),
                 ("part", "chronology-svg"),
             ],
-        )?;
-        frame.append_child(&root)?;
-        let strip = svg(doc, &root, "rect", "tl-strip")?;
+        );
+        let strip = svg(doc, &root, "rect", "tl-strip");
         attrs(
             &strip,
             &[
@@ -248,14 +234,14 @@ impl Timeline {
                 ("height", &px(HEIGHT - AXIS_Y)),
                 ("width", "100%"),
             ],
-        )?;
-        let grid = svg(doc, &root, "g", "tl-grid")?;
-        let breaks = svg(doc, &root, "g", "tl-breaks")?;
-        let bars = svg(doc, &root, "g", "tl-bars")?;
-        let bins = svg(doc, &bars, "path", "tl-bin")?;
+        );
+        let grid = svg(doc, &root, "g", "tl-grid");
+        let breaks = svg(doc, &root, "g", "tl-breaks");
+        let bars = svg(doc, &root, "g", "tl-bars");
+        let bins = svg(doc, &bars, "path", "tl-bin");
         // The matched part, in front; hovering it still counts the bar.
-        let bins_on = svg(doc, &bars, "path", "tl-bin-on")?;
-        let line = svg(doc, &root, "line", "tl-axis")?;
+        let bins_on = svg(doc, &bars, "path", "tl-bin-on");
+        let line = svg(doc, &root, "line", "tl-axis");
         attrs(
             &line,
             &[
@@ -264,16 +250,16 @@ impl Timeline {
                 ("y1", &px(AXIS_Y)),
                 ("y2", &px(AXIS_Y)),
             ],
-        )?;
-        let labels = svg(doc, &root, "g", "tl-labels")?;
-        let brush = svg(doc, &root, "g", "tl-brush")?;
-        let marks = svg(doc, &root, "g", "tl-marks")?;
-        let caption = child(doc, slot, "p", "tl-caption")?;
-        caption.set_attribute("aria-hidden", "true")?;
-        let details = child(doc, slot, "details", "tl-list")?;
-        text_child(doc, &details, "summary", "tl-summary", words.by_year)?;
-        let years = child(doc, &details, "ul", "tl-years")?;
-        years.set_attribute("role", "list")?;
+        );
+        let labels = svg(doc, &root, "g", "tl-labels");
+        let brush = svg(doc, &root, "g", "tl-brush");
+        let marks = svg(doc, &root, "g", "tl-marks");
+        let caption = child(doc, slot, "p", "tl-caption");
+        attr(&caption, "aria-hidden", "true");
+        let details = child(doc, slot, "details", "tl-list");
+        text_child(doc, &details, "summary", "tl-summary", words.by_year);
+        let years = child(doc, &details, "ul", "tl-years");
+        attr(&years, "role", "list");
 
         let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
         let axis = Axis::new(marks_of);
@@ -326,7 +312,7 @@ impl Timeline {
             watch,
         };
         timeline.model.borrow_mut().draw(false);
-        Ok(timeline)
+        timeline
     }
 
     /// Shows which statements are `matched` (one flag per entry, in order),
@@ -378,7 +364,7 @@ impl Drop for Timeline {
         self.listeners.clear();
         if let Ok(m) = self.model.try_borrow() {
             let _ = clear(&m.slot);
-            let _ = m.slot.set_attribute("hidden", "");
+            let _ = attr(&m.slot, "hidden", "");
         }
     }
 }
@@ -428,7 +414,7 @@ impl Model {
     /// Redraws everything; `refocus` puts focus back on the focused mark.
     fn draw(&mut self, refocus: bool) {
         let width = self.view.width;
-        let _ = self.nodes.svg.set_attribute("width", &px(width));
+        let _ = attr(&self.nodes.svg, "width", &px(width));
         let layout = self.layout();
         let _ = self.draw_axis(&layout);
         self.draw_bars(&layout);
@@ -488,14 +474,14 @@ impl Model {
             .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
     }
 
-    fn draw_axis(&self, layout: &Layout) -> Dom<()> {
+    fn draw_axis(&self, layout: &Layout) {
         let doc = &self.doc;
         let n = &self.nodes;
-        clear(&n.grid)?;
-        clear(&n.labels)?;
-        clear(&n.breaks)?;
+        clear(&n.grid);
+        clear(&n.labels);
+        clear(&n.breaks);
         let ticks = self.axis.ticks(self.view, self.lang);
-        n.svg.set_attribute("data-unit", ticks.unit.as_str())?;
+        attr(&n.svg, "data-unit", ticks.unit.as_str());
         for t in &ticks.ticks {
             let x = px(t.x);
             let line = svg(
@@ -503,7 +489,7 @@ impl Model {
                 &n.grid,
                 "line",
                 if t.major { "tl-tick major" } else { "tl-tick" },
-            )?;
+            );
             attrs(
                 &line,
                 &[
@@ -512,7 +498,7 @@ impl Model {
                     ("y1", &px(TOP - 8.0)),
                     ("y2", &px(AXIS_Y + 6.0)),
                 ],
-            )?;
+            );
             let label = svg(
                 doc,
                 &n.labels,
@@ -522,21 +508,25 @@ impl Model {
                 } else {
                     "tl-label"
                 },
-            )?;
-            attrs(&label, &[("x", &px(t.x + 3.0)), ("y", &px(AXIS_Y + 20.0))])?;
+            );
+            attrs(&label, &[("x", &px(t.x + 3.0)), ("y", &px(AXIS_Y + 20.0))]);
             label.set_text_content(Some(&t.label));
         }
         if !ticks.context.is_empty() {
-            let c = svg(doc, &n.labels, "text", "tl-context")?;
-            attrs(&c, &[("x", "4"), ("y", "13")])?;
+            let c = svg(doc, &n.labels, "text", "tl-context");
+            attrs(&c, &[("x", "4"), ("y", "13")]);
             c.set_text_content(Some(&ticks.context));
         }
         for b in &layout.breaks {
-            let g = svg(doc, &n.breaks, "g", "tl-break")?;
-            g.set_attribute("transform", &("translate(".to_owned() + &px(b.x) + " 0)"))?;
-            let title = svg(doc, &g, "title", "")?;
+            let g = svg(doc, &n.breaks, "g", "tl-break");
+            attr(
+                &g,
+                "transform",
+                &("translate(".to_owned() + &px(b.x) + " 0)"),
+            );
+            let title = svg(doc, &g, "title", "");
             title.set_text_content(Some(&b.describe(self.lang)));
-            let r = svg(doc, &g, "rect", "tl-break-band")?;
+            let r = svg(doc, &g, "rect", "tl-break-band");
             let w = crate::timeline::BREAK_PX;
             attrs(
                 &r,
@@ -546,7 +536,7 @@ impl Model {
                     ("width", &px(w)),
                     ("height", &px(HEIGHT - TOP + 8.0)),
                 ],
-            )?;
+            );
             // Two zigzags: the axis is cut here.
             for edge in [4.0, w - 4.0] {
                 let mut d = "M".to_owned() + &px(edge) + " " + &px(AXIS_Y - 8.0);
@@ -554,14 +544,13 @@ impl Model {
                     let dx = if i % 2 == 0 { -3.0 } else { 3.0 };
                     d = d + " L" + &px(edge + dx) + " " + &px(AXIS_Y + dy);
                 }
-                let p = svg(doc, &g, "path", "tl-zigzag")?;
-                p.set_attribute("d", &d)?;
+                let p = svg(doc, &g, "path", "tl-zigzag");
+                attr(&p, "d", &d);
             }
-            let label = svg(doc, &g, "text", "tl-break-label")?;
-            attrs(&label, &[("x", &px(w / 2.0)), ("y", &px(AXIS_Y + 34.0))])?;
+            let label = svg(doc, &g, "text", "tl-break-label");
+            attrs(&label, &[("x", &px(w / 2.0)), ("y", &px(AXIS_Y + 34.0))]);
             label.set_text_content(Some(&b.label()));
         }
-        Ok(())
     }
 
     /// The histogram as two paths, totals behind and matched parts in
@@ -596,14 +585,14 @@ impl Model {
             }
         }
         let n = &self.nodes;
-        let _ = n.bins.set_attribute("d", &all);
-        let _ = n.bins_on.set_attribute("d", &on);
+        let _ = attr(&n.bins, "d", &all);
+        let _ = attr(&n.bins_on, "d", &on);
         self.bars.clone_from(&layout.bars);
     }
 
-    fn draw_marks(&self, layout: &Layout) -> Dom<()> {
+    fn draw_marks(&self, layout: &Layout) {
         let n = &self.nodes;
-        clear(&n.marks)?;
+        clear(&n.marks);
         // The focused and open marks last, so they are drawn on top.
         let on_top = |p: &&Placed| p.overlay || Some(p.index) == self.open || p.index == self.focus;
         let below = layout.marks.iter().filter(|p| !on_top(p));
@@ -624,7 +613,7 @@ impl Model {
             }
             let e = match entry.mark.shape {
                 Shape::Point => {
-                    let c = svg(&self.doc, &n.marks, "circle", &class)?;
+                    let c = svg(&self.doc, &n.marks, "circle", &class);
                     let r = crate::timeline::POINT_R;
                     attrs(
                         &c,
@@ -633,7 +622,7 @@ impl Model {
                             ("cy", &px(cy)),
                             ("r", &px(r)),
                         ],
-                    )?;
+                    );
                     c
                 }
                 Shape::Span | Shape::Bar => {
@@ -642,7 +631,7 @@ impl Model {
                     } else {
                         10.0
                     };
-                    let r = svg(&self.doc, &n.marks, "rect", &class)?;
+                    let r = svg(&self.doc, &n.marks, "rect", &class);
                     attrs(
                         &r,
                         &[
@@ -659,7 +648,7 @@ impl Model {
                                 },
                             ),
                         ],
-                    )?;
+                    );
                     r
                 }
             };
@@ -670,7 +659,7 @@ impl Model {
                     ("data-id", &entry.id),
                     ("data-shape", entry.mark.shape.as_str()),
                 ],
-            )?;
+            );
             if p.index == self.focus {
                 let label = entry.title.clone() + ", " + &entry.date.label(self.lang);
                 attrs(
@@ -680,13 +669,12 @@ impl Model {
                         ("role", "button"),
                         ("aria-label", &label),
                     ],
-                )?;
+                );
                 if Some(p.index) == self.open {
-                    e.set_attribute("aria-current", "true")?;
+                    attr(&e, "aria-current", "true");
                 }
             }
         }
-        Ok(())
     }
 
     fn draw_brush(&self) {
@@ -700,10 +688,8 @@ impl Model {
         if b < 0.0 || a > self.view.width {
             return;
         }
-        let Ok(r) = svg(&self.doc, &n.brush, "rect", "tl-brush-area") else {
-            return;
-        };
-        let _ = attrs(
+        let r = svg(&self.doc, &n.brush, "rect", "tl-brush-area");
+        attrs(
             &r,
             &[
                 ("x", &px(a)),
@@ -713,18 +699,17 @@ impl Model {
             ],
         );
         for x in [a, b] {
-            if let Ok(h) = svg(&self.doc, &n.brush, "rect", "tl-handle") {
-                let _ = attrs(
-                    &h,
-                    &[
-                        ("x", &px(x - 2.0)),
-                        ("y", &px(AXIS_Y - 10.0)),
-                        ("width", "4"),
-                        ("height", "20"),
-                        ("rx", "2"),
-                    ],
-                );
-            }
+            let h = svg(&self.doc, &n.brush, "rect", "tl-handle");
+            attrs(
+                &h,
+                &[
+                    ("x", &px(x - 2.0)),
+                    ("y", &px(AXIS_Y - 10.0)),
+                    ("width", "4"),
+                    ("height", "20"),
+                    ("rx", "2"),
+                ],
+            );
         }
     }
 
@@ -795,27 +780,27 @@ impl Model {
         let _ = self.draw_list();
     }
 
-    fn draw_list(&self) -> Dom<()> {
+    fn draw_list(&self) {
         let (doc, n, w) = (&self.doc, &self.nodes, self.words);
-        clear(&n.years)?;
+        clear(&n.years);
         for y in self.axis.years(&self.matched) {
-            let li = child(doc, &n.years, "li", "tl-year")?;
+            let li = child(doc, &n.years, "li", "tl-year");
             let year = y.year.to_string();
             let count = if self.all {
                 y.total.to_string()
             } else {
                 y.matched.to_string() + " " + w.of + " " + &y.total.to_string()
             };
-            let head = child(doc, &li, "p", "tl-year-head")?;
-            text_child(doc, &head, "strong", "", &year)?;
+            let head = child(doc, &li, "p", "tl-year-head");
+            text_child(doc, &head, "strong", "", &year);
             text_child(
                 doc,
                 &head,
                 "span",
                 "count",
                 &(" (".to_owned() + &count + ")"),
-            )?;
-            let only = text_child(doc, &head, "button", "link", w.only_year)?;
+            );
+            let only = text_child(doc, &head, "button", "link", w.only_year);
             let label = w.only_year.to_owned() + ": " + &year;
             attrs(
                 &only,
@@ -824,8 +809,8 @@ impl Model {
                     ("data-tl-year", &year),
                     ("aria-label", &label),
                 ],
-            )?;
-            let ul = child(doc, &li, "ul", "tl-year-items")?;
+            );
+            let ul = child(doc, &li, "ul", "tl-year-items");
             let mut named = 0;
             for i in y.first..=y.last {
                 let Some(e) = self.entries.get(i) else {
@@ -835,11 +820,11 @@ impl Model {
                     continue;
                 }
                 named += 1;
-                let item = child(doc, &ul, "li", if self.matched(i) { "" } else { "dim" })?;
-                let b = text_child(doc, &item, "button", "link tl-item", &e.title)?;
-                attrs(&b, &[("type", "button"), ("data-tl-open", &e.id)])?;
+                let item = child(doc, &ul, "li", if self.matched(i) { "" } else { "dim" });
+                let b = text_child(doc, &item, "button", "link tl-item", &e.title);
+                attrs(&b, &[("type", "button"), ("data-tl-open", &e.id)]);
                 if Some(i) == self.open {
-                    b.set_attribute("aria-current", "true")?;
+                    attr(&b, "aria-current", "true");
                 }
                 text_child(
                     doc,
@@ -847,7 +832,7 @@ impl Model {
                     "span",
                     "tl-item-date",
                     &(" — ".to_owned() + &e.date.label(self.lang)),
-                )?;
+                );
             }
             let left = (y.total as usize).saturating_sub(named);
             if left > 0 {
@@ -857,9 +842,8 @@ impl Model {
                     "li",
                     "tl-more",
                     &(left.to_string() + " " + w.more),
-                )?;
+                );
             }
         }
-        Ok(())
     }
 }

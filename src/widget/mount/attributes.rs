@@ -1,11 +1,10 @@
 //! Attributes changed after mount: each updates what it controls, a
 //! language change rebuilds the shadow content.
 
-use super::{page_lang, sheet, Inner, Record, PAGE};
+use super::{page_lang, style, Inner, Record, PAGE};
 use crate::widget::dom;
 use crate::widget::options::Attribute;
 use crate::widget::render;
-use crate::widget::{STYLESHEET, TIMELINE_STYLESHEET};
 
 impl Inner {
     /// Applies an attribute changed after mount.
@@ -75,19 +74,11 @@ impl Inner {
     /// Builds the whole shadow content again (after a language change).
     pub(super) fn rebuild(&mut self) {
         self.timeline = None;
-        let _ = dom::clear(&self.shadow);
-        if sheet().is_none() {
-            if let Ok(style) = dom::el(&self.doc, "style", "") {
-                style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
-                let _ = self.shadow.append_child(&style);
-            }
-        }
-        let nodes = render::skeleton(&self.ctx(), &self.shadow, &self.settings);
-        if let Ok(nodes) = nodes {
-            self.nodes = nodes;
-            self.wire();
-            self.sync_timeline();
-            self.render_all(false);
-        }
+        dom::clear(&self.shadow);
+        style(&self.doc, &self.shadow);
+        self.nodes = render::skeleton(&self.ctx(), &self.shadow, &self.settings);
+        self.wire();
+        self.sync_timeline();
+        self.render_all(false);
     }
 }
