@@ -104,7 +104,15 @@ ensure_test_tools() {
 # that build fails (no rust-src, or a toolchain that renamed the flags) the
 # standard library as shipped is used, with a warning, and the size budget
 # then says by how much the module grew.
+#
+# It is also built without the reference-types and multi-value extensions
+# (which Rust enables by default for wasm32): wasm-bindgen then keeps the
+# JavaScript values the module holds in a table on the JavaScript side and
+# returns results through memory, which costs the glue a little and saves
+# the module more (wasm -1,224, glue +324 bytes gzipped), and the module
+# runs on browsers without those extensions too.
 SIZE_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+SIZE_RUSTFLAGS+=" -Ctarget-feature=-reference-types,-multivalue"
 compile_wasm() {
   if RUSTC_BOOTSTRAP=1 RUSTFLAGS="$SIZE_RUSTFLAGS" cargo build --quiet --lib --release \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size; then
