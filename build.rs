@@ -25,6 +25,8 @@ mod date;
 mod index;
 #[path = "src/lang.rs"]
 mod lang;
+#[path = "src/number.rs"]
+mod number;
 #[path = "src/statement.rs"]
 mod statement;
 #[path = "src/text.rs"]

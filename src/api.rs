@@ -190,8 +190,7 @@ pub struct Archive {
 impl Archive {
     /// The archive compiled into this module.
     pub fn embedded() -> Result<Archive, JsError> {
-        let inner =
-            crate::archive::Archive::embedded().map_err(|e| JsError::new(&e.to_string()))?;
+        let inner = crate::archive::Archive::embedded().map_err(|e| JsError::new(&e.message()))?;
         Ok(Archive { inner })
     }
 
@@ -326,13 +325,16 @@ fn input(value: &JsValue) -> Input {
 
 /// A request error as a JS `Error`.
 fn js_error(error: RequestError) -> JsError {
-    JsError::new(&error.to_string())
+    JsError::new(&error.message())
 }
 
 /// Serializes a record as plain JS objects.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    // The records hold only strings, small numbers, booleans and lists, which
+    // always convert; a fixed message keeps serde-wasm-bindgen's formatting
+    // of its own errors (all of `core::fmt`) out of the module.
     value
         .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|_| JsError::new("ima-statements: a result could not be converted to JavaScript"))
 }

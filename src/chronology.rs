@@ -17,6 +17,7 @@ use crate::archive::Archive;
 use crate::date::{days_in_month, Day};
 use crate::filter::BitSet;
 use crate::lang::Lang;
+use crate::number::decimal;
 use crate::request::{parse_bound, whole, Input, Request, RequestError};
 use crate::response::{Bin, Chronology, Gap, Point};
 
@@ -83,7 +84,7 @@ impl Granularity {
     /// The bin's label in `lang`: `2015`, `May 2015`, `18 May 2015`.
     fn label(self, day: Day, lang: Lang) -> String {
         match self {
-            Granularity::Year => day.year.to_string(),
+            Granularity::Year => decimal(day.year.into()),
             Granularity::Month => lang.month_year(day.month, day.year),
             Granularity::Day => lang.day_month_year(day.day, day.month, day.year),
         }
@@ -299,8 +300,8 @@ impl Archive {
                 continue;
             };
             bins.push(Bin {
-                start: start.to_string(),
-                end: end.to_string(),
+                start: start.iso(),
+                end: end.iso(),
                 label: granularity.label(start, lang),
                 total: u32::try_from(running_total).unwrap_or(0),
                 matched: u32::try_from(running_kept).unwrap_or(0),
@@ -315,9 +316,9 @@ impl Archive {
         let axis = |unit| granularity.bounds(unit);
         Ok(Chronology {
             granularity,
-            start: axis(origin).map(|b| b.0.to_string()).unwrap_or_default(),
+            start: axis(origin).map(|b| b.0.iso()).unwrap_or_default(),
             end: axis(granularity.unit(last))
-                .map(|b| b.1.to_string())
+                .map(|b| b.1.iso())
                 .unwrap_or_default(),
             bins,
             gaps,
@@ -337,8 +338,8 @@ impl Archive {
                 let s = self.statements().get(filters.doc(slot)?)?;
                 Some(Point {
                     id: s.id.clone(),
-                    start: s.date.start().to_string(),
-                    end: s.date.end().to_string(),
+                    start: s.date.start().iso(),
+                    end: s.date.end().iso(),
                     precision: s.date.precision().as_str(),
                     approximate: s.is_approximate(),
                     matched: matched.contains(slot),
@@ -378,8 +379,8 @@ fn gaps(bins: &[Bin], granularity: Granularity, origin: i64, min_days: u32) -> V
             let days = end.ordinal() - start.ordinal() + 1;
             if i64::from(days) >= i64::from(min_days) {
                 gaps.push(Gap {
-                    start: start.to_string(),
-                    end: end.to_string(),
+                    start: start.iso(),
+                    end: end.iso(),
                     first_bin: u32::try_from(first).unwrap_or(u32::MAX),
                     last_bin: u32::try_from(last).unwrap_or(u32::MAX),
                 });

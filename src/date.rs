@@ -21,6 +21,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::number::{decimal, padded};
 
 /// A calendar day in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -98,8 +99,21 @@ impl Day {
 }
 
 impl fmt::Display for Day {
+    /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(&self.iso())
+    }
+}
+
+impl Day {
+    /// The day as `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        [
+            padded(self.year.into(), 4),
+            padded(self.month.into(), 2),
+            padded(self.day.into(), 2),
+        ]
+        .join("-")
     }
 }
 
@@ -199,14 +213,18 @@ pub enum DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Format(s) => write!(
-                f,
-                "`{s}` is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or start/end"
+        let (before, s, after) = match self {
+            DateError::Format(s) => (
+                "`",
+                s,
+                "` is not a date: expected YYYY, YYYY-MM, YYYY-MM-DD or start/end",
             ),
-            DateError::Impossible(s) => write!(f, "`{s}` is an impossible date"),
-            DateError::Reversed(s) => write!(f, "the range `{s}` ends before it starts"),
-        }
+            DateError::Impossible(s) => ("`", s, "` is an impossible date"),
+            DateError::Reversed(s) => ("the range `", s, "` ends before it starts"),
+        };
+        f.write_str(before)?;
+        f.write_str(s)?;
+        f.write_str(after)
     }
 }
 
@@ -284,7 +302,7 @@ impl PartialDate {
     pub fn to_written(&self) -> String {
         match self.end {
             None => written_string(self.start),
-            Some(end) => format!("{}/{}", written_string(self.start), written_string(end)),
+            Some(end) => written_string(self.start) + "/" + &written_string(end),
         }
     }
 }
@@ -307,9 +325,9 @@ impl PartialOrd for PartialDate {
 
 fn written_string(w: Written) -> String {
     match w {
-        Written::Year(y) => format!("{y:04}"),
-        Written::Month(y, m) => format!("{y:04}-{m:02}"),
-        Written::Day(d) => d.to_string(),
+        Written::Year(y) => padded(y.into(), 4),
+        Written::Month(y, m) => padded(y.into(), 4) + "-" + &padded(m.into(), 2),
+        Written::Day(d) => d.iso(),
     }
 }
 
@@ -358,7 +376,7 @@ fn parse_written(text: &str) -> Result<Written, DateError> {
 
 fn label_written(w: Written, lang: Lang) -> String {
     match w {
-        Written::Year(y) => y.to_string(),
+        Written::Year(y) => decimal(y.into()),
         Written::Month(y, m) => lang.month_year(m, y),
         Written::Day(d) => lang.day_month_year(d.day, d.month, d.year),
     }
@@ -371,22 +389,20 @@ fn label_range(start: Written, end: Written, lang: Lang) -> String {
         (Written::Day(a), Written::Day(b)) if (a.year, a.month) == (b.year, b.month) => {
             // "12–17 July 2023": the day numbers share one month and year.
             let tail = lang.day_month_year(b.day, b.month, b.year);
-            format!("{}{DASH}{tail}", a.day)
+            decimal(a.day.into()) + DASH + &tail
         }
-        (Written::Day(a), Written::Day(b)) if a.year == b.year => format!(
-            "{} {DASH} {}",
-            lang.day_month(a.day, a.month),
-            lang.day_month_year(b.day, b.month, b.year)
-        ),
+        (Written::Day(a), Written::Day(b)) if a.year == b.year => {
+            lang.day_month(a.day, a.month)
+                + " "
+                + DASH
+                + " "
+                + &lang.day_month_year(b.day, b.month, b.year)
+        }
         (Written::Month(ya, ma), Written::Month(yb, mb)) if ya == yb => {
-            format!("{} {DASH} {}", lang.month(ma), lang.month_year(mb, yb))
+            lang.month(ma).to_owned() + " " + DASH + " " + &lang.month_year(mb, yb)
         }
-        (Written::Year(a), Written::Year(b)) => format!("{a}{DASH}{b}"),
-        (a, b) => format!(
-            "{} {DASH} {}",
-            label_written(a, lang),
-            label_written(b, lang)
-        ),
+        (Written::Year(a), Written::Year(b)) => decimal(a.into()) + DASH + &decimal(b.into()),
+        (a, b) => label_written(a, lang) + " " + DASH + " " + &label_written(b, lang),
     }
 }
 

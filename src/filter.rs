@@ -13,6 +13,7 @@ use crate::archive::Archive;
 use crate::chronology::ChronologyOptions;
 use crate::corpus::Corpus;
 use crate::date::Day;
+use crate::number::decimal;
 use crate::record::DateRecord;
 use crate::request::{Query, Request, RequestError, Sort};
 use crate::response::{Chronology, Hit, Response};
@@ -216,7 +217,7 @@ impl FilterIndex {
         values[5] = years
             .iter()
             .map(|y| {
-                let y = y.to_string();
+                let y = decimal(u64::from(*y));
                 entry(&y, &y)
             })
             .collect();

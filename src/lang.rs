@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::number::decimal;
+
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,25 +149,25 @@ impl Lang {
     /// "July 2017", "julio de 2017", "juillet 2017", "Juli 2017".
     pub fn month_year(self, month: u8, year: u16) -> String {
         match self {
-            Lang::Es => format!("{} de {year}", self.month(month)),
-            _ => format!("{} {year}", self.month(month)),
+            Lang::Es => self.month(month).to_owned() + " de " + &decimal(year.into()),
+            _ => self.month(month).to_owned() + " " + &decimal(year.into()),
         }
     }
 
     /// "18 December", "18 de diciembre".
     pub fn day_month(self, day: u8, month: u8) -> String {
         match self {
-            Lang::Es => format!("{day} de {}", self.month(month)),
-            Lang::Fr if day == 1 => format!("1er {}", self.month(month)),
-            _ => format!("{day} {}", self.month(month)),
+            Lang::Es => decimal(day.into()) + " de " + self.month(month),
+            Lang::Fr if day == 1 => "1er ".to_owned() + self.month(month),
+            _ => decimal(day.into()) + " " + self.month(month),
         }
     }
 
     /// "18 December 2016", "18 de diciembre de 2016", "18 décembre 2016", "18 Desember 2016".
     pub fn day_month_year(self, day: u8, month: u8, year: u16) -> String {
         match self {
-            Lang::Es => format!("{day} de {} de {year}", self.month(month)),
-            _ => format!("{} {year}", self.day_month(day, month)),
+            Lang::Es => self.day_month(day, month) + " de " + &decimal(year.into()),
+            _ => self.day_month(day, month) + " " + &decimal(year.into()),
         }
     }
 }
@@ -181,6 +183,16 @@ mod tests {
         assert_eq!(Lang::from_tag("ID_id"), Some(Lang::Id));
         assert_eq!(Lang::from_tag("de"), None);
         assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn days_and_months_read_as_each_language_writes_them() {
+        assert_eq!(Lang::Fr.day_month(1, 5), "1er mai");
+        assert_eq!(Lang::Fr.day_month_year(2, 5, 2015), "2 mai 2015");
+        assert_eq!(Lang::Es.day_month(18, 12), "18 de diciembre");
+        assert_eq!(Lang::Es.month_year(7, 2017), "julio de 2017");
+        assert_eq!(Lang::Id.day_month_year(9, 8, 2023), "9 Agustus 2023");
+        assert_eq!(Lang::En.month_year(11, 2015), "November 2015");
     }
 
     #[test]

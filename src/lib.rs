@@ -8,7 +8,8 @@
 //!
 //! - [`date`], [`lang`], [`text`] (with [`case`]), [`vocabulary`], [`statement`]: the model —
 //!   partial dates with precision, interface languages, tokens and folding,
-//!   the entity vocabulary, a statement.
+//!   the entity vocabulary, a statement; [`number`] writes whole numbers
+//!   as text.
 //! - [`corpus`]: the corpus files people edit (parsed and validated by
 //!   `build.rs`, which stops the build on any mistake) and the compact blob
 //!   embedded in the library.
@@ -39,6 +40,7 @@ pub mod date;
 pub mod facets;
 pub mod filter;
 pub mod lang;
+pub mod number;
 pub mod record;
 pub mod request;
 pub mod response;

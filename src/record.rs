@@ -34,8 +34,8 @@ impl DateRecord {
     /// The record of `date`, approximate when `reason` is given.
     pub fn new(date: &PartialDate, reason: Option<&str>, lang: Lang) -> DateRecord {
         DateRecord {
-            start: date.start().to_string(),
-            end: date.end().to_string(),
+            start: date.start().iso(),
+            end: date.end().iso(),
             precision: date.precision().as_str(),
             label: date.label(lang),
             approximate: reason.is_some(),

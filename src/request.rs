@@ -141,33 +141,71 @@ pub enum RequestError {
 
 impl fmt::Display for RequestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.parts().iter().try_for_each(|part| f.write_str(part))
+    }
+}
+
+impl RequestError {
+    /// The message, as [`fmt::Display`] writes it. The JavaScript API uses
+    /// this rather than `to_string`, which would bring `core::fmt`'s
+    /// machinery into the module (see [`crate::number`]).
+    pub fn message(&self) -> String {
+        self.parts().concat()
+    }
+
+    /// The message in pieces.
+    fn parts(&self) -> [&str; 6] {
         match self {
-            RequestError::UnknownField(name) => write!(
-                f,
-                "`{name}` is not a request field: expected one of {FIELD_LIST}"
-            ),
-            RequestError::UnknownOption(name) => write!(
-                f,
-                "`{name}` is not a chronology option: expected one of \
-                 granularity, bins, points, minGapDays, start, end"
-            ),
+            RequestError::UnknownField(name) => [
+                "`",
+                name,
+                "` is not a request field: expected one of ",
+                FIELD_LIST,
+                "",
+                "",
+            ],
+            RequestError::UnknownOption(name) => [
+                "`",
+                name,
+                "` is not a chronology option: expected one of \
+                 granularity, bins, points, minGapDays, start, end",
+                "",
+                "",
+                "",
+            ],
             RequestError::Expected { field, expected } => {
-                write!(f, "`{field}`: expected {expected}")
+                ["`", field, "`: expected ", expected, "", ""]
             }
             RequestError::UnknownValue {
                 field,
                 value,
                 expected,
-            } => write!(f, "`{field}`: unknown value `{value}`: expected {expected}"),
-            RequestError::NotADate { field, value } => write!(
-                f,
-                "`{field}`: `{value}` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD"
-            ),
-            RequestError::ImpossibleDate { field, value } => {
-                write!(f, "`{field}`: `{value}` is not a day of the calendar")
-            }
-            RequestError::Reversed => f.write_str("`to` is before `from`"),
-            RequestError::EndBeforeStart => f.write_str("`end` is before `start`"),
+            } => [
+                "`",
+                field,
+                "`: unknown value `",
+                value,
+                "`: expected ",
+                expected,
+            ],
+            RequestError::NotADate { field, value } => [
+                "`",
+                field,
+                "`: `",
+                value,
+                "` is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD",
+                "",
+            ],
+            RequestError::ImpossibleDate { field, value } => [
+                "`",
+                field,
+                "`: `",
+                value,
+                "` is not a day of the calendar",
+                "",
+            ],
+            RequestError::Reversed => ["`to` is before `from`", "", "", "", "", ""],
+            RequestError::EndBeforeStart => ["`end` is before `start`", "", "", "", "", ""],
         }
     }
 }

@@ -26,6 +26,7 @@
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
+use crate::number::{decimal, padded};
 
 /// Shortest empty stretch, in days, that collapses into a break: two years,
 /// so a quiet year keeps its place on the axis.
@@ -177,9 +178,9 @@ impl Break {
     /// Short label: `2018–2023`.
     pub fn label(&self) -> String {
         if self.start.year == self.end.year {
-            self.start.year.to_string()
+            decimal(self.start.year.into())
         } else {
-            self.start.year.to_string() + "–" + &self.end.year.to_string()
+            decimal(self.start.year.into()) + "–" + &decimal(self.end.year.into())
         }
     }
 
@@ -736,7 +737,7 @@ impl Axis {
         let left = Day::from_ordinal(first_day);
         let context = match unit {
             TickUnit::Year => String::new(),
-            TickUnit::Month => left.year.to_string(),
+            TickUnit::Month => decimal(left.year.into()),
             TickUnit::Day => lang.month_year(left.month, left.year),
         };
         let mut ticks = Vec::new();
@@ -940,11 +941,11 @@ fn advance(day: i32, unit: TickUnit, step: i32) -> i32 {
 /// A tick at day `d`.
 fn label(d: Day, unit: TickUnit, x: f64, lang: Lang) -> Tick {
     let (label, major) = match unit {
-        TickUnit::Year => (d.year.to_string(), true),
-        TickUnit::Month if d.month == 1 => (d.year.to_string(), true),
+        TickUnit::Year => (decimal(d.year.into()), true),
+        TickUnit::Month if d.month == 1 => (decimal(d.year.into()), true),
         TickUnit::Month => (lang.month_short(d.month).to_owned(), false),
         TickUnit::Day if d.day == 1 => (lang.month_short(d.month).to_owned(), true),
-        TickUnit::Day => (d.day.to_string(), false),
+        TickUnit::Day => (decimal(d.day.into()), false),
     };
     Tick { x, label, major }
 }
@@ -969,10 +970,7 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
     let text = |m: i32| {
         let y = m.div_euclid(12);
         let mo = m.rem_euclid(12) + 1;
-        let pad = |n: i32, w: usize| {
-            let s = n.to_string();
-            "0".repeat(w.saturating_sub(s.len())) + &s
-        };
+        let pad = |n: i32, w: usize| padded(u64::try_from(n).unwrap_or(0), w);
         pad(y, 4) + "-" + &pad(mo, 2)
     };
     (text(a), text(b))
@@ -980,7 +978,7 @@ pub fn snap(first: Day, last: Day, unit: TickUnit) -> (String, String) {
 
 /// `YYYY-MM-DD` of a day, for the `from`/`to` filter.
 pub fn day_string(day: Day) -> String {
-    day.to_string()
+    day.iso()
 }
 
 /// The days a `from`/`to` filter covers, as a brush: the first day of

@@ -8,6 +8,7 @@ pub mod blob;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 
+use crate::number::decimal;
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -37,16 +38,23 @@ pub enum DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl DecodeError {
+    /// The message, as [`fmt::Display`] writes it (without `to_string`'s
+    /// formatting machinery in the module).
+    pub fn message(&self) -> String {
         match self {
-            DecodeError::NotACorpus => f.write_str("the embedded corpus is missing its header"),
+            DecodeError::NotACorpus => "the embedded corpus is missing its header".to_owned(),
             DecodeError::Version(v) => {
-                write!(
-                    f,
-                    "the embedded corpus has format {v}, expected {}",
-                    blob::VERSION
-                )
+                "the embedded corpus has format ".to_owned()
+                    + &decimal((*v).into())
+                    + ", expected "
+                    + &decimal(blob::VERSION.into())
             }
-            DecodeError::Malformed => f.write_str("the embedded corpus is damaged"),
+            DecodeError::Malformed => "the embedded corpus is damaged".to_owned(),
         }
     }
 }

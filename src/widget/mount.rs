@@ -23,6 +23,7 @@ use web_sys::{
 
 use crate::archive::Archive;
 use crate::lang::Lang;
+use crate::number::signed;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{self, Tracked};
 use crate::widget::options::{resolve_lang, Attribute, Checker, Settings, View};
@@ -63,7 +64,7 @@ fn shared() -> Result<Rc<Shared>, JsError> {
     if let Some(s) = SHARED.with(|s| s.borrow().clone()) {
         return Ok(s);
     }
-    let archive = Archive::embedded().map_err(|e| JsError::new(&e.to_string()))?;
+    let archive = Archive::embedded().map_err(|e| JsError::new(&e.message()))?;
     let checker = Checker::new(&archive);
     let s = Rc::new(Shared { archive, checker });
     SHARED.with(|cell| *cell.borrow_mut() = Some(s.clone()));
@@ -367,7 +368,7 @@ fn option_value(options: &JsValue, name: &str) -> Option<String> {
     }
     if let Some(n) = v.as_f64() {
         // Whole numbers only (a year); writing out floats would ship float formatting.
-        return (n.fract() == 0.0 && n.abs() < 1e9).then(|| (n as i64).to_string());
+        return (n.fract() == 0.0 && n.abs() < 1e9).then(|| signed(n as i64));
     }
     if Array::is_array(&v) {
         let parts: Vec<String> = Array::from(&v)
@@ -398,7 +399,7 @@ impl Inner {
     fn warn(&mut self, w: crate::widget::options::Warning) {
         let key = (w.attribute.name(), w.value.clone());
         if !self.warned.contains(&key) {
-            web_sys::console::warn_1(&JsValue::from_str(&w.to_string()));
+            web_sys::console::warn_1(&JsValue::from_str(&w.message()));
             self.warned.push(key);
         }
     }

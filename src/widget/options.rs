@@ -104,13 +104,24 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "ima-statements: ignoring {}=\"{}\": expected {}; using the default",
+        f.write_str(&self.message())
+    }
+}
+
+impl Warning {
+    /// The console message, as [`fmt::Display`] writes it (without
+    /// `to_string`'s formatting machinery in the module).
+    pub fn message(&self) -> String {
+        [
+            "ima-statements: ignoring ",
             self.attribute.name(),
-            self.value,
-            self.attribute.expected()
-        )
+            "=\"",
+            &self.value,
+            "\": expected ",
+            self.attribute.expected(),
+            "; using the default",
+        ]
+        .concat()
     }
 }
 

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 
 use crate::lang::Lang;
+use crate::number::decimal;
 use crate::record::DateRecord;
 use crate::response::FacetValue;
 use crate::vocabulary::Facet;
@@ -246,7 +247,7 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
 
     let active = found.chips.len();
     let label = if active > 0 {
-        s.filters.to_owned() + " (" + &active.to_string() + ")"
+        s.filters.to_owned() + " (" + &decimal(active as u64) + ")"
     } else {
         s.filters.to_owned()
     };
@@ -464,13 +465,13 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
                 ],
             );
             text_child(doc, &b, "span", "value-label", &v.label);
-            text_child(doc, &b, "span", "count", &v.count.to_string());
+            text_child(doc, &b, "span", "count", &decimal(v.count.into()));
         }
         if open && (hidden > 0 || all) && values.len() > FACET_PREVIEW {
             let label = if all {
                 ctx.strings.show_fewer.to_owned()
             } else {
-                ctx.strings.show_more.to_owned() + " (" + &hidden.to_string() + ")"
+                ctx.strings.show_more.to_owned() + " (" + &decimal(hidden as u64) + ")"
             };
             let b = button(doc, &section, "link show-more", &label, "expand");
             attrs(

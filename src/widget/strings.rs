@@ -3,6 +3,7 @@
 //! here because they are part of the interface, not of the texts.
 
 use crate::lang::Lang;
+use crate::number::decimal;
 use crate::vocabulary::Facet;
 
 /// The interface strings of one language.
@@ -315,25 +316,26 @@ pub fn count(n: u32, lang: Lang) -> String {
     match (lang, n) {
         (Lang::En, 0) => "No statements".into(),
         (Lang::En, 1) => "1 statement".into(),
-        (Lang::En, n) => format!("{n} statements"),
+        (Lang::En, n) => decimal(n.into()) + " statements",
         (Lang::Es, 0) => "Ninguna declaración".into(),
         (Lang::Es, 1) => "1 declaración".into(),
-        (Lang::Es, n) => format!("{n} declaraciones"),
+        (Lang::Es, n) => decimal(n.into()) + " declaraciones",
         (Lang::Fr, 0) => "Aucune déclaration".into(),
         (Lang::Fr, 1) => "1 déclaration".into(),
-        (Lang::Fr, n) => format!("{n} déclarations"),
+        (Lang::Fr, n) => decimal(n.into()) + " déclarations",
         (Lang::Id, 0) => "Tidak ada pernyataan".into(),
-        (Lang::Id, n) => format!("{n} pernyataan"),
+        (Lang::Id, n) => decimal(n.into()) + " pernyataan",
     }
 }
 
 /// "Showing 10 of 12" under a partial list.
 pub fn showing(shown: u32, total: u32, lang: Lang) -> String {
+    let (shown, total) = (decimal(shown.into()), decimal(total.into()));
     match lang {
-        Lang::En => format!("Showing {shown} of {total}"),
-        Lang::Es => format!("Mostrando {shown} de {total}"),
-        Lang::Fr => format!("{shown} sur {total} affichées"),
-        Lang::Id => format!("Menampilkan {shown} dari {total}"),
+        Lang::En => "Showing ".to_owned() + &shown + " of " + &total,
+        Lang::Es => "Mostrando ".to_owned() + &shown + " de " + &total,
+        Lang::Fr => shown + " sur " + &total + " affichées",
+        Lang::Id => "Menampilkan ".to_owned() + &shown + " dari " + &total,
     }
 }
 
@@ -409,6 +411,15 @@ mod tests {
         assert_eq!(count(2, Lang::Es), "2 declaraciones");
         assert_eq!(count(1, Lang::Fr), "1 déclaration");
         assert_eq!(count(3, Lang::Id), "3 pernyataan");
+        assert_eq!(count(10_000, Lang::Fr), "10000 déclarations");
+    }
+
+    #[test]
+    fn partial_lists_say_how_many_are_shown() {
+        assert_eq!(showing(20, 105, Lang::En), "Showing 20 of 105");
+        assert_eq!(showing(20, 105, Lang::Es), "Mostrando 20 de 105");
+        assert_eq!(showing(20, 105, Lang::Fr), "20 sur 105 affichées");
+        assert_eq!(showing(20, 105, Lang::Id), "Menampilkan 20 dari 105");
     }
 
     #[test]

@@ -32,6 +32,7 @@ use web_sys::{Document, Element};
 use crate::archive::Archive;
 use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
+use crate::number::{decimal, signed};
 use crate::timeline::{
     brush_of, within, Axis, Bar, Layout, Mark, Placed, Shape, View, Words, YEAR_LIST_MAX,
 };
@@ -165,7 +166,7 @@ pub struct Timeline {
 /// Whole pixels as attribute text (no float formatting in the module).
 fn px(v: f64) -> String {
     if v.is_finite() {
-        (within(v.round(), -1e6, 1e6) as i32).to_string()
+        signed(within(v.round(), -1e6, 1e6) as i64)
     } else {
         "0".into()
     }
@@ -561,7 +562,7 @@ impl Model {
         let width = px(crate::timeline::BIN_PX - 1.0);
         let (mut all, mut on) = (String::new(), String::new());
         for b in &layout.bars {
-            let x = b.x.to_string();
+            let x = signed(b.x.into());
             for (d, count) in [(&mut all, b.total), (&mut on, b.matched)] {
                 if count == 0 {
                     continue;
@@ -655,7 +656,7 @@ impl Model {
             attrs(
                 &e,
                 &[
-                    ("data-i", &p.index.to_string()),
+                    ("data-i", &decimal(p.index as u64)),
                     ("data-id", &entry.id),
                     ("data-shape", entry.mark.shape.as_str()),
                 ],
@@ -725,9 +726,9 @@ impl Model {
         let text = text.or_else(|| {
             self.hover_bin.map(|(m, n)| {
                 if m == n {
-                    n.to_string() + " " + w.statements
+                    decimal(n.into()) + " " + w.statements
                 } else {
-                    m.to_string() + " " + w.of + " " + &n.to_string() + " " + w.statements
+                    decimal(m.into()) + " " + w.of + " " + &decimal(n.into()) + " " + w.statements
                 }
             })
         });
@@ -785,11 +786,11 @@ impl Model {
         clear(&n.years);
         for y in self.axis.years(&self.matched) {
             let li = child(doc, &n.years, "li", "tl-year");
-            let year = y.year.to_string();
+            let year = decimal(y.year.into());
             let count = if self.all {
-                y.total.to_string()
+                decimal(y.total.into())
             } else {
-                y.matched.to_string() + " " + w.of + " " + &y.total.to_string()
+                decimal(y.matched.into()) + " " + w.of + " " + &decimal(y.total.into())
             };
             let head = child(doc, &li, "p", "tl-year-head");
             text_child(doc, &head, "strong", "", &year);
@@ -841,7 +842,7 @@ impl Model {
                     &ul,
                     "li",
                     "tl-more",
-                    &(left.to_string() + " " + w.more),
+                    &(decimal(left as u64) + " " + w.more),
                 );
             }
         }
