@@ -299,7 +299,7 @@ impl PartialDate {
     }
 
     /// Machine form as it would be written in a corpus file.
-    pub fn to_written(&self) -> String {
+    pub fn to_written(self) -> String {
         match self.end {
             None => written_string(self.start),
             Some(end) => written_string(self.start) + "/" + &written_string(end),
@@ -535,7 +535,7 @@ mod tests {
 
     #[test]
     fn ordering_is_chronological_then_more_precise_first() {
-        let mut dates = vec![
+        let mut dates = [
             d("2017-12-04"),
             d("2015"),
             d("2017-07"),

@@ -369,8 +369,8 @@ fn target_attrs(e: &Element, target: &Target) {
         Target::Value(facet, value) => {
             attrs(e, &[("data-facet", facet.as_str()), ("data-value", value)])
         }
-        Target::From => attr(&e, "data-bound", "from"),
-        Target::To => attr(&e, "data-bound", "to"),
+        Target::From => attr(e, "data-bound", "from"),
+        Target::To => attr(e, "data-bound", "to"),
     }
 }
 

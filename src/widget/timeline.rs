@@ -183,7 +183,7 @@ impl Timeline {
     ) -> Timeline {
         let words = Words::of(lang);
         clear(slot);
-        unset(&slot, "hidden");
+        unset(slot, "hidden");
         let tools = child(doc, slot, "div", "tl-tools");
         attrs(
             &tools,
@@ -364,8 +364,8 @@ impl Drop for Timeline {
         self.watch = None;
         self.listeners.clear();
         if let Ok(m) = self.model.try_borrow() {
-            let _ = clear(&m.slot);
-            let _ = attr(&m.slot, "hidden", "");
+            clear(&m.slot);
+            attr(&m.slot, "hidden", "");
         }
     }
 }
@@ -415,11 +415,11 @@ impl Model {
     /// Redraws everything; `refocus` puts focus back on the focused mark.
     fn draw(&mut self, refocus: bool) {
         let width = self.view.width;
-        let _ = attr(&self.nodes.svg, "width", &px(width));
+        attr(&self.nodes.svg, "width", &px(width));
         let layout = self.layout();
-        let _ = self.draw_axis(&layout);
+        self.draw_axis(&layout);
         self.draw_bars(&layout);
-        let _ = self.draw_marks(&layout);
+        self.draw_marks(&layout);
         self.drawn = Some((self.view, self.focus, self.open));
         self.draw_brush();
         self.show_tools();
@@ -586,8 +586,8 @@ impl Model {
             }
         }
         let n = &self.nodes;
-        let _ = attr(&n.bins, "d", &all);
-        let _ = attr(&n.bins_on, "d", &on);
+        attr(&n.bins, "d", &all);
+        attr(&n.bins_on, "d", &on);
         self.bars.clone_from(&layout.bars);
     }
 
@@ -680,7 +680,7 @@ impl Model {
 
     fn draw_brush(&self) {
         let n = &self.nodes;
-        let _ = clear(&n.brush);
+        clear(&n.brush);
         let edges = self
             .drawing
             .or_else(|| self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b)));
@@ -775,10 +775,10 @@ impl Model {
     fn list(&self) {
         let n = &self.nodes;
         if !n.details.has_attribute("open") {
-            let _ = clear(&n.years);
+            clear(&n.years);
             return;
         }
-        let _ = self.draw_list();
+        self.draw_list();
     }
 
     fn draw_list(&self) {
