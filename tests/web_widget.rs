@@ -464,3 +464,45 @@ fn the_empty_state_offers_a_way_out() {
     w.unmount();
     h.remove();
 }
+
+/// Every landmark in a widget as (role, name): the outer region, the search,
+/// the list and chronology sections, the reading view's navigation.
+fn landmarks(h: &HtmlElement) -> Vec<(String, String)> {
+    all(
+        h,
+        "[role=region], [role=search], section[aria-label], nav[aria-label]",
+    )
+    .iter()
+    .map(|e| {
+        let role = e.get_attribute("role").unwrap_or_else(|| e.tag_name());
+        (role, e.get_attribute("aria-label").unwrap_or_default())
+    })
+    .collect()
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_in_one_language_name_their_landmarks_apart() {
+    let (a, wa) = widget(&[("lang", "en"), ("view", "both")]);
+    let (b, wb) = widget(&[("lang", "en"), ("view", "both")]);
+    let (la, lb) = (landmarks(&a), landmarks(&b));
+    assert!(la.len() >= 4, "landmarks of the first: {la:?}");
+    assert_eq!(la.len(), lb.len());
+    for mark in &la {
+        assert!(!lb.contains(mark), "{mark:?} is in both widgets: {lb:?}");
+    }
+    assert!(
+        lb.iter().all(|(_, name)| name.ends_with(')')),
+        "the later widget's names are numbered: {lb:?}"
+    );
+
+    // Its number is free again once it is unmounted; the next widget takes it.
+    let names_b = lb;
+    wb.unmount();
+    b.remove();
+    let (c, wc) = widget(&[("lang", "en"), ("view", "both")]);
+    assert_eq!(landmarks(&c), names_b, "the freed number is reused");
+    for (h, w) in [(a, wa), (c, wc)] {
+        w.unmount();
+        h.remove();
+    }
+}

@@ -58,6 +58,23 @@ thread_local! {
     /// The widget whose state is in the URL hash (the first one, unless told otherwise).
     static HASH_OWNER: Cell<Option<u32>> = const { Cell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The ordinals of the widgets on the page (see [`Ctx::landmark`]).
+    static ORDINALS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The smallest ordinal no mounted widget holds, from 1, now held.
+fn take_ordinal() -> u32 {
+    ORDINALS.with(|o| {
+        let mut held = o.borrow_mut();
+        let n = (1..).find(|n| !held.contains(n)).unwrap_or(1);
+        held.push(n);
+        n
+    })
+}
+
+/// Frees `ordinal` for the next widget mounted.
+fn release_ordinal(ordinal: u32) {
+    ORDINALS.with(|o| o.borrow_mut().retain(|&n| n != ordinal));
 }
 
 fn shared() -> Result<Rc<Shared>, JsError> {
@@ -140,6 +157,8 @@ enum Record {
 
 struct Inner {
     id: u32,
+    /// Its place among the widgets on the page, for landmark names.
+    ordinal: u32,
     shared: Rc<Shared>,
     weak: Weak<RefCell<Inner>>,
     window: Window,
@@ -212,15 +231,18 @@ impl Widget {
             id
         });
         let lang = page_lang(&doc, settings.lang);
+        let ordinal = take_ordinal();
         let ctx = Ctx {
             doc: &doc,
             lang,
             strings: Strings::of(lang),
+            ordinal,
         };
         let nodes = render::skeleton(&ctx, &shadow, &settings);
         let inner = Rc::new_cyclic(|weak| {
             RefCell::new(Inner {
                 id,
+                ordinal,
                 shared: shared.clone(),
                 weak: weak.clone(),
                 window,
@@ -312,6 +334,7 @@ impl Drop for Inner {
         if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
         }
+        release_ordinal(self.ordinal);
         dom::clear(&self.shadow);
         self.shadow.set_adopted_style_sheets(&Array::new());
     }
@@ -392,6 +415,7 @@ impl Inner {
             doc: &self.doc,
             lang: self.lang,
             strings: Strings::of(self.lang),
+            ordinal: self.ordinal,
         }
     }
 

@@ -31,6 +31,22 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Its strings.
     pub strings: &'static Strings,
+    /// The widget's place among those on the page: 1 for the first.
+    pub ordinal: u32,
+}
+
+impl Ctx<'_> {
+    /// The name of one of the widget's landmarks: `name` for the first
+    /// widget on the page, `name (2)` for the second, and so on, so that a
+    /// page with two widgets in one language has no two landmarks of the
+    /// same role and name (WAI-ARIA landmarks are told apart by name).
+    pub fn landmark(&self, name: &str) -> String {
+        if self.ordinal <= 1 {
+            name.to_owned()
+        } else {
+            name.to_owned() + " (" + &decimal(self.ordinal.into()) + ")"
+        }
+    }
 }
 
 /// Interface state that is not part of the visitor's query.
@@ -84,7 +100,7 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
             ("part", "root"),
             ("lang", ctx.lang.tag()),
             ("role", "region"),
-            ("aria-label", s.widget),
+            ("aria-label", &ctx.landmark(s.widget)),
             ("data-theme", settings.theme.as_str()),
             ("data-view", settings.view.as_str()),
         ],
@@ -92,12 +108,13 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
 
     let bar = child(doc, &root, "div", "bar");
     let search = child(doc, &bar, "div", "search");
-    // Named, so two widgets on a page are told apart (axe `landmark-unique`).
+    // Named, and numbered after the first widget (`Ctx::landmark`), so two
+    // widgets on a page are told apart (axe `landmark-unique`).
     attrs(
         &search,
         &[
             ("role", "search"),
-            ("aria-label", s.search),
+            ("aria-label", &ctx.landmark(s.search)),
             ("part", "search"),
         ],
     );
@@ -181,12 +198,12 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
         &chronology,
         &[
             ("part", "chronology"),
-            ("aria-label", s.chronology),
+            ("aria-label", &ctx.landmark(s.chronology)),
             ("hidden", ""),
         ],
     );
     let list = child(doc, &main, "section", "list");
-    attr(&list, "aria-label", s.results);
+    attr(&list, "aria-label", &ctx.landmark(s.results));
     let results = child(doc, &list, "ol", "results");
     attrs(&results, &[("part", "results"), ("role", "list")]);
     let more = child(doc, &list, "div", "more");
@@ -584,7 +601,7 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
     }
     if view.previous.is_some() || view.next.is_some() {
         let nav = child(doc, r, "nav", "neighbours");
-        attr(&nav, "aria-label", s.in_time);
+        attr(&nav, "aria-label", &ctx.landmark(s.in_time));
         for (n, label, class) in [
             (&view.previous, s.previous, "prev"),
             (&view.next, s.next, "next"),

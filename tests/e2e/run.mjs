@@ -493,6 +493,17 @@ for (const scheme of ["light", "dark"]) {
   });
 }
 
+test("axe: two widgets in one language, their landmarks named apart", async () => {
+  const page = await open("/pages/two-alike.html", {}, ["#a", "#b"]);
+  const names = (id) => inShadow(page, id, (r) =>
+    [...r.querySelectorAll("[role=region], [role=search], section[aria-label]")].map((e) => e.getAttribute("aria-label")));
+  const [a, b] = [await names("#a"), await names("#b")];
+  assert(a.length >= 3 && a.every((n) => !b.includes(n)), `landmark names shared: ${a} / ${b}`);
+  const bad = (await axe(page, "two widgets in one language")).map((v) => `${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" > ")).join("; ")}`);
+  await page.closeAll();
+  equal(bad.join("\n        "), "", "axe violations");
+});
+
 test("keyboard only: search, filter, open a statement", async () => {
   const page = await open("/pages/plain.html");
   const tabTo = async (want, limit = 60) => {
