@@ -29,6 +29,8 @@ mod lang;
 mod number;
 #[path = "src/statement.rs"]
 mod statement;
+#[path = "src/stem.rs"]
+mod stem;
 #[path = "src/text.rs"]
 mod text;
 #[path = "src/vocabulary.rs"]

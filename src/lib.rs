@@ -8,8 +8,8 @@
 //!
 //! - [`date`], [`lang`], [`text`] (with [`case`]), [`vocabulary`], [`statement`]: the model —
 //!   partial dates with precision, interface languages, tokens and folding,
-//!   the entity vocabulary, a statement; [`number`] writes whole numbers
-//!   as text.
+//!   the entity vocabulary, a statement; [`stem`] is the English stemmer
+//!   search terms are made with, [`number`] writes whole numbers as text.
 //! - [`corpus`]: the corpus files people edit (parsed and validated by
 //!   `build.rs`, which stops the build on any mistake) and the compact blob
 //!   embedded in the library.
@@ -46,6 +46,7 @@ pub mod request;
 pub mod response;
 pub mod search;
 pub mod statement;
+pub mod stem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 pub mod text;

@@ -125,8 +125,7 @@ pub fn term(folded: &str) -> String {
         return folded.to_owned();
     }
     let spelled = american(folded);
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    stemmer.stem(&spelled).into_owned()
+    crate::stem::stem(&spelled)
 }
 
 /// British spellings whose every word starting with them is spelled the
