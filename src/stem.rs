@@ -65,9 +65,19 @@ fn vowel(b: u8) -> bool {
 
 /// A suffix and what replaces it.
 #[derive(Clone, Copy)]
-struct Rule<'r> {
-    suffix: &'r str,
-    with: &'r str,
+struct Rule {
+    suffix: &'static str,
+    with: &'static str,
+}
+
+/// The rules of a step: `"sses>ss"` replaces `sses` with `ss`, a bare
+/// `"us"` names a suffix the step treats apart (or leaves as it is).
+macro_rules! rules {
+    ($($suffix:literal $(> $with:literal)?),* $(,)?) => {
+        [$(Rule { suffix: $suffix, with: rules!(@with $($with)?) }),*]
+    };
+    (@with $with:literal) => { $with };
+    (@with) => { "" };
 }
 
 /// A word being stemmed, with its regions R1 and R2.
@@ -103,19 +113,13 @@ impl Word {
     }
 
     /// The longest suffix of `rules` the word ends with, as its rule and
-    /// the position where it starts. `rules` is a space-separated list of
-    /// `suffix>replacement` (or bare `suffix`) rules: one string rather than
-    /// an array of them keeps the module free of tables of string pointers.
-    fn suffix<'r>(&self, rules: &'r str) -> Option<(Rule<'r>, usize)> {
+    /// the position where it starts.
+    fn suffix(&self, rules: &[Rule]) -> Option<(Rule, usize)> {
         rules
-            .split(' ')
-            .map(|rule| {
-                let (suffix, with) = rule.split_once('>').unwrap_or((rule, ""));
-                Rule { suffix, with }
-            })
+            .iter()
             .filter(|r| self.b.ends_with(r.suffix.as_bytes()))
             .max_by_key(|r| r.suffix.len())
-            .map(|r| (r, self.len() - r.suffix.len()))
+            .map(|&r| (r, self.len() - r.suffix.len()))
     }
 
     /// Replaces everything from `at` with `with`.
@@ -154,7 +158,8 @@ impl Word {
     }
 
     fn step_1a(&mut self) {
-        let Some((rule, at)) = self.suffix("sses>ss ied ies s us ss") else {
+        let Some((rule, at)) = self.suffix(&rules!["sses" > "ss", "ied", "ies", "s", "us", "ss"])
+        else {
             return;
         };
         match rule.suffix {
@@ -176,7 +181,14 @@ impl Word {
     }
 
     fn step_1b(&mut self) {
-        let Some((rule, at)) = self.suffix("eed>ee eedly>ee ed edly ing ingly") else {
+        let Some((rule, at)) = self.suffix(&rules![
+            "eed" > "ee",
+            "eedly" > "ee",
+            "ed",
+            "edly",
+            "ing",
+            "ingly"
+        ]) else {
             return;
         };
         if !rule.with.is_empty() {
@@ -213,11 +225,33 @@ impl Word {
     }
 
     fn step_2(&mut self) {
-        const RULES: &str = "tional>tion enci>ence anci>ance abli>able entli>ent izer>ize \
-            ization>ize ational>ate ation>ate ator>ate alism>al aliti>al alli>al fulness>ful \
-            ousli>ous ousness>ous iveness>ive iviti>ive biliti>ble bli>ble ogi>og fulli>ful \
-            lessli>less li";
-        let Some((rule, at)) = self.suffix(RULES) else {
+        const RULES: [Rule; 24] = rules![
+            "tional" > "tion",
+            "enci" > "ence",
+            "anci" > "ance",
+            "abli" > "able",
+            "entli" > "ent",
+            "izer" > "ize",
+            "ization" > "ize",
+            "ational" > "ate",
+            "ation" > "ate",
+            "ator" > "ate",
+            "alism" > "al",
+            "aliti" > "al",
+            "alli" > "al",
+            "fulness" > "ful",
+            "ousli" > "ous",
+            "ousness" > "ous",
+            "iveness" > "ive",
+            "iviti" > "ive",
+            "biliti" > "ble",
+            "bli" > "ble",
+            "ogi" > "og",
+            "fulli" > "ful",
+            "lessli" > "less",
+            "li",
+        ];
+        let Some((rule, at)) = self.suffix(&RULES) else {
             return;
         };
         let ok = at >= self.p1
@@ -232,9 +266,18 @@ impl Word {
     }
 
     fn step_3(&mut self) {
-        const RULES: &str =
-            "tional>tion ational>ate alize>al icate>ic iciti>ic ical>ic ful ness ative";
-        let Some((rule, at)) = self.suffix(RULES) else {
+        const RULES: [Rule; 9] = rules![
+            "tional" > "tion",
+            "ational" > "ate",
+            "alize" > "al",
+            "icate" > "ic",
+            "iciti" > "ic",
+            "ical" > "ic",
+            "ful",
+            "ness",
+            "ative",
+        ];
+        let Some((rule, at)) = self.suffix(&RULES) else {
             return;
         };
         if at >= self.p1 && (rule.suffix != "ative" || at >= self.p2) {
@@ -243,9 +286,11 @@ impl Word {
     }
 
     fn step_4(&mut self) {
-        const RULES: &str =
-            "al ance ence er ic able ible ant ement ment ent ism ate iti ous ive ize ion";
-        let Some((rule, at)) = self.suffix(RULES) else {
+        const RULES: [Rule; 18] = rules![
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism",
+            "ate", "iti", "ous", "ive", "ize", "ion",
+        ];
+        let Some((rule, at)) = self.suffix(&RULES) else {
             return;
         };
         if at >= self.p2 && (rule.suffix != "ion" || matches!(self.before(at), Some(b's' | b't'))) {
