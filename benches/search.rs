@@ -6,7 +6,9 @@
 //! cargo bench --bench search -- 11 10000     # chosen sizes (11 = the real corpus)
 //! ```
 //!
-//! For each size it prints the index build time, the time to load it from
+//! It first prints how long stemming a word takes (the corpus's words, by
+//! `src/stem.rs` and by the `rust-stemmers` crate). For each size it prints
+//! the index build time, the time to load it from
 //! its blob (what `Archive::embedded` does), its heap and blob size, then the
 //! median and 99th percentile time of each kind of query, as wall time and
 //! as the thread's CPU time (which a busy shared machine does not inflate).
@@ -103,6 +105,40 @@ fn rare_words(index: &SearchIndex, count: usize) -> Vec<String> {
         .collect()
 }
 
+/// Prints how long stemming a word takes, for `src/stem.rs` and for the
+/// `rust-stemmers` crate it is tested against, over every distinct word of
+/// the corpus (the median of eleven passes).
+fn stemming(corpus: &Corpus) {
+    let mut words: Vec<String> = corpus
+        .statements
+        .iter()
+        .flat_map(|s| s.body.iter())
+        .flat_map(|p| ima_statements::text::tokens(p).map(|t| t.text.to_lowercase()))
+        .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+        .collect();
+    words.sort();
+    words.dedup();
+    let snowball = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let per_word = |f: &dyn Fn(&str) -> usize| {
+        let mut passes: Vec<Duration> = (0..11)
+            .map(|_| {
+                let t = Instant::now();
+                let total: usize = words.iter().map(|w| f(w)).sum();
+                std::hint::black_box(total);
+                t.elapsed()
+            })
+            .collect();
+        let (median, _) = stats(&mut passes);
+        median * 1e6 / words.len().max(1) as f64
+    };
+    let ours = per_word(&|w| ima_statements::stem::stem(w).len());
+    let crate_ = per_word(&|w| snowball.stem(w).len());
+    println!(
+        "stemming {} words: {ours:.0} ns a word (src/stem.rs), {crate_:.0} ns (rust-stemmers)\n",
+        words.len()
+    );
+}
+
 fn main() {
     let sizes: Vec<usize> = {
         let args: Vec<usize> = std::env::args()
@@ -163,6 +199,7 @@ fn main() {
             ],
         ),
     ];
+    stemming(&real);
     println!(
         "{:>7} | {:>9} | {:>8} | {:>8} | {:>9} | {:>9} | {:>7} {:>7}",
         "size", "build ms", "load ms", "load cpu", "heap MB", "blob MB", "terms", "words"
