@@ -21,7 +21,7 @@ use core::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::number::{decimal, padded};
+use crate::number::{decimal, padded, push_padded};
 
 /// A calendar day in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -108,12 +108,15 @@ impl fmt::Display for Day {
 impl Day {
     /// The day as `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
-        [
-            padded(self.year.into(), 4),
-            padded(self.month.into(), 2),
-            padded(self.day.into(), 2),
-        ]
-        .join("-")
+        // One string for the three parts: every record and chronology point
+        // writes two of these.
+        let mut out = String::with_capacity(10);
+        push_padded(&mut out, self.year.into(), 4);
+        out.push('-');
+        push_padded(&mut out, self.month.into(), 2);
+        out.push('-');
+        push_padded(&mut out, self.day.into(), 2);
+        out
     }
 }
 

@@ -10,27 +10,25 @@ pub fn decimal(n: u64) -> String {
 /// `n` in decimal with at least `width` digits, zero-padded on the left:
 /// `padded(7, 2)` is `"07"`, `padded(2017, 2)` is `"2017"`.
 pub fn padded(n: u64, width: usize) -> String {
-    // u64::MAX has 20 digits.
-    let mut digits = [b'0'; 20];
-    let mut start = digits.len();
+    let mut out = String::new();
+    push_padded(&mut out, n, width);
+    out
+}
+
+/// Appends `n` to `out` as [`padded`] writes it. The width stops at 20
+/// digits, the most a `u64` has.
+pub fn push_padded(out: &mut String, n: u64, width: usize) {
+    let mut digits = Vec::with_capacity(20);
     let mut rest = n;
-    while let Some(slot) = start.checked_sub(1) {
-        if let Some(d) = digits.get_mut(slot) {
-            *d = b'0' + (rest % 10) as u8;
-        }
-        start = slot;
+    loop {
+        digits.push(b'0' + (rest % 10) as u8);
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    let start = start.min(digits.len().saturating_sub(width));
-    digits
-        .get(start..)
-        .unwrap_or_default()
-        .iter()
-        .map(|&d| char::from(d))
-        .collect()
+    digits.resize(digits.len().max(width.min(20)), b'0');
+    out.extend(digits.iter().rev().map(|&d| char::from(d)));
 }
 
 /// `n` in decimal, with a minus sign when negative.
