@@ -91,14 +91,12 @@ impl Word {
     fn new(word: &[u8]) -> Word {
         let mut b = word.to_vec();
         // Prelude: a `y` at the start or after a vowel is a consonant, `Y`.
-        for i in 0..b.len() {
-            let after_vowel = i
-                .checked_sub(1)
-                .and_then(|j| b.get(j))
-                .is_some_and(|&p| vowel(p));
-            if b.get(i) == Some(&b'y') && (i == 0 || after_vowel) {
-                b[i] = b'Y';
+        let mut consonant_y = true;
+        for c in &mut b {
+            if *c == b'y' && consonant_y {
+                *c = b'Y';
             }
+            consonant_y = vowel(*c);
         }
         let p1 = ["gener", "commun", "arsen"]
             .iter()
@@ -144,17 +142,13 @@ impl Word {
     /// a vowel and a consonant other than `w`, `x` or `Y`; or a vowel and a
     /// consonant that are the whole part.
     fn short_before(&self, at: usize) -> bool {
-        let (Some(c), Some(v)) = (self.before(at), self.before(at.saturating_sub(1))) else {
-            return false;
-        };
-        if at < 2 || vowel(c) || !vowel(v) {
-            return false;
+        match self.b.get(..at) {
+            Some(&[v, c]) => vowel(v) && !vowel(c),
+            Some(&[.., p, v, c]) => {
+                !vowel(p) && vowel(v) && !vowel(c) && !matches!(c, b'w' | b'x' | b'Y')
+            }
+            _ => false,
         }
-        if at == 2 {
-            return true;
-        }
-        let soft = matches!(c, b'w' | b'x' | b'Y');
-        !soft && self.before(at - 2).is_some_and(|p| !vowel(p))
     }
 
     fn step_1a(&mut self) {
@@ -201,26 +195,24 @@ impl Word {
             return;
         }
         self.b.truncate(at);
-        const DOUBLES: [&str; 9] = ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"];
-        if ["at", "bl", "iz"]
-            .iter()
-            .any(|s| self.b.ends_with(s.as_bytes()))
-        {
-            self.b.push(b'e');
-        } else if DOUBLES.iter().any(|s| self.b.ends_with(s.as_bytes())) {
-            self.b.pop();
-        } else if self.len() == self.p1 && self.short_before(self.len()) {
-            self.b.push(b'e');
+        match self.b[..] {
+            [.., b'a', b't'] | [.., b'b', b'l'] | [.., b'i', b'z'] => self.b.push(b'e'),
+            // A double bb, dd, ff, gg, mm, nn, pp, rr or tt loses a letter.
+            [.., a, b] if a == b && b"bdfgmnprt".contains(&b) => {
+                self.b.pop();
+            }
+            _ if self.len() == self.p1 && self.short_before(self.len()) => self.b.push(b'e'),
+            _ => {}
         }
     }
 
     fn step_1c(&mut self) {
-        let n = self.len();
-        let consonant_y = matches!(self.before(n), Some(b'y' | b'Y'))
-            && self.before(n.saturating_sub(1)).is_some_and(|c| !vowel(c));
-        // The consonant before the `y` is not the word's first letter.
-        if n > 2 && consonant_y {
-            self.replace(n - 1, "i");
+        // A final `y` after a consonant that is not the word's first letter.
+        if let [_, .., c, b'y' | b'Y'] = self.b[..] {
+            if !vowel(c) {
+                self.b.pop();
+                self.b.push(b'i');
+            }
         }
     }
 
