@@ -126,17 +126,26 @@ build() {
   ensure_build_tools
   say "Compiling the widget to WebAssembly (release, size-optimised standard library)"
   compile_wasm
-  rm -rf "$DIST"
-  mkdir -p "$DIST"
-  say "Generating the JavaScript bindings"
-  wasm-bindgen --target web --out-dir "$DIST" \
-    "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm"
-  say "Optimising the module for size (wasm-opt -Oz, repeated while it shrinks)"
-  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
-    "$DIST/ima_statements_bg.wasm" -o "$DIST/ima_statements_bg.wasm"
-  minify_js "$DIST"
+  package "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm" "$DIST"
   say "Built $DIST"
   size_report
+}
+
+# Writes the shipped files for the compiled module $1 into the directory $2:
+# the bindings, the module and glue with short names between them, the
+# module optimised, the JavaScript minified.
+package() {
+  local wasm="$1" dist="$2"
+  rm -rf "$dist"
+  mkdir -p "$dist"
+  say "Generating the JavaScript bindings"
+  wasm-bindgen --target web --out-dir "$dist" "$wasm"
+  say "Shortening the names the module and the glue share (examples/short_names.rs)"
+  cargo run --quiet --release --example short_names -- "$dist"
+  say "Optimising the module for size (wasm-opt -Oz, repeated while it shrinks)"
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
+    "$dist/ima_statements_bg.wasm" -o "$dist/ima_statements_bg.wasm"
+  minify_js "$dist"
 }
 
 # The JavaScript a partner ships, minified (terser; /*! comments, such as the
@@ -206,13 +215,7 @@ bench_browser() {
     cargo run --quiet --release --example synth_corpus -- 10000 "$synth/corpus"
     say "Compiling the 10,000-statement build (target dir $synth/target)"
     IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm
-    rm -rf "$synth/dist"
-    mkdir -p "$synth/dist"
-    wasm-bindgen --target web --out-dir "$synth/dist" \
-      "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm"
-    tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
-      "$synth/dist/ima_statements_bg.wasm" -o "$synth/dist/ima_statements_bg.wasm"
-    minify_js "$synth/dist"
+    package "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm" "$synth/dist"
     size_report "$synth/dist"
     dists+=("$synth/dist")
   else
