@@ -145,7 +145,35 @@ package() {
   say "Optimising the module for size (wasm-opt -Oz, repeated while it shrinks)"
   tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
     "$dist/ima_statements_bg.wasm" -o "$dist/ima_statements_bg.wasm"
+  order_functions "$dist/ima_statements_bg.wasm"
   minify_js "$dist"
+}
+
+# Reorders the module's functions so that alike ones sit together, where
+# gzip finds their common runs (examples/order_functions.rs): tries a few
+# settings of the ordering and keeps the smallest module, gzipped; about
+# 2 KB. The functions' code is unchanged, only where each one sits.
+order_functions() {
+  local wasm="$1" work="$TARGET_DIR/order-functions" setting best
+  say "Placing alike functions together for gzip (examples/order_functions.rs)"
+  rm -rf "$work"
+  mkdir -p "$work"
+  cp "$wasm" "$work/best.wasm"
+  best=$(gzip -9 -c "$wasm" | wc -c)
+  for setting in "2 2" "3 4" "4 3" "4 6"; do
+    # shellcheck disable=SC2086 # the setting is two arguments
+    cargo run --quiet --release --example order_functions -- "$wasm" "$work/named.wasm" $setting
+    tests/e2e/node_modules/.bin/wasm-opt "$work/named.wasm" --reorder-functions-by-name \
+      --strip-debug --strip-producers -o "$work/try.wasm"
+    local size
+    size=$(gzip -9 -c "$work/try.wasm" | wc -c)
+    if [ "$size" -lt "$best" ]; then
+      best=$size
+      cp "$work/try.wasm" "$work/best.wasm"
+    fi
+  done
+  cp "$work/best.wasm" "$wasm"
+  rm -rf "$work"
 }
 
 # The JavaScript a partner ships, minified (terser; /*! comments, such as the
