@@ -12,7 +12,7 @@
 //! [`MAX_CLAUSES`] words and phrases, each phrase at most [`MAX_PHRASE_WORDS`].
 
 use crate::response::QuerySummary;
-use crate::text::{fold, is_all_caps, is_stop_word, tokens};
+use crate::text::{fold, is_all_caps, is_stop_word, is_word_char, tokens};
 
 /// Most words and phrases (wanted or excluded) a query uses; the rest is ignored.
 pub const MAX_CLAUSES: usize = 32;
@@ -79,7 +79,7 @@ fn clauses<'a>(text: &'a str, ignored: &mut Vec<String>) -> Vec<Clause<'a>> {
         if first == '-' {
             let after = &rest[1..];
             match after.chars().next() {
-                Some(c) if is_quote(c) || c.is_alphanumeric() => {
+                Some(c) if is_quote(c) || is_word_char(c) => {
                     negated = true;
                     rest = after;
                 }
@@ -151,7 +151,7 @@ pub fn parse(text: &str) -> Query {
             let folded = fold(written);
             // "IT" or "US" typed in capitals is an acronym, not a common word.
             let common = is_stop_word(&folded) && !(written.len() > 1 && is_all_caps(written));
-            let ends_query = clause.at_end && clause.text.ends_with(char::is_alphanumeric);
+            let ends_query = clause.at_end && clause.text.ends_with(is_word_char);
             if common {
                 stop_words.push((folded, clause.negated));
             } else if clause.negated {
