@@ -172,6 +172,7 @@ order_functions() {
       cp "$work/try.wasm" "$work/best.wasm"
     fi
   done
+  printf 'module gzipped: %d bytes before ordering, %d after\n' "$(gzip -9 -c "$wasm" | wc -c)" "$best"
   cp "$work/best.wasm" "$wasm"
   rm -rf "$work"
 }
