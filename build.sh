@@ -178,7 +178,7 @@ order_functions() {
 }
 
 # The JavaScript a partner ships, minified (terser; /*! comments, such as the
-# loader's usage note, are kept): the glue in place, the loader from www/,
+# loader's one-line usage note, are kept): the glue in place, the loader from www/,
 # which stays the readable source.
 minify_js() {
   local dist="$1" terser=tests/e2e/node_modules/.bin/terser

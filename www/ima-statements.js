@@ -1,4 +1,6 @@
-/*! ima-statements loader — the IMA statement archive as a drop-in widget.
+/*! ima-statements loader: <script src="/ima/ima-statements.js" defer></script> <ima-statements></ima-statements> */
+/* The IMA statement archive as a drop-in widget. (The line above is the
+ * one comment the minified copy keeps.)
  *
  *   <script src="/ima/ima-statements.js" defer></script>
  *   <ima-statements topic="rohingya"></ima-statements>
