@@ -147,7 +147,13 @@ package() {
   # its memory (Rust puts the stack below the data at 1 MiB, growing down;
   # reaching its last kilobyte is a stack overflow either way), so wasm-opt
   # may fold constant offsets into loads and stores (-0.7 KB gzipped).
-  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers \
+  # --one-caller-inline-max-function-size: wasm-opt inlines every function
+  # called from one place, however large, by default; the module is smaller
+  # raw that way but compresses worse (large bodies, locals renumbered,
+  # fewer repeated runs), so only functions of up to 15 instructions are
+  # (-5.7 KB gzipped, and -2.9 KB brotli).
+  tests/e2e/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
+    --one-caller-inline-max-function-size=15 --strip-debug --strip-producers \
     "$dist/ima_statements_bg.wasm" -o "$dist/ima_statements_bg.wasm"
   order_functions "$dist/ima_statements_bg.wasm"
   minify_js "$dist"
