@@ -73,22 +73,20 @@ fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> 
     }
 }
 
-/// A listener for `name` events of type `E` on `target`, handing each one
-/// to `f` on the model, then its action to the widget.
-fn on<E: JsCast + 'static>(
+/// A listener for `name` events on `target`, handing each one to `f` on
+/// the model, then its action to the widget. Not generic over the event
+/// type: each handler casts its event, and the listener's code is in the
+/// module once rather than once per event type.
+fn on(
     target: &EventTarget,
     name: &'static str,
     options: EventListenerOptions,
     model: &Weak<RefCell<Model>>,
     sink: &Sink,
-    f: fn(&mut Model, &E) -> Option<Action>,
+    f: fn(&mut Model, &Event) -> Option<Action>,
 ) -> EventListener {
     let (w, s) = (model.clone(), sink.clone());
-    EventListener::new_with_options(target, name, options, move |e| {
-        if let Some(e) = e.dyn_ref::<E>() {
-            act(&w, &s, |m| f(m, e));
-        }
-    })
+    EventListener::new_with_options(target, name, options, move |e| act(&w, &s, |m| f(m, e)))
 }
 
 pub(super) fn wire(
@@ -106,40 +104,34 @@ pub(super) fn wire(
     let active = EventListenerOptions::enable_prevent_default();
 
     let passive = EventListenerOptions::default();
-    out.push(on(&svg, "pointerdown", active, &weak, &sink, Model::down));
-    out.push(on(&svg, "pointermove", passive, &weak, &sink, Model::moved));
-    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, p| {
-        m.up(p, false)
+    out.push(on(&svg, "pointerdown", active, &weak, &sink, |m, e| {
+        m.down(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, p| {
-        m.up(p, true)
+    out.push(on(&svg, "pointermove", passive, &weak, &sink, |m, e| {
+        m.moved(e.dyn_ref()?)
     }));
-    out.push(on::<Event>(
-        &svg,
-        "pointerleave",
-        passive,
-        &weak,
-        &sink,
-        |m, _| {
-            m.hover = None;
-            m.hover_bin = None;
-            m.caption();
-            None
-        },
-    ));
-    out.push(on(&svg, "wheel", active, &weak, &sink, Model::wheel));
-    out.push(on(&svg, "keydown", active, &weak, &sink, Model::key));
-    out.push(on::<Event>(
-        &svg,
-        "focusin",
-        passive,
-        &weak,
-        &sink,
-        |m, _| {
-            m.caption();
-            None
-        },
-    ));
+    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, e| {
+        m.up(e.dyn_ref()?, false)
+    }));
+    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, e| {
+        m.up(e.dyn_ref()?, true)
+    }));
+    out.push(on(&svg, "pointerleave", passive, &weak, &sink, |m, _| {
+        m.hover = None;
+        m.hover_bin = None;
+        m.caption();
+        None
+    }));
+    out.push(on(&svg, "wheel", active, &weak, &sink, |m, e| {
+        m.wheel(e.dyn_ref()?)
+    }));
+    out.push(on(&svg, "keydown", active, &weak, &sink, |m, e| {
+        m.key(e.dyn_ref()?)
+    }));
+    out.push(on(&svg, "focusin", passive, &weak, &sink, |m, _| {
+        m.caption();
+        None
+    }));
     let (w, s) = (weak.clone(), sink.clone());
     out.push(EventListener::new(tools, "click", move |e| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
