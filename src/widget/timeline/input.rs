@@ -132,34 +132,21 @@ pub(super) fn wire(
         m.caption();
         None
     }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(tools, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) = target.and_then(|t| t.closest("[data-tl]").ok().flatten()) else {
-            return;
-        };
-        let what = b.get_attribute("data-tl").unwrap_or_default();
-        act(&w, &s, |m| m.tool(&what));
+    out.push(on(tools, "click", passive, &weak, &sink, |m, e| {
+        let what = closest(e, "[data-tl]")?.get_attribute("data-tl");
+        m.tool(&what.unwrap_or_default())
     }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&details, "toggle", move |_| {
-        act(&w, &s, |m| {
-            m.list();
-            None
-        });
+    out.push(on(&details, "toggle", passive, &weak, &sink, |m, _| {
+        m.list();
+        None
     }));
-    let (w, s) = (weak, sink);
-    out.push(EventListener::new(&years, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) =
-            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
-        else {
-            return;
-        };
+    out.push(on(&years, "click", passive, &weak, &sink, |_, e| {
+        let b = closest(e, "[data-tl-year], [data-tl-open]")?;
         if let Some(id) = b.get_attribute("data-tl-open") {
-            sink_now(&w, &s, Action::Open(id));
-        } else if let Some(year) = b.get_attribute("data-tl-year") {
-            sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
+            Some(Action::Open(id))
+        } else {
+            let year = b.get_attribute("data-tl-year")?;
+            Some(Action::Dates(Some(year.clone()), Some(year)))
         }
     }));
     out.into_iter().map(Tracked::new).collect()
@@ -199,11 +186,13 @@ impl Drop for Watch {
     }
 }
 
-/// Gives `action` to the widget if the timeline is still mounted.
-fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
-    if model.upgrade().is_some() {
-        sink(action);
-    }
+/// The element `e` happened on, or its nearest ancestor, matching `selector`.
+fn closest(e: &Event, selector: &str) -> Option<Element> {
+    e.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 impl Model {
@@ -217,10 +206,8 @@ impl Model {
     }
 
     /// The mark under an event's target, if any.
-    fn mark_at(e: &web_sys::Event) -> Option<usize> {
-        let t = e.target()?.dyn_into::<Element>().ok()?;
-        t.closest("[data-i]")
-            .ok()??
+    fn mark_at(e: &Event) -> Option<usize> {
+        closest(e, "[data-i]")?
             .get_attribute("data-i")?
             .parse()
             .ok()
