@@ -331,10 +331,7 @@ impl Timeline {
             m.matched.extend_from_slice(matched);
         }
         m.brush = brush_of(&m.axis, from, to);
-        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
-        if let Some(i) = m.open {
-            m.focus = i;
-        }
+        m.set_open(open);
         let keep = m.has_focus();
         m.redraw(keep);
         m.list();
@@ -347,10 +344,7 @@ impl Timeline {
         let Ok(mut m) = self.model.try_borrow_mut() else {
             return;
         };
-        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
-        if let Some(i) = m.open {
-            m.focus = i;
-        }
+        m.set_open(open);
         m.draw(false);
         m.list();
     }
@@ -378,6 +372,14 @@ fn width_of(frame: &Element) -> f64 {
 }
 
 impl Model {
+    /// Makes the statement with id `open` the open and focused one.
+    fn set_open(&mut self, open: Option<&str>) {
+        self.open = open.and_then(|id| self.entries.iter().position(|e| e.id == id));
+        if let Some(i) = self.open {
+            self.focus = i;
+        }
+    }
+
     /// Whether focus is on one of the marks.
     fn has_focus(&self) -> bool {
         let active = self
@@ -713,13 +715,8 @@ impl Model {
             .map(|e| e.date.label(self.lang) + " — " + &e.title);
         let w = self.words;
         let text = text.or_else(|| {
-            self.hover_bin.map(|(m, n)| {
-                if m == n {
-                    decimal(n.into()) + " " + w.statements
-                } else {
-                    decimal(m.into()) + " " + w.of + " " + &decimal(n.into()) + " " + w.statements
-                }
-            })
+            self.hover_bin
+                .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements)
         });
         let day = |d: Day| self.lang.day_month_year(d.day, d.month, d.year);
         let text = text.or_else(|| {
@@ -729,6 +726,16 @@ impl Model {
         let text = text.unwrap_or_default();
         if self.nodes.caption.text_content().as_deref() != Some(text.as_str()) {
             self.nodes.caption.set_text_content(Some(&text));
+        }
+    }
+
+    /// `total`, or `matched of total` unless `whole`.
+    fn count(&self, matched: u32, total: u32, whole: bool) -> String {
+        let total = decimal(total.into());
+        if whole {
+            total
+        } else {
+            decimal(matched.into()) + " " + self.words.of + " " + &total
         }
     }
 
@@ -776,11 +783,7 @@ impl Model {
         for y in self.axis.years(&self.matched) {
             let li = child(doc, &n.years, "li", "tl-year");
             let year = decimal(y.year.into());
-            let count = if self.all {
-                decimal(y.total.into())
-            } else {
-                decimal(y.matched.into()) + " " + w.of + " " + &decimal(y.total.into())
-            };
+            let count = self.count(y.matched, y.total, self.all);
             let head = child(doc, &li, "p", "tl-year-head");
             text_child(doc, &head, "strong", "", &year);
             text_child(
