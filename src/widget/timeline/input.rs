@@ -472,22 +472,17 @@ impl Model {
             }
             "fit" => self.fit(),
             "results" => {
-                let on = |i: &usize| self.matched(*i);
-                let first = (0..self.entries.len()).find(on);
-                let last = (0..self.entries.len()).rev().find(on);
-                let span = |i: Option<usize>| i.and_then(|i| self.entries.get(i)).map(|e| e.mark);
-                let (Some(a), Some(b)) = (span(first), span(last)) else {
-                    return None;
-                };
-                let end = self
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| self.matched(*i))
-                    .map(|(_, e)| e.mark.end)
-                    .max()
-                    .unwrap_or(b.end);
-                let v = self.axis.show(self.view, a.start, end);
+                // From the first matched statement's first day (they are
+                // oldest first) to the latest last day of any of them.
+                let mut span: Option<(i32, i32)> = None;
+                for (i, e) in self.entries.iter().enumerate() {
+                    if self.matched(i) {
+                        let (_, end) = span.get_or_insert((e.mark.start, e.mark.end));
+                        *end = (*end).max(e.mark.end);
+                    }
+                }
+                let (start, end) = span?;
+                let v = self.axis.show(self.view, start, end);
                 self.set_view(v);
             }
             "clear" => {
