@@ -367,15 +367,10 @@ impl Model {
         if e.ctrl_key() || e.meta_key() {
             // Ctrl+wheel, and trackpad pinches, which browsers send as it.
             e.prevent_default();
-            let v = self
-                .axis
-                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
-            self.set_view(v);
+            self.zoom(within(-dy * 0.01, -1.0, 1.0).exp(), x);
         } else if dx.abs() > dy.abs() || e.shift_key() {
             e.prevent_default();
-            let d = if dx.abs() > dy.abs() { dx } else { dy };
-            let v = self.axis.pan(self.view, d);
-            self.set_view(v);
+            self.pan(if dx.abs() > dy.abs() { dx } else { dy });
         }
         // A plain vertical wheel scrolls the page.
         None
@@ -415,61 +410,62 @@ impl Model {
             .get(self.focus)
             .map(|en| self.axis.extent(&en.mark, self.view))
             .map_or(self.view.width / 2.0, |(a, b)| (a + b) / 2.0);
-        match key.as_str() {
-            "Enter" | " " => {
-                e.prevent_default();
-                self.entries
-                    .get(self.focus)
-                    .map(|en| Action::Open(en.id.clone()))
-            }
+        let page = self.view.width * 0.8;
+        let action = match key.as_str() {
+            "Enter" | " " => self
+                .entries
+                .get(self.focus)
+                .map(|en| Action::Open(en.id.clone())),
             "+" | "=" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
+                self.zoom(STEP, center);
                 None
             }
             "-" | "_" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
+                self.zoom(1.0 / STEP, center);
                 None
             }
             "0" => {
-                e.prevent_default();
                 self.fit();
                 None
             }
             "Escape" | "Delete" | "Backspace" if self.brush.is_some() => {
                 // Consumed here: Escape must not also close the reading view.
-                e.prevent_default();
                 e.stop_propagation();
                 self.anchor = None;
                 self.tool("clear")
             }
-            "PageUp" | "PageDown" => {
-                e.prevent_default();
-                let d = self.view.width * 0.8;
-                let v = self
-                    .axis
-                    .pan(self.view, if key == "PageUp" { -d } else { d });
-                self.set_view(v);
+            "PageUp" => {
+                self.pan(-page);
                 None
             }
-            _ => None,
-        }
+            "PageDown" => {
+                self.pan(page);
+                None
+            }
+            // Other keys keep their default.
+            _ => return None,
+        };
+        e.prevent_default();
+        action
+    }
+
+    /// Zooms by `factor`, keeping the day under pixel `x` in place.
+    fn zoom(&mut self, factor: f64, x: f64) {
+        let v = self.axis.zoom(self.view, factor, x);
+        self.set_view(v);
+    }
+
+    /// Scrolls by `dx` pixels.
+    fn pan(&mut self, dx: f64) {
+        let v = self.axis.pan(self.view, dx);
+        self.set_view(v);
     }
 
     fn tool(&mut self, what: &str) -> Option<Action> {
         let center = self.view.width / 2.0;
         match what {
-            "in" => {
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
-            }
-            "out" => {
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
-            }
+            "in" => self.zoom(STEP, center),
+            "out" => self.zoom(1.0 / STEP, center),
             "fit" => self.fit(),
             "results" => {
                 // From the first matched statement's first day (they are
