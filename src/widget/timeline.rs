@@ -172,6 +172,14 @@ fn px(v: f64) -> String {
     }
 }
 
+/// Sets attributes that are lengths in pixels: one loop instead of a
+/// number written out and freed at each call.
+fn place(e: &Element, pairs: &[(&str, f64)]) {
+    for (name, value) in pairs {
+        attr(e, name, &px(*value));
+    }
+}
+
 impl Timeline {
     /// Draws the chronology of `entries` into `slot` and starts listening.
     pub fn new(
@@ -216,10 +224,10 @@ impl Timeline {
         let help = text_child(doc, slot, "p", "sr", words.help);
         attr(&help, "id", "ima-tl-help");
         let root = svg(doc, &frame, "svg", "tl-svg");
+        place(&root, &[("height", HEIGHT)]);
         attrs(
             &root,
             &[
-                ("height", &px(HEIGHT)),
                 ("role", "group"),
                 ("aria-label", words.chronology),
                 ("aria-describedby", "ima-tl-help"),
@@ -227,15 +235,11 @@ impl Timeline {
             ],
         );
         let strip = svg(doc, &root, "rect", "tl-strip");
-        attrs(
+        place(
             &strip,
-            &[
-                ("x", "0"),
-                ("y", &px(AXIS_Y)),
-                ("height", &px(HEIGHT - AXIS_Y)),
-                ("width", "100%"),
-            ],
+            &[("x", 0.0), ("y", AXIS_Y), ("height", HEIGHT - AXIS_Y)],
         );
+        attr(&strip, "width", "100%");
         let grid = svg(doc, &root, "g", "tl-grid");
         let breaks = svg(doc, &root, "g", "tl-breaks");
         let bars = svg(doc, &root, "g", "tl-bars");
@@ -243,15 +247,8 @@ impl Timeline {
         // The matched part, in front; hovering it still counts the bar.
         let bins_on = svg(doc, &bars, "path", "tl-bin-on");
         let line = svg(doc, &root, "line", "tl-axis");
-        attrs(
-            &line,
-            &[
-                ("x1", "0"),
-                ("x2", "100%"),
-                ("y1", &px(AXIS_Y)),
-                ("y2", &px(AXIS_Y)),
-            ],
-        );
+        attrs(&line, &[("x1", "0"), ("x2", "100%")]);
+        place(&line, &[("y1", AXIS_Y), ("y2", AXIS_Y)]);
         let labels = svg(doc, &root, "g", "tl-labels");
         let brush = svg(doc, &root, "g", "tl-brush");
         let marks = svg(doc, &root, "g", "tl-marks");
@@ -334,10 +331,7 @@ impl Timeline {
             m.matched.extend_from_slice(matched);
         }
         m.brush = brush_of(&m.axis, from, to);
-        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
-        if let Some(i) = m.open {
-            m.focus = i;
-        }
+        m.set_open(open);
         let keep = m.has_focus();
         m.redraw(keep);
         m.list();
@@ -350,10 +344,7 @@ impl Timeline {
         let Ok(mut m) = self.model.try_borrow_mut() else {
             return;
         };
-        m.open = open.and_then(|id| m.entries.iter().position(|e| e.id == id));
-        if let Some(i) = m.open {
-            m.focus = i;
-        }
+        m.set_open(open);
         m.draw(false);
         m.list();
     }
@@ -381,6 +372,14 @@ fn width_of(frame: &Element) -> f64 {
 }
 
 impl Model {
+    /// Makes the statement with id `open` the open and focused one.
+    fn set_open(&mut self, open: Option<&str>) {
+        self.open = open.and_then(|id| self.entries.iter().position(|e| e.id == id));
+        if let Some(i) = self.open {
+            self.focus = i;
+        }
+    }
+
     /// Whether focus is on one of the marks.
     fn has_focus(&self) -> bool {
         let active = self
@@ -484,20 +483,19 @@ impl Model {
         let ticks = self.axis.ticks(self.view, self.lang);
         attr(&n.svg, "data-unit", ticks.unit.as_str());
         for t in &ticks.ticks {
-            let x = px(t.x);
             let line = svg(
                 doc,
                 &n.grid,
                 "line",
                 if t.major { "tl-tick major" } else { "tl-tick" },
             );
-            attrs(
+            place(
                 &line,
                 &[
-                    ("x1", &x),
-                    ("x2", &x),
-                    ("y1", &px(TOP - 8.0)),
-                    ("y2", &px(AXIS_Y + 6.0)),
+                    ("x1", t.x),
+                    ("x2", t.x),
+                    ("y1", TOP - 8.0),
+                    ("y2", AXIS_Y + 6.0),
                 ],
             );
             let label = svg(
@@ -510,12 +508,12 @@ impl Model {
                     "tl-label"
                 },
             );
-            attrs(&label, &[("x", &px(t.x + 3.0)), ("y", &px(AXIS_Y + 20.0))]);
+            place(&label, &[("x", t.x + 3.0), ("y", AXIS_Y + 20.0)]);
             label.set_text_content(Some(&t.label));
         }
         if !ticks.context.is_empty() {
             let c = svg(doc, &n.labels, "text", "tl-context");
-            attrs(&c, &[("x", "4"), ("y", "13")]);
+            place(&c, &[("x", 4.0), ("y", 13.0)]);
             c.set_text_content(Some(&ticks.context));
         }
         for b in &layout.breaks {
@@ -529,13 +527,13 @@ impl Model {
             title.set_text_content(Some(&b.describe(self.lang)));
             let r = svg(doc, &g, "rect", "tl-break-band");
             let w = crate::timeline::BREAK_PX;
-            attrs(
+            place(
                 &r,
                 &[
-                    ("x", "0"),
-                    ("y", &px(TOP - 8.0)),
-                    ("width", &px(w)),
-                    ("height", &px(HEIGHT - TOP + 8.0)),
+                    ("x", 0.0),
+                    ("y", TOP - 8.0),
+                    ("width", w),
+                    ("height", HEIGHT - TOP + 8.0),
                 ],
             );
             // Two zigzags: the axis is cut here.
@@ -549,7 +547,7 @@ impl Model {
                 attr(&p, "d", &d);
             }
             let label = svg(doc, &g, "text", "tl-break-label");
-            attrs(&label, &[("x", &px(w / 2.0)), ("y", &px(AXIS_Y + 34.0))]);
+            place(&label, &[("x", w / 2.0), ("y", AXIS_Y + 34.0)]);
             label.set_text_content(Some(&b.label()));
         }
     }
@@ -616,14 +614,7 @@ impl Model {
                 Shape::Point => {
                     let c = svg(&self.doc, &n.marks, "circle", &class);
                     let r = crate::timeline::POINT_R;
-                    attrs(
-                        &c,
-                        &[
-                            ("cx", &px((p.x0 + p.x1) / 2.0)),
-                            ("cy", &px(cy)),
-                            ("r", &px(r)),
-                        ],
-                    );
+                    place(&c, &[("cx", (p.x0 + p.x1) / 2.0), ("cy", cy), ("r", r)]);
                     c
                 }
                 Shape::Span | Shape::Bar => {
@@ -633,19 +624,19 @@ impl Model {
                         10.0
                     };
                     let r = svg(&self.doc, &n.marks, "rect", &class);
-                    attrs(
+                    place(
                         &r,
                         &[
-                            ("x", &px(p.x0)),
-                            ("y", &px(cy - h / 2.0)),
-                            ("width", &px((p.x1 - p.x0 - 1.0).max(2.0))),
-                            ("height", &px(h)),
+                            ("x", p.x0),
+                            ("y", cy - h / 2.0),
+                            ("width", (p.x1 - p.x0 - 1.0).max(2.0)),
+                            ("height", h),
                             (
                                 "rx",
                                 if entry.mark.shape == Shape::Span {
-                                    "7"
+                                    7.0
                                 } else {
-                                    "3"
+                                    3.0
                                 },
                             ),
                         ],
@@ -690,25 +681,25 @@ impl Model {
             return;
         }
         let r = svg(&self.doc, &n.brush, "rect", "tl-brush-area");
-        attrs(
+        place(
             &r,
             &[
-                ("x", &px(a)),
-                ("y", &px(TOP - 8.0)),
-                ("width", &px((b - a).max(1.0))),
-                ("height", &px(HEIGHT - TOP + 8.0)),
+                ("x", a),
+                ("y", TOP - 8.0),
+                ("width", (b - a).max(1.0)),
+                ("height", HEIGHT - TOP + 8.0),
             ],
         );
         for x in [a, b] {
             let h = svg(&self.doc, &n.brush, "rect", "tl-handle");
-            attrs(
+            place(
                 &h,
                 &[
-                    ("x", &px(x - 2.0)),
-                    ("y", &px(AXIS_Y - 10.0)),
-                    ("width", "4"),
-                    ("height", "20"),
-                    ("rx", "2"),
+                    ("x", x - 2.0),
+                    ("y", AXIS_Y - 10.0),
+                    ("width", 4.0),
+                    ("height", 20.0),
+                    ("rx", 2.0),
                 ],
             );
         }
@@ -724,13 +715,8 @@ impl Model {
             .map(|e| e.date.label(self.lang) + " — " + &e.title);
         let w = self.words;
         let text = text.or_else(|| {
-            self.hover_bin.map(|(m, n)| {
-                if m == n {
-                    decimal(n.into()) + " " + w.statements
-                } else {
-                    decimal(m.into()) + " " + w.of + " " + &decimal(n.into()) + " " + w.statements
-                }
-            })
+            self.hover_bin
+                .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements)
         });
         let day = |d: Day| self.lang.day_month_year(d.day, d.month, d.year);
         let text = text.or_else(|| {
@@ -740,6 +726,16 @@ impl Model {
         let text = text.unwrap_or_default();
         if self.nodes.caption.text_content().as_deref() != Some(text.as_str()) {
             self.nodes.caption.set_text_content(Some(&text));
+        }
+    }
+
+    /// `total`, or `matched of total` unless `whole`.
+    fn count(&self, matched: u32, total: u32, whole: bool) -> String {
+        let total = decimal(total.into());
+        if whole {
+            total
+        } else {
+            decimal(matched.into()) + " " + self.words.of + " " + &total
         }
     }
 
@@ -787,11 +783,7 @@ impl Model {
         for y in self.axis.years(&self.matched) {
             let li = child(doc, &n.years, "li", "tl-year");
             let year = decimal(y.year.into());
-            let count = if self.all {
-                decimal(y.total.into())
-            } else {
-                decimal(y.matched.into()) + " " + w.of + " " + &decimal(y.total.into())
-            };
+            let count = self.count(y.matched, y.total, self.all);
             let head = child(doc, &li, "p", "tl-year-head");
             text_child(doc, &head, "strong", "", &year);
             text_child(

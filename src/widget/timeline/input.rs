@@ -73,22 +73,20 @@ fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> 
     }
 }
 
-/// A listener for `name` events of type `E` on `target`, handing each one
-/// to `f` on the model, then its action to the widget.
-fn on<E: JsCast + 'static>(
+/// A listener for `name` events on `target`, handing each one to `f` on
+/// the model, then its action to the widget. Not generic over the event
+/// type: each handler casts its event, and the listener's code is in the
+/// module once rather than once per event type.
+fn on(
     target: &EventTarget,
     name: &'static str,
     options: EventListenerOptions,
     model: &Weak<RefCell<Model>>,
     sink: &Sink,
-    f: fn(&mut Model, &E) -> Option<Action>,
+    f: fn(&mut Model, &Event) -> Option<Action>,
 ) -> EventListener {
     let (w, s) = (model.clone(), sink.clone());
-    EventListener::new_with_options(target, name, options, move |e| {
-        if let Some(e) = e.dyn_ref::<E>() {
-            act(&w, &s, |m| f(m, e));
-        }
-    })
+    EventListener::new_with_options(target, name, options, move |e| act(&w, &s, |m| f(m, e)))
 }
 
 pub(super) fn wire(
@@ -106,68 +104,49 @@ pub(super) fn wire(
     let active = EventListenerOptions::enable_prevent_default();
 
     let passive = EventListenerOptions::default();
-    out.push(on(&svg, "pointerdown", active, &weak, &sink, Model::down));
-    out.push(on(&svg, "pointermove", passive, &weak, &sink, Model::moved));
-    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, p| {
-        m.up(p, false)
+    out.push(on(&svg, "pointerdown", active, &weak, &sink, |m, e| {
+        m.down(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, p| {
-        m.up(p, true)
+    out.push(on(&svg, "pointermove", passive, &weak, &sink, |m, e| {
+        m.moved(e.dyn_ref()?)
     }));
-    out.push(on::<Event>(
-        &svg,
-        "pointerleave",
-        passive,
-        &weak,
-        &sink,
-        |m, _| {
-            m.hover = None;
-            m.hover_bin = None;
-            m.caption();
-            None
-        },
-    ));
-    out.push(on(&svg, "wheel", active, &weak, &sink, Model::wheel));
-    out.push(on(&svg, "keydown", active, &weak, &sink, Model::key));
-    out.push(on::<Event>(
-        &svg,
-        "focusin",
-        passive,
-        &weak,
-        &sink,
-        |m, _| {
-            m.caption();
-            None
-        },
-    ));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(tools, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) = target.and_then(|t| t.closest("[data-tl]").ok().flatten()) else {
-            return;
-        };
-        let what = b.get_attribute("data-tl").unwrap_or_default();
-        act(&w, &s, |m| m.tool(&what));
+    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, e| {
+        m.up(e.dyn_ref()?, false)
     }));
-    let (w, s) = (weak.clone(), sink.clone());
-    out.push(EventListener::new(&details, "toggle", move |_| {
-        act(&w, &s, |m| {
-            m.list();
-            None
-        });
+    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, e| {
+        m.up(e.dyn_ref()?, true)
     }));
-    let (w, s) = (weak, sink);
-    out.push(EventListener::new(&years, "click", move |e| {
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let Some(b) =
-            target.and_then(|t| t.closest("[data-tl-year], [data-tl-open]").ok().flatten())
-        else {
-            return;
-        };
+    out.push(on(&svg, "pointerleave", passive, &weak, &sink, |m, _| {
+        m.hover = None;
+        m.hover_bin = None;
+        m.caption();
+        None
+    }));
+    out.push(on(&svg, "wheel", active, &weak, &sink, |m, e| {
+        m.wheel(e.dyn_ref()?)
+    }));
+    out.push(on(&svg, "keydown", active, &weak, &sink, |m, e| {
+        m.key(e.dyn_ref()?)
+    }));
+    out.push(on(&svg, "focusin", passive, &weak, &sink, |m, _| {
+        m.caption();
+        None
+    }));
+    out.push(on(tools, "click", passive, &weak, &sink, |m, e| {
+        let what = closest(e, "[data-tl]")?.get_attribute("data-tl");
+        m.tool(&what.unwrap_or_default())
+    }));
+    out.push(on(&details, "toggle", passive, &weak, &sink, |m, _| {
+        m.list();
+        None
+    }));
+    out.push(on(&years, "click", passive, &weak, &sink, |_, e| {
+        let b = closest(e, "[data-tl-year], [data-tl-open]")?;
         if let Some(id) = b.get_attribute("data-tl-open") {
-            sink_now(&w, &s, Action::Open(id));
-        } else if let Some(year) = b.get_attribute("data-tl-year") {
-            sink_now(&w, &s, Action::Dates(Some(year.clone()), Some(year)));
+            Some(Action::Open(id))
+        } else {
+            let year = b.get_attribute("data-tl-year")?;
+            Some(Action::Dates(Some(year.clone()), Some(year)))
         }
     }));
     out.into_iter().map(Tracked::new).collect()
@@ -207,11 +186,13 @@ impl Drop for Watch {
     }
 }
 
-/// Gives `action` to the widget if the timeline is still mounted.
-fn sink_now(model: &Weak<RefCell<Model>>, sink: &Sink, action: Action) {
-    if model.upgrade().is_some() {
-        sink(action);
-    }
+/// The element `e` happened on, or its nearest ancestor, matching `selector`.
+fn closest(e: &Event, selector: &str) -> Option<Element> {
+    e.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 impl Model {
@@ -225,10 +206,8 @@ impl Model {
     }
 
     /// The mark under an event's target, if any.
-    fn mark_at(e: &web_sys::Event) -> Option<usize> {
-        let t = e.target()?.dyn_into::<Element>().ok()?;
-        t.closest("[data-i]")
-            .ok()??
+    fn mark_at(e: &Event) -> Option<usize> {
+        closest(e, "[data-i]")?
             .get_attribute("data-i")?
             .parse()
             .ok()
@@ -388,15 +367,10 @@ impl Model {
         if e.ctrl_key() || e.meta_key() {
             // Ctrl+wheel, and trackpad pinches, which browsers send as it.
             e.prevent_default();
-            let v = self
-                .axis
-                .zoom(self.view, within(-dy * 0.01, -1.0, 1.0).exp(), x);
-            self.set_view(v);
+            self.zoom(within(-dy * 0.01, -1.0, 1.0).exp(), x);
         } else if dx.abs() > dy.abs() || e.shift_key() {
             e.prevent_default();
-            let d = if dx.abs() > dy.abs() { dx } else { dy };
-            let v = self.axis.pan(self.view, d);
-            self.set_view(v);
+            self.pan(if dx.abs() > dy.abs() { dx } else { dy });
         }
         // A plain vertical wheel scrolls the page.
         None
@@ -436,79 +410,75 @@ impl Model {
             .get(self.focus)
             .map(|en| self.axis.extent(&en.mark, self.view))
             .map_or(self.view.width / 2.0, |(a, b)| (a + b) / 2.0);
-        match key.as_str() {
-            "Enter" | " " => {
-                e.prevent_default();
-                self.entries
-                    .get(self.focus)
-                    .map(|en| Action::Open(en.id.clone()))
-            }
+        let page = self.view.width * 0.8;
+        let action = match key.as_str() {
+            "Enter" | " " => self
+                .entries
+                .get(self.focus)
+                .map(|en| Action::Open(en.id.clone())),
             "+" | "=" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
+                self.zoom(STEP, center);
                 None
             }
             "-" | "_" => {
-                e.prevent_default();
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
+                self.zoom(1.0 / STEP, center);
                 None
             }
             "0" => {
-                e.prevent_default();
                 self.fit();
                 None
             }
             "Escape" | "Delete" | "Backspace" if self.brush.is_some() => {
                 // Consumed here: Escape must not also close the reading view.
-                e.prevent_default();
                 e.stop_propagation();
                 self.anchor = None;
                 self.tool("clear")
             }
-            "PageUp" | "PageDown" => {
-                e.prevent_default();
-                let d = self.view.width * 0.8;
-                let v = self
-                    .axis
-                    .pan(self.view, if key == "PageUp" { -d } else { d });
-                self.set_view(v);
+            "PageUp" => {
+                self.pan(-page);
                 None
             }
-            _ => None,
-        }
+            "PageDown" => {
+                self.pan(page);
+                None
+            }
+            // Other keys keep their default.
+            _ => return None,
+        };
+        e.prevent_default();
+        action
+    }
+
+    /// Zooms by `factor`, keeping the day under pixel `x` in place.
+    fn zoom(&mut self, factor: f64, x: f64) {
+        let v = self.axis.zoom(self.view, factor, x);
+        self.set_view(v);
+    }
+
+    /// Scrolls by `dx` pixels.
+    fn pan(&mut self, dx: f64) {
+        let v = self.axis.pan(self.view, dx);
+        self.set_view(v);
     }
 
     fn tool(&mut self, what: &str) -> Option<Action> {
         let center = self.view.width / 2.0;
         match what {
-            "in" => {
-                let v = self.axis.zoom(self.view, STEP, center);
-                self.set_view(v);
-            }
-            "out" => {
-                let v = self.axis.zoom(self.view, 1.0 / STEP, center);
-                self.set_view(v);
-            }
+            "in" => self.zoom(STEP, center),
+            "out" => self.zoom(1.0 / STEP, center),
             "fit" => self.fit(),
             "results" => {
-                let on = |i: &usize| self.matched(*i);
-                let first = (0..self.entries.len()).find(on);
-                let last = (0..self.entries.len()).rev().find(on);
-                let span = |i: Option<usize>| i.and_then(|i| self.entries.get(i)).map(|e| e.mark);
-                let (Some(a), Some(b)) = (span(first), span(last)) else {
-                    return None;
-                };
-                let end = self
-                    .entries
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| self.matched(*i))
-                    .map(|(_, e)| e.mark.end)
-                    .max()
-                    .unwrap_or(b.end);
-                let v = self.axis.show(self.view, a.start, end);
+                // From the first matched statement's first day (they are
+                // oldest first) to the latest last day of any of them.
+                let mut span: Option<(i32, i32)> = None;
+                for (i, e) in self.entries.iter().enumerate() {
+                    if self.matched(i) {
+                        let (_, end) = span.get_or_insert((e.mark.start, e.mark.end));
+                        *end = (*end).max(e.mark.end);
+                    }
+                }
+                let (start, end) = span?;
+                let v = self.axis.show(self.view, start, end);
                 self.set_view(v);
             }
             "clear" => {
