@@ -359,20 +359,16 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 crate::widget::dom::text(doc, &p, &(tail + ")"));
             }
         }
-        let removals: Vec<_> = found
-            .suggestions
-            .iter()
-            .filter_map(|x| match x {
-                Suggestion::Remove { chip, count } => Some((chip, *count)),
-                Suggestion::Spelling { .. } => None,
-            })
-            .collect();
-        if !removals.is_empty() {
-            text_child(doc, &nodes.empty, "p", "", s.try_removing);
-            let ul = child(doc, &nodes.empty, "ul", "suggestions");
-            for (chip, n) in removals {
-                let li = child(doc, &ul, "li", "");
-                let label = chip.label.clone() + " (" + &count(n, ctx.lang) + ")";
+        let mut removals = None;
+        for suggestion in &found.suggestions {
+            if let Suggestion::Remove { chip, count: n } = suggestion {
+                // The list and its heading come with the first removal.
+                let ul = removals.get_or_insert_with(|| {
+                    text_child(doc, &nodes.empty, "p", "", s.try_removing);
+                    child(doc, &nodes.empty, "ul", "suggestions")
+                });
+                let li = child(doc, ul, "li", "");
+                let label = chip.label.clone() + " (" + &count(*n, ctx.lang) + ")";
                 let b = button(doc, &li, "link", &label, "chip");
                 target_attrs(&b, &chip.target);
             }
