@@ -14,7 +14,9 @@ use crate::number::decimal;
 use crate::record::DateRecord;
 use crate::response::FacetValue;
 use crate::vocabulary::Facet;
-use crate::widget::dom::{attr, attrs, button, child, clear, segments, show, text, text_child};
+use crate::widget::dom::{
+    self, attr, attrs, button, child, clear, segments, show, text, text_child,
+};
 use crate::widget::options::Settings;
 use crate::widget::state::{Sort, State};
 use crate::widget::strings::{count, facet_name, showing, Strings};
@@ -274,10 +276,7 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
         "aria-expanded",
         if ui.filters_open { "true" } else { "false" },
     );
-    let _ = nodes
-        .root
-        .class_list()
-        .toggle_with_force("filters-open", ui.filters_open);
+    dom::class(&nodes.root, "filters-open", ui.filters_open);
 
     facets(ctx, nodes, found, ui);
 
