@@ -33,6 +33,8 @@ extern "C" {
     fn remove_attribute(this: &Raw, name: &str);
     #[wasm_bindgen(method, js_name = toggleAttribute)]
     fn toggle_attribute(this: &Raw, name: &str, force: bool);
+    #[wasm_bindgen(method)]
+    fn focus(this: &Raw);
     /// An element's `classList`, seen through this call only.
     type Classes;
     #[wasm_bindgen(method, js_name = toggle)]
@@ -162,4 +164,9 @@ pub fn show(e: &Element, visible: bool) {
 /// Adds or removes the class `name` of `e`.
 pub fn class(e: &Element, name: &str, on: bool) {
     e.class_list().unchecked_ref::<Classes>().toggle(name, on);
+}
+
+/// Moves focus to `e`.
+pub fn focus(e: &Element) {
+    raw(e).focus();
 }

@@ -537,13 +537,13 @@ impl Inner {
                 if self.state.has_filters() {
                     return;
                 }
-                self.nodes.input.focus().ok();
+                dom::focus(&self.nodes.input);
             }
             Some("clear") => {
                 self.state.clear();
                 self.nodes.input.set_value("");
                 self.refresh();
-                self.nodes.input.focus().ok();
+                dom::focus(&self.nodes.input);
             }
             Some("spell") => {
                 if let Some(text) = value {
@@ -553,7 +553,7 @@ impl Inner {
                     self.nodes.input.set_value(&text);
                     self.state.text = text;
                     self.refresh();
-                    self.nodes.input.focus().ok();
+                    dom::focus(&self.nodes.input);
                 }
             }
             Some("more") => self.more(),
@@ -593,7 +593,7 @@ impl Inner {
                     self.return_to = None;
                     self.render_results();
                     self.show_list();
-                    self.nodes.input.focus().ok();
+                    dom::focus(&self.nodes.input);
                     self.commit(Record::Push);
                 }
             }
@@ -625,14 +625,7 @@ impl Inner {
 
     /// Moves focus to `e`, or to the search box when `e` is gone.
     fn focus_or_input(&self, e: Option<Element>) {
-        match e.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-            Some(e) => {
-                let _ = e.focus();
-            }
-            None => {
-                let _ = self.nodes.input.focus();
-            }
-        }
+        dom::focus(e.as_ref().unwrap_or(&self.nodes.input));
     }
 
     fn open(&mut self, id: String) {
@@ -673,9 +666,7 @@ impl Inner {
         dom::class(&self.nodes.root, "reading-mode", true);
         if focus {
             if let Ok(Some(h)) = self.nodes.reading.query_selector("h2") {
-                if let Ok(h) = h.dyn_into::<HtmlElement>() {
-                    let _ = h.focus();
-                }
+                dom::focus(&h);
             }
         }
     }

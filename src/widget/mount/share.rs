@@ -68,7 +68,7 @@ impl Inner {
         match field {
             Some(f) => {
                 dom::show(&f, true);
-                let _ = f.focus();
+                dom::focus(&f);
                 f.select();
                 true
             }
