@@ -12,7 +12,6 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::record::DateRecord;
-use crate::response::FacetValue;
 use crate::vocabulary::Facet;
 use crate::widget::dom::{
     self, attr, attrs, button, child, clear, segments, show, text, text_child,
@@ -416,15 +415,8 @@ fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
 fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
     let doc = ctx.doc;
     clear(&nodes.facets);
-    let lists: [(Facet, &Vec<FacetValue>); 6] = [
-        (Facet::Kind, &found.facets.kind),
-        (Facet::Topic, &found.facets.topic),
-        (Facet::Place, &found.facets.place),
-        (Facet::Organization, &found.facets.organization),
-        (Facet::Person, &found.facets.person),
-        (Facet::Year, &found.facets.year),
-    ];
-    for (facet, values) in lists {
+    for facet in Facet::ALL {
+        let values = found.facets.get(facet);
         if values.is_empty() {
             continue;
         }
