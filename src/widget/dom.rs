@@ -33,6 +33,12 @@ extern "C" {
     fn remove_attribute(this: &Raw, name: &str);
     #[wasm_bindgen(method, js_name = toggleAttribute)]
     fn toggle_attribute(this: &Raw, name: &str, force: bool);
+    #[wasm_bindgen(method)]
+    fn focus(this: &Raw);
+    /// An element's `classList`, seen through this call only.
+    type Classes;
+    #[wasm_bindgen(method, js_name = toggle)]
+    fn toggle(this: &Classes, token: &str, force: bool);
 }
 
 /// `node` as [`Raw`].
@@ -153,4 +159,14 @@ pub fn clear(node: &Node) {
 /// Shows or hides `e` with the `hidden` attribute.
 pub fn show(e: &Element, visible: bool) {
     raw(e).toggle_attribute("hidden", !visible);
+}
+
+/// Adds or removes the class `name` of `e`.
+pub fn class(e: &Element, name: &str, on: bool) {
+    e.class_list().unchecked_ref::<Classes>().toggle(name, on);
+}
+
+/// Moves focus to `e`.
+pub fn focus(e: &Element) {
+    raw(e).focus();
 }

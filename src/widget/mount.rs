@@ -537,13 +537,13 @@ impl Inner {
                 if self.state.has_filters() {
                     return;
                 }
-                self.nodes.input.focus().ok();
+                dom::focus(&self.nodes.input);
             }
             Some("clear") => {
                 self.state.clear();
                 self.nodes.input.set_value("");
                 self.refresh();
-                self.nodes.input.focus().ok();
+                dom::focus(&self.nodes.input);
             }
             Some("spell") => {
                 if let Some(text) = value {
@@ -553,7 +553,7 @@ impl Inner {
                     self.nodes.input.set_value(&text);
                     self.state.text = text;
                     self.refresh();
-                    self.nodes.input.focus().ok();
+                    dom::focus(&self.nodes.input);
                 }
             }
             Some("more") => self.more(),
@@ -593,7 +593,7 @@ impl Inner {
                     self.return_to = None;
                     self.render_results();
                     self.show_list();
-                    self.nodes.input.focus().ok();
+                    dom::focus(&self.nodes.input);
                     self.commit(Record::Push);
                 }
             }
@@ -620,14 +620,12 @@ impl Inner {
             .children()
             .item(before)
             .and_then(|li| li.query_selector("button").ok().flatten());
-        match first_new.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-            Some(b) => {
-                let _ = b.focus();
-            }
-            None => {
-                let _ = self.nodes.input.focus();
-            }
-        }
+        self.focus_or_input(first_new);
+    }
+
+    /// Moves focus to `e`, or to the search box when `e` is gone.
+    fn focus_or_input(&self, e: Option<Element>) {
+        dom::focus(e.as_ref().unwrap_or(&self.nodes.input));
     }
 
     fn open(&mut self, id: String) {
@@ -665,12 +663,10 @@ impl Inner {
         render::reading(&self.ctx(), &self.nodes, view.as_ref(), link.as_deref());
         dom::show(&self.nodes.reading, true);
         dom::show(&self.nodes.list, false);
-        let _ = self.nodes.root.class_list().add_1("reading-mode");
+        dom::class(&self.nodes.root, "reading-mode", true);
         if focus {
             if let Ok(Some(h)) = self.nodes.reading.query_selector("h2") {
-                if let Ok(h) = h.dyn_into::<HtmlElement>() {
-                    let _ = h.focus();
-                }
+                dom::focus(&h);
             }
         }
     }
@@ -680,7 +676,7 @@ impl Inner {
         dom::show(&self.nodes.reading, false);
         dom::clear(&self.nodes.reading);
         dom::show(&self.nodes.list, true);
-        let _ = self.nodes.root.class_list().remove_1("reading-mode");
+        dom::class(&self.nodes.root, "reading-mode", false);
         let Some((y, id)) = self.return_to.take() else {
             return;
         };
@@ -719,18 +715,7 @@ impl Inner {
         self.matched = found.matched;
         self.update_timeline();
         if let Some(key) = key {
-            let target = self
-                .find_key(&key)
-                .or_else(|| self.find_key("clear"))
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            match target {
-                Some(e) => {
-                    let _ = e.focus();
-                }
-                None => {
-                    let _ = self.nodes.input.focus();
-                }
-            }
+            self.focus_or_input(self.find_key(&key).or_else(|| self.find_key("clear")));
         }
     }
 

@@ -202,10 +202,12 @@ impl Checker {
     /// The values of `archive`.
     pub fn new(archive: &Archive) -> Checker {
         let facets = archive.facets();
-        let values = Facet::ALL
-            .into_iter()
-            .flat_map(|f| facets.get(f).iter().map(move |v| (f, v.value.clone())))
-            .collect();
+        let mut values = Vec::new();
+        for facet in Facet::ALL {
+            for v in facets.get(facet) {
+                values.push((facet, v.value.clone()));
+            }
+        }
         Checker { values }
     }
 

@@ -12,9 +12,10 @@ use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::record::DateRecord;
-use crate::response::FacetValue;
 use crate::vocabulary::Facet;
-use crate::widget::dom::{attr, attrs, button, child, clear, segments, show, text, text_child};
+use crate::widget::dom::{
+    self, attr, attrs, button, child, clear, segments, show, text, text_child,
+};
 use crate::widget::options::Settings;
 use crate::widget::state::{Sort, State};
 use crate::widget::strings::{count, facet_name, showing, Strings};
@@ -274,10 +275,7 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
         "aria-expanded",
         if ui.filters_open { "true" } else { "false" },
     );
-    let _ = nodes
-        .root
-        .class_list()
-        .toggle_with_force("filters-open", ui.filters_open);
+    dom::class(&nodes.root, "filters-open", ui.filters_open);
 
     facets(ctx, nodes, found, ui);
 
@@ -359,20 +357,16 @@ pub fn results(ctx: &Ctx, nodes: &Nodes, found: &Results, state: &State, ui: &Ui
                 crate::widget::dom::text(doc, &p, &(tail + ")"));
             }
         }
-        let removals: Vec<_> = found
-            .suggestions
-            .iter()
-            .filter_map(|x| match x {
-                Suggestion::Remove { chip, count } => Some((chip, *count)),
-                Suggestion::Spelling { .. } => None,
-            })
-            .collect();
-        if !removals.is_empty() {
-            text_child(doc, &nodes.empty, "p", "", s.try_removing);
-            let ul = child(doc, &nodes.empty, "ul", "suggestions");
-            for (chip, n) in removals {
-                let li = child(doc, &ul, "li", "");
-                let label = chip.label.clone() + " (" + &count(n, ctx.lang) + ")";
+        let mut removals = None;
+        for suggestion in &found.suggestions {
+            if let Suggestion::Remove { chip, count: n } = suggestion {
+                // The list and its heading come with the first removal.
+                let ul = removals.get_or_insert_with(|| {
+                    text_child(doc, &nodes.empty, "p", "", s.try_removing);
+                    child(doc, &nodes.empty, "ul", "suggestions")
+                });
+                let li = child(doc, ul, "li", "");
+                let label = chip.label.clone() + " (" + &count(*n, ctx.lang) + ")";
                 let b = button(doc, &li, "link", &label, "chip");
                 target_attrs(&b, &chip.target);
             }
@@ -421,15 +415,8 @@ fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
 fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
     let doc = ctx.doc;
     clear(&nodes.facets);
-    let lists: [(Facet, &Vec<FacetValue>); 6] = [
-        (Facet::Kind, &found.facets.kind),
-        (Facet::Topic, &found.facets.topic),
-        (Facet::Place, &found.facets.place),
-        (Facet::Organization, &found.facets.organization),
-        (Facet::Person, &found.facets.person),
-        (Facet::Year, &found.facets.year),
-    ];
-    for (facet, values) in lists {
+    for facet in Facet::ALL {
+        let values = found.facets.get(facet);
         if values.is_empty() {
             continue;
         }

@@ -94,37 +94,35 @@ impl State {
     /// The hash that restores this state: `#ima:…`, or an empty string for
     /// the default state (so a visitor who clears everything gets a clean URL).
     pub fn to_hash(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let mut hash = String::new();
         if !self.text.is_empty() {
-            pairs.push(("q", encode(&self.text)));
+            start_pair(&mut hash, "q");
+            encode_into(&mut hash, &self.text);
         }
         for facet in Facet::ALL {
             let values = self.selection.get(facet);
             if !values.is_empty() {
-                let joined: Vec<String> = values.iter().map(|v| encode(v)).collect();
-                pairs.push((facet.as_str(), joined.join(",")));
+                start_pair(&mut hash, facet.as_str());
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        hash.push(',');
+                    }
+                    encode_into(&mut hash, v);
+                }
             }
         }
-        if let Some(from) = &self.from {
-            pairs.push(("from", encode(from)));
+        for (key, value) in [
+            ("from", self.from.as_deref()),
+            ("to", self.to.as_deref()),
+            ("sort", self.sort.map(Sort::as_str)),
+            ("open", self.open.as_deref()),
+        ] {
+            if let Some(value) = value {
+                start_pair(&mut hash, key);
+                encode_into(&mut hash, value);
+            }
         }
-        if let Some(to) = &self.to {
-            pairs.push(("to", encode(to)));
-        }
-        if let Some(sort) = self.sort {
-            pairs.push(("sort", sort.as_str().into()));
-        }
-        if let Some(open) = &self.open {
-            pairs.push(("open", encode(open)));
-        }
-        if pairs.is_empty() {
-            return String::new();
-        }
-        let body: Vec<String> = pairs
-            .into_iter()
-            .map(|(k, v)| k.to_owned() + "=" + &v)
-            .collect();
-        HASH_PREFIX.to_owned() + &body.join("&")
+        hash
     }
 
     /// The state a hash describes, or `None` when the hash is not the
@@ -165,10 +163,17 @@ impl State {
     }
 }
 
-/// Percent-encodes everything but ASCII letters, digits and `-._~`.
-pub fn encode(text: &str) -> String {
+/// Starts the pair `key=` of a hash: after `#ima:` for the first, after `&` for the others.
+fn start_pair(hash: &mut String, key: &str) {
+    hash.push_str(if hash.is_empty() { HASH_PREFIX } else { "&" });
+    hash.push_str(key);
+    hash.push('=');
+}
+
+/// Appends `text` to `out`, percent-encoding everything but ASCII letters,
+/// digits and `-._~`.
+fn encode_into(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
@@ -178,7 +183,6 @@ pub fn encode(text: &str) -> String {
             out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
-    out
 }
 
 /// Decodes percent escapes (and `+` as a space, as forms write it); `None`

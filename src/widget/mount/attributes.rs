@@ -30,16 +30,10 @@ impl Inner {
                 }
             }
             Attribute::Theme => {
-                let _ = self
-                    .nodes
-                    .root
-                    .set_attribute("data-theme", settings.theme.as_str());
+                dom::attr(&self.nodes.root, "data-theme", settings.theme.as_str());
             }
             Attribute::View => {
-                let _ = self
-                    .nodes
-                    .root
-                    .set_attribute("data-view", settings.view.as_str());
+                dom::attr(&self.nodes.root, "data-view", settings.view.as_str());
                 self.sync_timeline();
                 self.update_timeline();
             }

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlInputElement};
 
 use super::{with, Inner, MAX_CLIPBOARD, NOTICE_MS};
-use crate::widget::dom::Tracked;
+use crate::widget::dom::{self, Tracked};
 use crate::widget::state::State;
 use crate::widget::strings::Strings;
 use gloo::timers::callback::Timeout;
@@ -67,8 +67,8 @@ impl Inner {
             .and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
         match field {
             Some(f) => {
-                let _ = f.remove_attribute("hidden");
-                let _ = f.focus();
+                dom::show(&f, true);
+                dom::focus(&f);
                 f.select();
                 true
             }
