@@ -261,7 +261,7 @@ impl Archive {
     ) -> Result<JsValue, JsError> {
         let request = read_request(request.as_ref()).map_err(js_error)?;
         let mut checked = ChronologyOptions::with_points();
-        for_each_field(options.as_ref(), "options", |field, value| {
+        for_each_field(options.as_ref(), "options", &mut |field, value| {
             checked.set(field, value)
         })
         .map_err(js_error)?;
@@ -276,16 +276,19 @@ impl Archive {
 /// Reads a JS request object (or `undefined`) into a [`Request`].
 fn read_request(value: Option<&JsValue>) -> Result<Request, RequestError> {
     let mut request = Request::default();
-    for_each_field(value, "request", |field, input| request.set(field, input))?;
+    for_each_field(value, "request", &mut |field, input| {
+        request.set(field, input)
+    })?;
     Ok(request)
 }
 
 /// Calls `set` with every own field of the object `value`; `undefined` and
-/// `null` are an object without fields.
+/// `null` are an object without fields. (A `dyn` setter keeps one copy of
+/// the loop in the module for requests and chronology options.)
 fn for_each_field(
     value: Option<&JsValue>,
     name: &'static str,
-    mut set: impl FnMut(&str, Input) -> Result<(), RequestError>,
+    set: &mut dyn FnMut(&str, Input) -> Result<(), RequestError>,
 ) -> Result<(), RequestError> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(());
