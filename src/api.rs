@@ -318,12 +318,23 @@ fn input(value: &JsValue) -> Input {
         Input::Number(n)
     } else if let Some(b) = value.as_bool() {
         Input::Bool(b)
-    } else if Array::is_array(value) {
-        let items: Option<Vec<String>> = Array::from(value).iter().map(|v| v.as_string()).collect();
-        items.map_or(Input::Other, Input::List)
+    } else if let Some(items) = strings(value) {
+        Input::List(items)
     } else {
         Input::Other
     }
+}
+
+/// The items of an array of strings; `None` for anything else.
+fn strings(value: &JsValue) -> Option<Vec<String>> {
+    if !Array::is_array(value) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for item in Array::from(value).iter() {
+        items.push(item.as_string()?);
+    }
+    Some(items)
 }
 
 /// A request error as a JS `Error`.
