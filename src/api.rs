@@ -261,7 +261,7 @@ impl Archive {
     ) -> Result<JsValue, JsError> {
         let request = read_request(request.as_ref()).map_err(js_error)?;
         let mut checked = ChronologyOptions::with_points();
-        for_each_field(options.as_ref(), "options", |field, value| {
+        for_each_field(options.as_ref(), "options", &mut |field, value| {
             checked.set(field, value)
         })
         .map_err(js_error)?;
@@ -276,16 +276,19 @@ impl Archive {
 /// Reads a JS request object (or `undefined`) into a [`Request`].
 fn read_request(value: Option<&JsValue>) -> Result<Request, RequestError> {
     let mut request = Request::default();
-    for_each_field(value, "request", |field, input| request.set(field, input))?;
+    for_each_field(value, "request", &mut |field, input| {
+        request.set(field, input)
+    })?;
     Ok(request)
 }
 
 /// Calls `set` with every own field of the object `value`; `undefined` and
-/// `null` are an object without fields.
+/// `null` are an object without fields. (A `dyn` setter keeps one copy of
+/// the loop in the module for requests and chronology options.)
 fn for_each_field(
     value: Option<&JsValue>,
     name: &'static str,
-    mut set: impl FnMut(&str, Input) -> Result<(), RequestError>,
+    set: &mut dyn FnMut(&str, Input) -> Result<(), RequestError>,
 ) -> Result<(), RequestError> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(());
@@ -315,12 +318,23 @@ fn input(value: &JsValue) -> Input {
         Input::Number(n)
     } else if let Some(b) = value.as_bool() {
         Input::Bool(b)
-    } else if Array::is_array(value) {
-        let items: Option<Vec<String>> = Array::from(value).iter().map(|v| v.as_string()).collect();
-        items.map_or(Input::Other, Input::List)
+    } else if let Some(items) = strings(value) {
+        Input::List(items)
     } else {
         Input::Other
     }
+}
+
+/// The items of an array of strings; `None` for anything else.
+fn strings(value: &JsValue) -> Option<Vec<String>> {
+    if !Array::is_array(value) {
+        return None;
+    }
+    let mut items = Vec::new();
+    for item in Array::from(value).iter() {
+        items.push(item.as_string()?);
+    }
+    Some(items)
 }
 
 /// A request error as a JS `Error`.

@@ -18,17 +18,12 @@ pub fn padded(n: u64, width: usize) -> String {
 /// Appends `n` to `out` as [`padded`] writes it. The width stops at 20
 /// digits, the most a `u64` has.
 pub fn push_padded(out: &mut String, n: u64, width: usize) {
-    let mut digits = Vec::with_capacity(20);
-    let mut rest = n;
-    loop {
-        digits.push(b'0' + (rest % 10) as u8);
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
+    // The digits before the last one (or the padding zeros), then the last.
+    let width = width.min(20);
+    if n >= 10 || width > 1 {
+        push_padded(out, n / 10, width.saturating_sub(1));
     }
-    digits.resize(digits.len().max(width.min(20)), b'0');
-    out.extend(digits.iter().rev().map(|&d| char::from(d)));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// `n` in decimal, with a minus sign when negative.

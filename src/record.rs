@@ -123,19 +123,44 @@ impl Serialize for StatementRecord {
     }
 }
 
+/// Writes the fields a statement's summary and a search hit open with: `id`,
+/// `title`, `subtitle` (left out when there is none), `kind`, `kindLabel`
+/// and `date`. Shared so that the module holds this code once; the text
+/// arrives as `&String` because serializing a `String` field is code the
+/// module has anyway, while a `str` field would be one more copy.
+pub(crate) fn write_heading<S: SerializeStruct>(
+    out: &mut S,
+    id: &String,
+    title: &String,
+    subtitle: Option<&String>,
+    kind: &String,
+    kind_label: &String,
+    date: &DateRecord,
+) -> Result<(), S::Error> {
+    out.serialize_field("id", id)?;
+    out.serialize_field("title", title)?;
+    match subtitle {
+        Some(subtitle) => out.serialize_field("subtitle", subtitle)?,
+        None => out.skip_field("subtitle")?,
+    }
+    out.serialize_field("kind", kind)?;
+    out.serialize_field("kindLabel", kind_label)?;
+    out.serialize_field("date", date)
+}
+
 impl SummaryRecord {
     /// Writes the summary's fields (camelCase, no `subtitle` when there is
     /// none) into a record being serialized.
     fn write_fields<S: SerializeStruct>(&self, out: &mut S) -> Result<(), S::Error> {
-        out.serialize_field("id", &self.id)?;
-        out.serialize_field("title", &self.title)?;
-        match &self.subtitle {
-            Some(subtitle) => out.serialize_field("subtitle", subtitle)?,
-            None => out.skip_field("subtitle")?,
-        }
-        out.serialize_field("kind", &self.kind)?;
-        out.serialize_field("kindLabel", &self.kind_label)?;
-        out.serialize_field("date", &self.date)?;
+        write_heading(
+            out,
+            &self.id,
+            &self.title,
+            self.subtitle.as_ref(),
+            &self.kind,
+            &self.kind_label,
+            &self.date,
+        )?;
         out.serialize_field("signatories", &self.signatories)?;
         out.serialize_field("tags", &self.tags)?;
         out.serialize_field("excerpt", &self.excerpt)

@@ -2,10 +2,11 @@
 //! (DESIGN.md §3). Plain serializable records; no markup anywhere: snippets
 //! are segments of text flagged as matching or not.
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::chronology::Granularity;
-use crate::record::DateRecord;
+use crate::record::{write_heading, DateRecord};
 use crate::request::Sort;
 use crate::vocabulary::PerFacet;
 
@@ -20,15 +21,13 @@ pub struct Segment {
 }
 
 /// One statement in a result list.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     /// Stable slug.
     pub id: String,
     /// Headline.
     pub title: String,
     /// Tagline.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub subtitle: Option<String>,
     /// Kind slug.
     pub kind: String,
@@ -42,6 +41,27 @@ pub struct Hit {
     pub snippet: Vec<Segment>,
     /// Headline split into segments with matches marked.
     pub title_segments: Vec<Segment>,
+}
+
+// Serialized by hand to share its opening fields' code with the statement
+// records' (see `record::write_heading`).
+impl Serialize for Hit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Hit", 9)?;
+        write_heading(
+            &mut out,
+            &self.id,
+            &self.title,
+            self.subtitle.as_ref(),
+            &self.kind,
+            &self.kind_label,
+            &self.date,
+        )?;
+        out.serialize_field("score", &self.score)?;
+        out.serialize_field("snippet", &self.snippet)?;
+        out.serialize_field("titleSegments", &self.title_segments)?;
+        out.end()
+    }
 }
 
 /// One value of a facet with the number of statements it would give.

@@ -24,7 +24,7 @@
 //! The version byte is bumped whenever this layout changes.
 
 use crate::corpus::{Corpus, DecodeError};
-use crate::date::PartialDate;
+use crate::date::{Day, PartialDate};
 use crate::statement::{Signatory, Statement};
 use crate::vocabulary::{Entity, Facet, Kind, Vocabulary};
 
@@ -83,56 +83,56 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
     if version != VERSION {
         return Err(DecodeError::Version(version));
     }
-    let mut r = Reader(rest);
-    let statements = r.list(|r| {
-        Some(Statement {
-            id: r.str()?,
-            title: r.str()?,
-            subtitle: r.opt()?,
-            kind: r.str()?,
-            date: PartialDate::parse(&r.str()?).ok()?,
-            approximate: r.opt()?,
-            signatories: r.list(|r| {
-                Some(Signatory {
-                    name: r.str()?,
-                    role: r.opt()?,
-                })
-            })?,
-            source: r.str()?,
-            excerpt: match r.byte()? {
-                0 => false,
-                1 => true,
-                _ => return None,
-            },
-            related: r.strs()?,
-            tags: r.list(|r| u16::try_from(r.num()?).ok())?,
-            body: r.strs()?,
-        })
+    let mut r = Reader { rest, ok: true };
+    let statements = r.list(|r| Statement {
+        id: r.str(),
+        title: r.str(),
+        subtitle: r.opt(),
+        kind: r.str(),
+        date: {
+            let written = r.str();
+            // A placeholder when the date is damaged: the blob is refused.
+            PartialDate::parse(&written)
+                .unwrap_or_else(|_| r.fail(PartialDate::day(Day::from_ordinal(0))))
+        },
+        approximate: r.opt(),
+        signatories: r.list(|r| Signatory {
+            name: r.str(),
+            role: r.opt(),
+        }),
+        source: r.str(),
+        excerpt: match r.byte() {
+            0 => false,
+            1 => true,
+            _ => r.fail(false),
+        },
+        related: r.strs(),
+        tags: r.list(|r| {
+            let tag = r.num();
+            u16::try_from(tag).unwrap_or_else(|_| r.fail(0))
+        }),
+        body: r.strs(),
     });
-    let corpus = statements.and_then(|statements| {
-        let kinds = r.list(|r| {
-            Some(Kind {
-                slug: r.str()?,
-                label: r.str()?,
-            })
-        })?;
-        let entities = r.list(|r| {
-            Some(Entity {
-                facet: *Facet::ALL.get(usize::from(r.byte()?))?,
-                slug: r.str()?,
-                label: r.str()?,
-                aliases: r.strs()?,
-            })
-        })?;
-        Some(Corpus {
-            statements,
-            vocabulary: Vocabulary { kinds, entities },
-        })
+    let kinds = r.list(|r| Kind {
+        slug: r.str(),
+        label: r.str(),
     });
-    match corpus {
-        Some(corpus) if r.0.is_empty() => Ok(corpus),
-        _ => Err(DecodeError::Malformed),
+    let entities = r.list(|r| Entity {
+        facet: {
+            let facet = Facet::ALL.get(usize::from(r.byte())).copied();
+            facet.unwrap_or_else(|| r.fail(Facet::Kind))
+        },
+        slug: r.str(),
+        label: r.str(),
+        aliases: r.strs(),
+    });
+    if !r.ok || !r.rest.is_empty() {
+        return Err(DecodeError::Malformed);
     }
+    Ok(Corpus {
+        statements,
+        vocabulary: Vocabulary { kinds, entities },
+    })
 }
 
 struct Writer(Vec<u8>);
@@ -170,59 +170,85 @@ impl Writer {
     }
 }
 
-/// What is left of the blob.
-struct Reader<'a>(&'a [u8]);
+/// What is left of the blob, and whether all read so far was well formed.
+///
+/// A damaged value marks the reader failed and empties it, so every later
+/// read gives an empty value at once: records are read to their end without
+/// an early return at each field, and the failure is checked once at the end.
+struct Reader<'a> {
+    rest: &'a [u8],
+    ok: bool,
+}
 
 impl Reader<'_> {
-    fn byte(&mut self) -> Option<u8> {
-        let (&b, rest) = self.0.split_first()?;
-        self.0 = rest;
-        Some(b)
+    /// Marks the blob damaged; `placeholder` stands in for the value.
+    fn fail<T>(&mut self, placeholder: T) -> T {
+        self.ok = false;
+        self.rest = &[];
+        placeholder
     }
 
-    fn num(&mut self) -> Option<usize> {
+    fn byte(&mut self) -> u8 {
+        match self.rest.split_first() {
+            Some((&b, rest)) => {
+                self.rest = rest;
+                b
+            }
+            None => self.fail(0),
+        }
+    }
+
+    fn num(&mut self) -> usize {
         let mut n = 0u32;
         for shift in (0..32).step_by(7) {
-            let b = self.byte()?;
-            n |= u32::from(b & 0x7f).checked_shl(shift)?;
+            let b = self.byte();
+            match u32::from(b & 0x7f).checked_shl(shift) {
+                Some(bits) if self.ok => n |= bits,
+                _ => return self.fail(0),
+            }
             if b < 0x80 {
-                return Some(n as usize);
+                return n as usize;
             }
         }
-        None
+        self.fail(0)
     }
 
-    fn bytes(&mut self, len: usize) -> Option<String> {
-        let (text, rest) = self.0.split_at_checked(len)?;
-        self.0 = rest;
-        String::from_utf8(text.to_vec()).ok()
+    fn bytes(&mut self, len: usize) -> String {
+        let Some((text, rest)) = self.rest.split_at_checked(len) else {
+            return self.fail(String::new());
+        };
+        self.rest = rest;
+        String::from_utf8(text.to_vec()).unwrap_or_else(|_| self.fail(String::new()))
     }
 
-    fn str(&mut self) -> Option<String> {
-        let len = self.num()?;
+    fn str(&mut self) -> String {
+        let len = self.num();
         self.bytes(len)
     }
 
-    fn opt(&mut self) -> Option<Option<String>> {
-        match self.num()? {
-            0 => Some(None),
-            len => self.bytes(len - 1).map(Some),
+    fn opt(&mut self) -> Option<String> {
+        match self.num() {
+            0 => None,
+            len => Some(self.bytes(len - 1)),
         }
     }
 
-    fn strs(&mut self) -> Option<Vec<String>> {
+    fn strs(&mut self) -> Vec<String> {
         self.list(Reader::str)
     }
 
     /// `count` items. Every item takes at least one byte, so a damaged
     /// count cannot reserve more than the blob holds.
-    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let count = self.num()?;
-        let mut out = Vec::with_capacity(count.min(self.0.len()));
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let count = self.num();
+        let mut out = Vec::with_capacity(count.min(self.rest.len()));
         for _ in 0..count {
-            out.push(item(self)?);
+            if !self.ok {
+                break;
+            }
+            out.push(item(self));
         }
-        Some(out)
+        out
     }
 }
 

@@ -748,7 +748,9 @@ impl Builder {
                 if t == next {
                     self.terms.push(TermBuf::default());
                 }
-                self.word_terms.insert(folded.clone(), t);
+                // `entry` as for the terms: the module then holds one copy
+                // of the table's insertion code, not two.
+                self.word_terms.entry(folded.clone()).or_insert(t);
                 t
             }
         };

@@ -81,13 +81,14 @@ impl SearchIndex {
     }
 
     fn with_index(index: Index, corpus: &Corpus) -> SearchIndex {
+        // The terms of a name, if the index has every word of it.
         let analyse = |name: &str| -> Option<Vec<u32>> {
-            tokens(name)
-                .map(|t| {
-                    let folded = fold(t.text);
-                    index.word_id(&folded).map(|w| index.word_term(w))
-                })
-                .collect()
+            let mut terms = Vec::new();
+            for t in tokens(name) {
+                let w = index.word_id(&fold(t.text))?;
+                terms.push(index.word_term(w));
+            }
+            Some(terms)
         };
         let entities = corpus
             .vocabulary

@@ -345,7 +345,12 @@ fn phrase_matches(
 
 /// The terms of a phrase's words, if every one is in the index.
 fn phrase_terms(index: &Index, words: &[String]) -> Option<Vec<u32>> {
-    words.iter().map(|w| index.term_id(&term(w))).collect()
+    // A loop: collecting into an `Option` is several times the code.
+    let mut terms = Vec::with_capacity(words.len());
+    for w in words {
+        terms.push(index.term_id(&term(w))?);
+    }
+    Some(terms)
 }
 
 /// A wanted word or phrase, analysed.
