@@ -23,8 +23,14 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/wasm.rs"]
+mod wasm;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::collections::{HashMap, HashSet};
+
+    use crate::wasm::{leb, put_str, sections, Reader};
 
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,13 +70,10 @@ mod native {
         leb(&mut names, bodies.len());
         for (f, r) in rank.iter().enumerate() {
             leb(&mut names, imported + f);
-            let name = format!("f{r:05}");
-            leb(&mut names, name.len());
-            names.extend_from_slice(name.as_bytes());
+            put_str(&mut names, &format!("f{r:05}"));
         }
         let mut section = Vec::new();
-        leb(&mut section, 4);
-        section.extend_from_slice(b"name");
+        put_str(&mut section, "name");
         section.push(1); // function names
         leb(&mut section, names.len());
         section.extend_from_slice(&names);
@@ -143,42 +146,19 @@ mod native {
 
     /// How many functions the module imports, and the bodies of those it defines.
     fn functions(wasm: &[u8]) -> Result<(usize, Vec<&[u8]>), String> {
-        if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-            return Err("not a WebAssembly module".into());
-        }
-        let mut r = Reader { bytes: wasm, at: 8 };
         let (mut imported, mut bodies) = (0, Vec::new());
-        while r.at < wasm.len() {
-            let id = r.byte()?;
-            let len = r.num()?;
-            let body = r.take(len)?;
-            let mut s = Reader { bytes: body, at: 0 };
+        for (id, body) in sections(wasm)? {
+            let mut s = Reader::new(body);
             match id {
                 0 if body.get(..5) == Some(b"\x04name") => {
                     return Err("the module already has a name section".into());
                 }
                 2 => {
                     for _ in 0..s.num()? {
-                        let len = s.num()?;
-                        s.take(len)?;
-                        let len = s.num()?;
-                        s.take(len)?;
-                        match s.byte()? {
-                            0 => {
-                                imported += 1;
-                                s.num()?;
-                            }
-                            1 => {
-                                s.byte()?;
-                                s.limits()?;
-                            }
-                            2 => s.limits()?,
-                            3 => drop(s.take(2)?),
-                            4 => {
-                                s.byte()?;
-                                s.num()?;
-                            }
-                            kind => return Err(format!("unknown import kind {kind}")),
+                        s.str()?;
+                        s.str()?;
+                        if s.import_kind()? == 0 {
+                            imported += 1;
                         }
                     }
                 }
@@ -192,63 +172,6 @@ mod native {
             }
         }
         Ok((imported, bodies))
-    }
-
-    fn leb(out: &mut Vec<u8>, mut n: usize) {
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(byte);
-                return;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-
-    struct Reader<'a> {
-        bytes: &'a [u8],
-        at: usize,
-    }
-
-    impl<'a> Reader<'a> {
-        fn byte(&mut self) -> Result<u8, String> {
-            let b = *self.bytes.get(self.at).ok_or("the module ends early")?;
-            self.at += 1;
-            Ok(b)
-        }
-
-        fn num(&mut self) -> Result<usize, String> {
-            let (mut n, mut shift) = (0usize, 0);
-            loop {
-                let b = self.byte()?;
-                if shift > 28 {
-                    return Err("a number in the module is too long".into());
-                }
-                n |= usize::from(b & 0x7f) << shift;
-                if b < 0x80 {
-                    return Ok(n);
-                }
-                shift += 7;
-            }
-        }
-
-        fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-            let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
-            let end = end.ok_or("a section runs past the module's end")?;
-            let s = &self.bytes[self.at..end];
-            self.at = end;
-            Ok(s)
-        }
-
-        fn limits(&mut self) -> Result<(), String> {
-            let flags = self.byte()?;
-            self.num()?;
-            if flags & 1 != 0 {
-                self.num()?;
-            }
-            Ok(())
-        }
     }
 
     #[cfg(test)]

@@ -22,8 +22,14 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "shared/wasm.rs"]
+mod wasm;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::path::Path;
+
+    use crate::wasm::{leb, put_str, sections, Reader};
 
     pub fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -100,6 +106,14 @@ mod native {
         String::from_utf8(s).unwrap_or_default()
     }
 
+    /// The next short name, recorded as the new name of `name`.
+    fn rename(name: &str, next: &mut usize, renames: &mut Vec<(String, String)>) -> String {
+        let new = short(*next);
+        *next += 1;
+        renames.push((name.to_owned(), new.clone()));
+        new
+    }
+
     /// Whether an export name carries one of wasm-bindgen's hashes, and so
     /// is one of its generated names, unique in the glue.
     fn hashed(name: &str) -> bool {
@@ -136,28 +150,13 @@ mod native {
         Ok(out)
     }
 
-    /// The sections of a module: id and body.
-    fn sections(wasm: &[u8]) -> Result<Vec<(u8, &[u8])>, String> {
-        if wasm.len() < 8 || &wasm[..4] != b"\0asm" {
-            return Err("not a WebAssembly module".into());
-        }
-        let mut r = Reader { bytes: wasm, at: 8 };
-        let mut out = Vec::new();
-        while r.at < wasm.len() {
-            let id = r.byte()?;
-            let len = r.num()?;
-            out.push((id, r.take(len)?));
-        }
-        Ok(out)
-    }
-
     /// The import section with every import from wasm-bindgen's module renamed.
     fn rewrite_imports(
         body: &[u8],
         next: &mut usize,
         renames: &mut Vec<(String, String)>,
     ) -> Result<Vec<u8>, String> {
-        let mut r = Reader { bytes: body, at: 0 };
+        let mut r = Reader::new(body);
         let count = r.num()?;
         let mut out = Vec::new();
         leb(&mut out, count);
@@ -165,14 +164,11 @@ mod native {
             let module = r.str()?;
             let name = r.str()?;
             let start = r.at;
-            r.skip_import_kind()?;
+            r.import_kind()?;
             let desc = &body[start..r.at];
             if module == IMPORT_MODULE {
-                let new = short(*next);
-                *next += 1;
-                renames.push((name.to_owned(), new.clone()));
                 put_str(&mut out, "$");
-                put_str(&mut out, &new);
+                put_str(&mut out, &rename(name, next, renames));
             } else {
                 put_str(&mut out, module);
                 put_str(&mut out, name);
@@ -188,7 +184,7 @@ mod native {
         next: &mut usize,
         renames: &mut Vec<(String, String)>,
     ) -> Result<Vec<u8>, String> {
-        let mut r = Reader { bytes: body, at: 0 };
+        let mut r = Reader::new(body);
         let count = r.num()?;
         let mut out = Vec::new();
         leb(&mut out, count);
@@ -197,10 +193,7 @@ mod native {
             let kind = r.byte()?;
             let index = r.num()?;
             if hashed(name) {
-                let new = short(*next);
-                *next += 1;
-                renames.push((name.to_owned(), new.clone()));
-                put_str(&mut out, &new);
+                put_str(&mut out, &rename(name, next, renames));
             } else {
                 put_str(&mut out, name);
             }
@@ -208,91 +201,6 @@ mod native {
             leb(&mut out, index);
         }
         Ok(out)
-    }
-
-    fn leb(out: &mut Vec<u8>, mut n: usize) {
-        loop {
-            let byte = (n & 0x7f) as u8;
-            n >>= 7;
-            if n == 0 {
-                out.push(byte);
-                return;
-            }
-            out.push(byte | 0x80);
-        }
-    }
-
-    fn put_str(out: &mut Vec<u8>, s: &str) {
-        leb(out, s.len());
-        out.extend_from_slice(s.as_bytes());
-    }
-
-    struct Reader<'a> {
-        bytes: &'a [u8],
-        at: usize,
-    }
-
-    impl<'a> Reader<'a> {
-        fn byte(&mut self) -> Result<u8, String> {
-            let b = *self.bytes.get(self.at).ok_or("the module ends early")?;
-            self.at += 1;
-            Ok(b)
-        }
-
-        fn num(&mut self) -> Result<usize, String> {
-            let (mut n, mut shift) = (0usize, 0);
-            loop {
-                let b = self.byte()?;
-                if shift > 28 {
-                    return Err("a number in the module is too long".into());
-                }
-                n |= usize::from(b & 0x7f) << shift;
-                if b < 0x80 {
-                    return Ok(n);
-                }
-                shift += 7;
-            }
-        }
-
-        fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-            let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len());
-            let end = end.ok_or("a section runs past the module's end")?;
-            let s = &self.bytes[self.at..end];
-            self.at = end;
-            Ok(s)
-        }
-
-        fn str(&mut self) -> Result<&'a str, String> {
-            let len = self.num()?;
-            std::str::from_utf8(self.take(len)?).map_err(|_| "a name is not UTF-8".into())
-        }
-
-        fn limits(&mut self) -> Result<(), String> {
-            let flags = self.byte()?;
-            self.num()?;
-            if flags & 1 != 0 {
-                self.num()?;
-            }
-            Ok(())
-        }
-
-        /// Skips an import's description: function, table, memory, global or tag.
-        fn skip_import_kind(&mut self) -> Result<(), String> {
-            match self.byte()? {
-                0 => self.num().map(drop),
-                1 => {
-                    self.byte()?;
-                    self.limits()
-                }
-                2 => self.limits(),
-                3 => self.take(2).map(drop),
-                4 => {
-                    self.byte()?;
-                    self.num().map(drop)
-                }
-                kind => Err(format!("unknown import kind {kind}")),
-            }
-        }
     }
 
     #[cfg(test)]
@@ -333,14 +241,14 @@ mod native {
                 .into_iter()
                 .find(|s| s.0 == id)
                 .unwrap();
-            let mut r = Reader { bytes: body, at: 0 };
+            let mut r = Reader::new(body);
             let count = r.num().unwrap();
             (0..count)
                 .map(|_| {
                     if id == 2 {
                         let module = r.str().unwrap().to_owned();
                         let name = r.str().unwrap();
-                        r.skip_import_kind().unwrap();
+                        r.import_kind().unwrap();
                         module + "/" + name
                     } else {
                         let name = r.str().unwrap().to_owned();
