@@ -9,7 +9,7 @@
 //! it calls plus a 16-digit hash (`__wbg_appendChild_0f1a4afc158ef7bd`), and
 //! the closures it exports after their Rust types, hashes included. Each name
 //! is written twice, in the module and in the glue, and the hashes do not
-//! compress: 4.2 KB of the shipped files gzipped. This renames every import,
+//! compress: 4.3 KB of the shipped files gzipped. This renames every import,
 //! the imports' module and every hashed export to `$0`, `$1`, … in both
 //! files. It runs before `wasm-opt` and `terser`, on the glue as
 //! wasm-bindgen wrote it, and stops with an error, leaving both files as
@@ -63,13 +63,12 @@ mod native {
     /// and the same names in `js`. Returns both and how many names changed.
     pub fn shorten(wasm: &[u8], js: &str) -> Result<(Vec<u8>, String, usize), String> {
         let sections = sections(wasm)?;
-        let mut next = 0usize;
         let mut renames: Vec<(String, String)> = Vec::new();
         let mut out = wasm[..8].to_vec();
         for (id, body) in sections {
             let body = match id {
-                2 => rewrite_imports(body, &mut next, &mut renames)?,
-                7 => rewrite_exports(body, &mut next, &mut renames)?,
+                2 => rewrite_imports(body, &mut renames)?,
+                7 => rewrite_exports(body, &mut renames)?,
                 _ => body.to_vec(),
             };
             out.push(id);
@@ -106,10 +105,9 @@ mod native {
         String::from_utf8(s).unwrap_or_default()
     }
 
-    /// The next short name, recorded as the new name of `name`.
-    fn rename(name: &str, next: &mut usize, renames: &mut Vec<(String, String)>) -> String {
-        let new = short(*next);
-        *next += 1;
+    /// The next short name, recorded in `renames` as the new name of `name`.
+    fn rename(name: &str, renames: &mut Vec<(String, String)>) -> String {
+        let new = short(renames.len());
         renames.push((name.to_owned(), new.clone()));
         new
     }
@@ -153,7 +151,6 @@ mod native {
     /// The import section with every import from wasm-bindgen's module renamed.
     fn rewrite_imports(
         body: &[u8],
-        next: &mut usize,
         renames: &mut Vec<(String, String)>,
     ) -> Result<Vec<u8>, String> {
         let mut r = Reader::new(body);
@@ -168,7 +165,7 @@ mod native {
             let desc = &body[start..r.at];
             if module == IMPORT_MODULE {
                 put_str(&mut out, "$");
-                put_str(&mut out, &rename(name, next, renames));
+                put_str(&mut out, &rename(name, renames));
             } else {
                 put_str(&mut out, module);
                 put_str(&mut out, name);
@@ -181,7 +178,6 @@ mod native {
     /// The export section with every hashed name renamed.
     fn rewrite_exports(
         body: &[u8],
-        next: &mut usize,
         renames: &mut Vec<(String, String)>,
     ) -> Result<Vec<u8>, String> {
         let mut r = Reader::new(body);
@@ -193,7 +189,7 @@ mod native {
             let kind = r.byte()?;
             let index = r.num()?;
             if hashed(name) {
-                put_str(&mut out, &rename(name, next, renames));
+                put_str(&mut out, &rename(name, renames));
             } else {
                 put_str(&mut out, name);
             }
