@@ -1,0 +1,709 @@
+//! A draft statement file made from a page's text: every field the page
+//! gives, each with how sure the guess is, and a `TODO` placeholder in the
+//! fields only a person can fill in.
+//!
+//! The corpus validator rejects any field still starting with `TODO`
+//! (`ima_statements::corpus::source::PLACEHOLDER`), so a half-filled draft
+//! stops the build instead of shipping "TODO" to visitors.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use ima_statements::corpus::source::{self, PLACEHOLDER};
+use ima_statements::statement::Signatory;
+use ima_statements::text::{fold, tokens};
+use ima_statements::vocabulary::{EntityId, Facet, Vocabulary};
+
+use crate::names;
+use crate::page::{self, Tagline};
+
+/// How sure a guess is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sure {
+    /// The page states it in the usual place.
+    Sure,
+    /// Read from a clear sign, but worth a look.
+    Likely,
+    /// A guess: check it.
+    Guess,
+    /// Not on the page: left for a person.
+    Missing,
+}
+
+impl Sure {
+    fn as_str(self) -> &'static str {
+        match self {
+            Sure::Sure => "sure",
+            Sure::Likely => "likely",
+            Sure::Guess => "guess",
+            Sure::Missing => "missing",
+        }
+    }
+}
+
+/// One line of the report: a field, how sure, what was found and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The field of the statement file.
+    pub field: &'static str,
+    /// How sure the guess is.
+    pub sure: Sure,
+    /// The value and where it came from.
+    pub note: String,
+}
+
+/// A statement file in the making.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The id, which is also the file name; starts with [`PLACEHOLDER`] while the date is unknown.
+    pub id: String,
+    /// The headline, if the page has one.
+    pub title: Option<String>,
+    /// The tagline.
+    pub subtitle: Option<String>,
+    /// A kind of `vocabulary.toml`.
+    pub kind: String,
+    /// The date's written form, when the page prints it.
+    pub date: Option<String>,
+    /// From "Reference:" lines or the closing signature.
+    pub signatories: Vec<Signatory>,
+    /// The page's file name, when read from a file.
+    pub source: Option<String>,
+    /// Whether the page holds only the opening ("Continue reading").
+    pub excerpt: bool,
+    /// "Previous" and "Next" titles.
+    pub related: Vec<String>,
+    /// Paragraphs.
+    pub body: Vec<String>,
+    /// What the vocabulary tags it with.
+    pub tags: Vec<EntityId>,
+    /// Names the vocabulary lacks, with their counts.
+    pub candidates: Vec<(String, usize)>,
+    /// Dates the text mentions, as hints for an undated statement: (printed, written).
+    pub date_hints: Vec<(String, String)>,
+    /// What was guessed, field by field.
+    pub findings: Vec<Finding>,
+    /// Notes written into the file as `# draft:` comments above a field.
+    pub notes: Vec<(&'static str, String)>,
+}
+
+/// Honorifics left out of a signatory's name ("Ms. Eni Lestari").
+const HONORIFICS: [&str; 6] = ["Ms.", "Mr.", "Mrs.", "Ms", "Mr", "Mrs"];
+/// Title words that say nothing of the statement, dropped from the front of an id.
+const ID_FILLER: [&str; 7] = ["ima", "statement", "on", "the", "of", "a", "an"];
+/// The fields in the order of a statement file.
+const FIELD_ORDER: [&str; 10] = [
+    "title",
+    "subtitle",
+    "kind",
+    "date",
+    "signatories",
+    "source",
+    "excerpt",
+    "related",
+    "body",
+    "tags",
+];
+/// Words of the title an id keeps.
+const ID_WORDS: usize = 6;
+
+/// Drafts a statement from a page's text. `source` is the page's file name.
+pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft {
+    let page = page::read(text);
+    let mut d = Draft {
+        id: String::new(),
+        title: page.title.clone(),
+        subtitle: page.tagline.as_ref().map(|(t, _)| t.clone()),
+        kind: String::new(),
+        date: None,
+        signatories: Vec::new(),
+        source: source.map(str::to_owned),
+        excerpt: page.excerpt,
+        related: page.related.clone(),
+        body: page.body.clone(),
+        tags: Vec::new(),
+        candidates: Vec::new(),
+        date_hints: Vec::new(),
+        findings: Vec::new(),
+        notes: Vec::new(),
+    };
+    let mut find = |field, sure, note: String| d.findings.push(Finding { field, sure, note });
+
+    match &d.title {
+        Some(t) => find(
+            "title",
+            Sure::Sure,
+            format!("{} (the first line)", quoted(t)),
+        ),
+        None => find("title", Sure::Missing, "the page is empty".into()),
+    }
+    match &page.tagline {
+        Some((t, Tagline::BeforeDateline)) => find(
+            "subtitle",
+            Sure::Sure,
+            format!("{} (between the title and the dateline)", quoted(t)),
+        ),
+        Some((t, Tagline::Headline)) => find(
+            "subtitle",
+            Sure::Likely,
+            format!(
+                "{} (a short line under the title, ending like a headline)",
+                quoted(t)
+            ),
+        ),
+        Some((t, Tagline::ShortSentence)) => {
+            find(
+                "subtitle",
+                Sure::Guess,
+                format!(
+                    "{} (one short sentence under the title: a tagline, or the first paragraph?)",
+                    quoted(t)
+                ),
+            );
+            d.notes.push((
+                "subtitle",
+                "guessed from one short sentence under the title; if it is the first paragraph, move it to the body.".into(),
+            ));
+        }
+        None => find(
+            "subtitle",
+            Sure::Missing,
+            "no tagline under the title (optional)".into(),
+        ),
+    }
+
+    // Date.
+    let body_text = d.body.join("\n");
+    if let Some(m) = &page.dateline {
+        d.date = Some(m.written.clone());
+        find(
+            "date",
+            Sure::Sure,
+            format!(
+                "{} (dateline {:?})",
+                m.written,
+                m.printed(&page.dateline_text)
+            ),
+        );
+    } else if let Some((m, line)) = &page.closing_dateline {
+        d.date = Some(m.written.clone());
+        find(
+            "date",
+            Sure::Likely,
+            format!(
+                "{} (closing dateline {:?}, kept in the body)",
+                m.written,
+                m.printed(line)
+            ),
+        );
+        let others: Vec<String> = crate::dates::mentions(&body_text)
+            .into_iter()
+            .filter(|o| o.written != m.written && o.written.contains('-'))
+            .map(|o| format!("{:?}", o.printed(&body_text)))
+            .collect();
+        let mut note = format!("read from the closing dateline {:?}.", m.printed(line));
+        if !others.is_empty() {
+            note += &format!(" The text also prints {}.", others.join(", "));
+        }
+        d.notes.push(("date", note));
+    } else {
+        for m in crate::dates::mentions(&body_text) {
+            let hint = (m.printed(&body_text).to_owned(), m.written.clone());
+            if !d.date_hints.contains(&hint) {
+                d.date_hints.push(hint);
+            }
+        }
+        let hints: Vec<String> = d
+            .date_hints
+            .iter()
+            .map(|(p, w)| format!("{p:?} ({w})"))
+            .collect();
+        let mut note = "no dateline: the date is left for you (TODO), with `approximate` saying how you worked it out".to_owned();
+        if !hints.is_empty() {
+            note += &format!("; the text mentions {}", hints.join(", "));
+        }
+        find("date", Sure::Missing, note);
+        let mut comment = "the page prints no date. Write the most precise date the evidence supports, never a day it does not give, and replace `approximate` with one sentence for visitors saying why (corpus/README.md, Dates).".to_owned();
+        if !hints.is_empty() {
+            comment += &format!(" The text mentions: {}.", hints.join(", "));
+        }
+        d.notes.push(("date", comment));
+    }
+
+    // Signatories.
+    for reference in &page.references {
+        d.signatories.push(signatory(reference, None));
+    }
+    if !page.references.is_empty() {
+        let names: Vec<String> = d.signatories.iter().map(describe).collect();
+        find(
+            "signatories",
+            Sure::Sure,
+            format!("{} (\"Reference:\" line)", names.join("; ")),
+        );
+    }
+    if let [first, rest @ ..] = page.closing_signature.as_slice() {
+        let s = signatory(first, rest.first().map(String::as_str));
+        let known = vocabulary.tag(&[&s.name]).iter().any(|&id| {
+            vocabulary
+                .entity(id)
+                .is_some_and(|e| e.facet == Facet::Person)
+        });
+        let (sure, why) = if known {
+            (
+                Sure::Likely,
+                "closing signature; a person of the vocabulary",
+            )
+        } else {
+            (
+                Sure::Guess,
+                "closing lines that read like a name; not in the vocabulary",
+            )
+        };
+        find("signatories", sure, format!("{} ({why})", describe(&s)));
+        if !known {
+            d.notes.push((
+                "signatories",
+                format!("guessed from the closing lines {:?}; if they are part of the text, move them back to the body.", page.closing_signature.join(" / ")),
+            ));
+        }
+        d.signatories.push(s);
+    }
+    if d.signatories.is_empty() {
+        find(
+            "signatories",
+            Sure::Missing,
+            "no \"Reference:\" line or closing signature (optional)".into(),
+        );
+    }
+
+    // Kind.
+    let (kind, sure, why) = guess_kind(d.title.as_deref(), &d.signatories, &d.body, vocabulary);
+    d.kind = kind;
+    find("kind", sure, format!("{} ({why})", d.kind));
+    if sure == Sure::Guess {
+        let kinds: Vec<&str> = vocabulary.kinds.iter().map(|k| k.slug.as_str()).collect();
+        d.notes.push((
+            "kind",
+            format!("guessed ({why}); one of: {}.", kinds.join(", ")),
+        ));
+    }
+
+    match &d.source {
+        Some(s) => find("source", Sure::Sure, format!("{s} (the file read)")),
+        None => find(
+            "source",
+            Sure::Missing,
+            "read from stdin: the page's file or address is left for you (TODO)".into(),
+        ),
+    }
+    find(
+        "excerpt",
+        Sure::Sure,
+        if d.excerpt {
+            "true (the text is cut at \"Continue reading\")".into()
+        } else {
+            "false (no \"Continue reading\")".into()
+        },
+    );
+    if d.related.is_empty() {
+        find(
+            "related",
+            Sure::Missing,
+            "no \"Previous\" / \"Next\" links (optional)".into(),
+        );
+    } else {
+        find(
+            "related",
+            Sure::Sure,
+            format!("{:?} (\"Previous\" / \"Next\" links)", d.related),
+        );
+    }
+    if d.body.is_empty() {
+        find(
+            "body",
+            Sure::Missing,
+            "no text found under the title".into(),
+        );
+    } else {
+        let mut note = format!("{} paragraphs", d.body.len());
+        if page.unglued > 0 {
+            note += &format!(", {} glued lines split again", page.unglued);
+        }
+        find("body", Sure::Sure, note);
+    }
+
+    // Tags and names, from the same texts the build tags.
+    let mut texts: Vec<&str> = d.title.iter().map(String::as_str).collect();
+    texts.extend(d.subtitle.as_deref());
+    texts.extend(d.body.iter().map(String::as_str));
+    texts.extend(d.signatories.iter().map(|s| s.name.as_str()));
+    texts.extend(d.signatories.iter().filter_map(|s| s.role.as_deref()));
+    d.tags = vocabulary.tag(&texts);
+    d.candidates = names::candidates(&texts, vocabulary);
+
+    // The report follows the file's order.
+    d.findings
+        .sort_by_key(|f| FIELD_ORDER.iter().position(|&o| o == f.field));
+
+    let slug = id_words(d.title.as_deref().unwrap_or(""));
+    d.id = match &d.date {
+        Some(date) => format!("{}-{slug}", date.split('/').next().unwrap_or(date)),
+        None => format!("{PLACEHOLDER}-{slug}"),
+    };
+    d
+}
+
+fn describe(s: &Signatory) -> String {
+    match &s.role {
+        Some(r) => format!("{}, {r}", s.name),
+        None => s.name.clone(),
+    }
+}
+
+/// "Ms. Eni Lestari, IMA Chairperson" → name and role; a role on the next
+/// line of a closing signature when the first has none.
+fn signatory(line: &str, next_line: Option<&str>) -> Signatory {
+    let (name, role) = match line.split_once(',') {
+        Some((n, r)) => (n.trim(), Some(r.trim())),
+        None => (line.trim(), next_line.map(str::trim)),
+    };
+    let mut name = name;
+    for h in HONORIFICS {
+        if let Some(rest) = name.strip_prefix(h).filter(|r| r.starts_with(' ')) {
+            name = rest.trim_start();
+            break;
+        }
+    }
+    Signatory {
+        name: name.to_owned(),
+        role: role.filter(|r| !r.is_empty()).map(str::to_owned),
+    }
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    tokens(text).any(|t| fold(t.text) == word)
+}
+
+/// The kind: named in the title, or told by a signature or the voice.
+fn guess_kind(
+    title: Option<&str>,
+    signatories: &[Signatory],
+    body: &[String],
+    vocabulary: &Vocabulary,
+) -> (String, Sure, &'static str) {
+    let title = title.unwrap_or("");
+    let (slug, sure, why) = if has_word(title, "communique") {
+        ("communique", Sure::Sure, "the title says so")
+    } else if has_word(title, "statement") {
+        ("statement", Sure::Sure, "the title says so")
+    } else if !signatories.is_empty() {
+        ("statement", Sure::Likely, "it is signed")
+    } else if body.iter().any(|p| has_word(p, "we") || has_word(p, "our")) {
+        ("statement", Sure::Guess, "unsigned, written as \"we\"")
+    } else {
+        ("news", Sure::Guess, "unsigned, written in the third person")
+    };
+    match vocabulary.kind(slug) {
+        Some(k) => (k.slug.clone(), sure, why),
+        None => (
+            vocabulary
+                .kinds
+                .first()
+                .map_or_else(|| "statement".into(), |k| k.slug.clone()),
+            Sure::Guess,
+            "the vocabulary has none of statement, communique, news",
+        ),
+    }
+}
+
+/// The part of an id after the date: the title's first words, lowercase
+/// ascii, without a leading "[Statement]" or "IMA Statement on".
+pub fn id_words(title: &str) -> String {
+    let without_brackets = match (title.starts_with('['), title.find(']')) {
+        (true, Some(end)) => &title[end + 1..],
+        _ => title,
+    };
+    let words: Vec<String> = tokens(without_brackets)
+        .map(|t| {
+            fold(t.text)
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect()
+        })
+        .filter(|w: &String| !w.is_empty())
+        .collect();
+    let start = words
+        .iter()
+        .position(|w| !ID_FILLER.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let kept: Vec<&str> = words[start..]
+        .iter()
+        .take(ID_WORDS)
+        .map(String::as_str)
+        .collect();
+    if kept.is_empty() {
+        "statement".into()
+    } else {
+        kept.join("-")
+    }
+}
+
+/// A TOML basic string; the no-break space is written `\u00A0`, as the corpus does.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\u{a0}' => out.push_str("\\u00A0"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Draft {
+    /// Fields left for a person, marked `TODO` in the file.
+    pub fn left_to_fill(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.title.is_none() {
+            out.push("title");
+        }
+        if self.date.is_none() {
+            out.extend(["date", "approximate", "id (and the file name)"]);
+        }
+        if self.source.is_none() {
+            out.push("source");
+        }
+        out
+    }
+
+    fn notes_for(&self, field: &str, out: &mut String) {
+        for (f, note) in &self.notes {
+            if *f == field {
+                let _ = writeln!(out, "# draft: {note}");
+            }
+        }
+    }
+
+    /// The statement file's text.
+    pub fn render(&self) -> String {
+        let todo = |what: &str| quoted(&format!("{PLACEHOLDER}: {what}"));
+        let mut out = String::from("+++\n");
+        let _ = writeln!(out, "id = {}", quoted(&self.id));
+        let nbsp = self
+            .title
+            .iter()
+            .chain(&self.subtitle)
+            .any(|t| t.contains('\u{a0}'));
+        if nbsp {
+            out.push_str(
+                "# \"\\u00A0\" is the no-break space printed in the source page, kept as is.\n",
+            );
+        }
+        let title = self
+            .title
+            .as_deref()
+            .map_or_else(|| todo("the headline as published"), quoted);
+        let _ = writeln!(out, "title = {title}");
+        if let Some(s) = &self.subtitle {
+            self.notes_for("subtitle", &mut out);
+            let _ = writeln!(out, "subtitle = {}", quoted(s));
+        }
+        self.notes_for("kind", &mut out);
+        let _ = writeln!(out, "kind = {}", quoted(&self.kind));
+        self.notes_for("date", &mut out);
+        match &self.date {
+            Some(d) => {
+                let _ = writeln!(out, "date = {}", quoted(d));
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "date = {}",
+                    todo("YYYY, YYYY-MM, YYYY-MM-DD or start/end")
+                );
+                let _ = writeln!(
+                    out,
+                    "approximate = {}",
+                    todo("one sentence saying how the date was worked out")
+                );
+            }
+        }
+        if !self.signatories.is_empty() {
+            self.notes_for("signatories", &mut out);
+            let list: Vec<String> = self
+                .signatories
+                .iter()
+                .map(|s| match &s.role {
+                    Some(r) => format!("{{ name = {}, role = {} }}", quoted(&s.name), quoted(r)),
+                    None => format!("{{ name = {} }}", quoted(&s.name)),
+                })
+                .collect();
+            let _ = writeln!(out, "signatories = [{}]", list.join(", "));
+        }
+        let source = self
+            .source
+            .as_deref()
+            .map_or_else(|| todo("the page's file name or address"), quoted);
+        let _ = writeln!(out, "source = {source}");
+        if self.excerpt {
+            out.push_str("# The page holds only the opening, cut at \"Continue reading\".\n");
+        }
+        let _ = writeln!(out, "excerpt = {}", self.excerpt);
+        if !self.related.is_empty() {
+            out.push_str(
+                "# \"Previous\" and \"Next\" links of the page, in that order.\nrelated = [\n",
+            );
+            for r in &self.related {
+                let _ = writeln!(out, "  {},", quoted(r));
+            }
+            out.push_str("]\n");
+        }
+        out.push_str("+++\n");
+        for p in &self.body {
+            let _ = write!(out, "\n{p}\n");
+        }
+        out
+    }
+
+    /// The report printed after writing the file.
+    pub fn report(&self, path: &Path, vocabulary: &Vocabulary) -> String {
+        let mut out = format!("wrote {}\n\n", path.display());
+        for f in &self.findings {
+            let _ = writeln!(out, "  {:<12} {:<8} {}", f.field, f.sure.as_str(), f.note);
+        }
+        let tags: Vec<String> = self
+            .tags
+            .iter()
+            .filter_map(|&id| vocabulary.entity(id))
+            .map(|e| format!("{}:{}", e.facet.as_str(), e.slug))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:<12} {:<8} {}",
+            "tags",
+            "sure",
+            if tags.is_empty() {
+                "none".to_owned()
+            } else {
+                tags.join(", ")
+            }
+        );
+        let shown: Vec<String> = self
+            .candidates
+            .iter()
+            .take(names::SHOWN)
+            .map(|(n, c)| {
+                if *c > 1 {
+                    format!("{n} ({c})")
+                } else {
+                    n.clone()
+                }
+            })
+            .collect();
+        if !shown.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {:<12} {:<8} {} (names the vocabulary lacks: add the ones that matter to corpus/vocabulary.toml)",
+                "candidates",
+                "guess",
+                shown.join(", ")
+            );
+        }
+        let left = self.left_to_fill();
+        out.push('\n');
+        if left.is_empty() {
+            out.push_str("Check every field against the page, then run ./build.sh check.\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "Left for you (marked {PLACEHOLDER}; the build refuses the file until they are filled): {}.",
+                left.join(", ")
+            );
+            if self.date.is_none() {
+                out.push_str("Once the date is set, rename the file and its id to start with it (corpus/README.md).\n");
+            }
+            out.push_str("Then run ./build.sh check.\n");
+        }
+        out
+    }
+}
+
+/// Writes the draft into `corpus/statements/` under a name no file has;
+/// never overwrites. Refuses a page whose title a statement already has.
+pub fn write_new(corpus: &Path, draft: &mut Draft) -> Result<PathBuf, String> {
+    let dir = corpus.join("statements");
+    let vocabulary = source::parse_vocabulary(
+        &corpus.join("vocabulary.toml").display().to_string(),
+        &fs::read_to_string(corpus.join("vocabulary.toml")).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let mut taken = Vec::new();
+    collect(&dir, &mut taken);
+    for path in &taken {
+        let Ok(text) = fs::read_to_string(path) else {
+            continue;
+        };
+        let name = path.display().to_string();
+        // Files that do not validate yet (other drafts) are skipped here.
+        if let (Ok(existing), Some(title)) = (
+            source::parse_statement(&name, &text, &vocabulary),
+            &draft.title,
+        ) {
+            if fold_title(&existing.title) == fold_title(title) {
+                return Err(format!(
+                    "{name} already holds a statement with this title; nothing written"
+                ));
+            }
+        }
+    }
+    let stems: Vec<String> = taken
+        .iter()
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_owned))
+        .collect();
+    let base = draft.id.clone();
+    let mut n = 1;
+    while stems.contains(&draft.id) {
+        n += 1;
+        draft.id = format!("{base}-{n}");
+    }
+    fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let path = dir.join(format!("{}.md", draft.id));
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(|e| format!("{}: {e}; nothing written", path.display()))?;
+    file.write_all(draft.render().as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
+
+fn fold_title(t: &str) -> Vec<String> {
+    tokens(t).map(|w| fold(w.text)).collect()
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|x| x == "md") {
+            out.push(path);
+        }
+    }
+}
