@@ -21,7 +21,7 @@ use crate::page::{self, Tagline};
 
 /// How sure a guess is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sure {
+pub enum Confidence {
     /// The page states it in the usual place.
     Sure,
     /// Read from a clear sign, but worth a look.
@@ -32,13 +32,13 @@ pub enum Sure {
     Missing,
 }
 
-impl Sure {
+impl Confidence {
     fn as_str(self) -> &'static str {
         match self {
-            Sure::Sure => "sure",
-            Sure::Likely => "likely",
-            Sure::Guess => "guess",
-            Sure::Missing => "missing",
+            Confidence::Sure => "sure",
+            Confidence::Likely => "likely",
+            Confidence::Guess => "guess",
+            Confidence::Missing => "missing",
         }
     }
 }
@@ -49,7 +49,7 @@ pub struct Finding {
     /// The field of the statement file.
     pub field: &'static str,
     /// How sure the guess is.
-    pub sure: Sure,
+    pub sure: Confidence,
     /// The value and where it came from.
     pub note: String,
 }
@@ -134,20 +134,20 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     match &d.title {
         Some(t) => find(
             "title",
-            Sure::Sure,
+            Confidence::Sure,
             format!("{} (the first line)", quoted(t)),
         ),
-        None => find("title", Sure::Missing, "the page is empty".into()),
+        None => find("title", Confidence::Missing, "the page is empty".into()),
     }
     match &page.tagline {
         Some((t, Tagline::BeforeDateline)) => find(
             "subtitle",
-            Sure::Sure,
+            Confidence::Sure,
             format!("{} (between the title and the dateline)", quoted(t)),
         ),
         Some((t, Tagline::Headline)) => find(
             "subtitle",
-            Sure::Likely,
+            Confidence::Likely,
             format!(
                 "{} (a short line under the title, ending like a headline)",
                 quoted(t)
@@ -156,7 +156,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         Some((t, Tagline::ShortSentence)) => {
             find(
                 "subtitle",
-                Sure::Guess,
+                Confidence::Guess,
                 format!(
                     "{} (one short sentence under the title: a tagline, or the first paragraph?)",
                     quoted(t)
@@ -169,7 +169,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         }
         None => find(
             "subtitle",
-            Sure::Missing,
+            Confidence::Missing,
             "no tagline under the title (optional)".into(),
         ),
     }
@@ -180,7 +180,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         d.date = Some(m.written.clone());
         find(
             "date",
-            Sure::Sure,
+            Confidence::Sure,
             format!(
                 "{} (dateline {:?})",
                 m.written,
@@ -191,7 +191,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         d.date = Some(m.written.clone());
         find(
             "date",
-            Sure::Likely,
+            Confidence::Likely,
             format!(
                 "{} (closing dateline {:?}, kept in the body)",
                 m.written,
@@ -224,7 +224,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         if !hints.is_empty() {
             note += &format!("; the text mentions {}", hints.join(", "));
         }
-        find("date", Sure::Missing, note);
+        find("date", Confidence::Missing, note);
         let mut comment = "the page prints no date. Write the most precise date the evidence supports, never a day it does not give, and replace `approximate` with one sentence for visitors saying why (corpus/README.md, Dates).".to_owned();
         if !hints.is_empty() {
             comment += &format!(" The text mentions: {}.", hints.join(", "));
@@ -240,7 +240,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         let names: Vec<String> = d.signatories.iter().map(describe).collect();
         find(
             "signatories",
-            Sure::Sure,
+            Confidence::Sure,
             format!("{} (\"Reference:\" line)", names.join("; ")),
         );
     }
@@ -253,12 +253,12 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         });
         let (sure, why) = if known {
             (
-                Sure::Likely,
+                Confidence::Likely,
                 "closing signature; a person of the vocabulary",
             )
         } else {
             (
-                Sure::Guess,
+                Confidence::Guess,
                 "closing lines that read like a name; not in the vocabulary",
             )
         };
@@ -274,7 +274,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     if d.signatories.is_empty() {
         find(
             "signatories",
-            Sure::Missing,
+            Confidence::Missing,
             "no \"Reference:\" line or closing signature (optional)".into(),
         );
     }
@@ -283,7 +283,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     let (kind, sure, why) = guess_kind(d.title.as_deref(), &d.signatories, &d.body, vocabulary);
     d.kind = kind;
     find("kind", sure, format!("{} ({why})", d.kind));
-    if sure == Sure::Guess {
+    if sure == Confidence::Guess {
         let kinds: Vec<&str> = vocabulary.kinds.iter().map(|k| k.slug.as_str()).collect();
         d.notes.push((
             "kind",
@@ -292,16 +292,16 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     }
 
     match &d.source {
-        Some(s) => find("source", Sure::Sure, format!("{s} (the file read)")),
+        Some(s) => find("source", Confidence::Sure, format!("{s} (the file read)")),
         None => find(
             "source",
-            Sure::Missing,
-            "read from stdin: the page's file or address is left for you (TODO)".into(),
+            Confidence::Missing,
+            "read from stdin: the page's file or address is left for you (TODO; or give it with --source NAME)".into(),
         ),
     }
     find(
         "excerpt",
-        Sure::Sure,
+        Confidence::Sure,
         if d.excerpt {
             "true (the text is cut at \"Continue reading\")".into()
         } else {
@@ -311,20 +311,20 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     if d.related.is_empty() {
         find(
             "related",
-            Sure::Missing,
+            Confidence::Missing,
             "no \"Previous\" / \"Next\" links (optional)".into(),
         );
     } else {
         find(
             "related",
-            Sure::Sure,
+            Confidence::Sure,
             format!("{:?} (\"Previous\" / \"Next\" links)", d.related),
         );
     }
     if d.body.is_empty() {
         find(
             "body",
-            Sure::Missing,
+            Confidence::Missing,
             "no text found under the title".into(),
         );
     } else {
@@ -332,7 +332,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         if page.unglued > 0 {
             note += &format!(", {} glued lines split again", page.unglued);
         }
-        find("body", Sure::Sure, note);
+        find("body", Confidence::Sure, note);
     }
 
     // Tags and names, from the same texts the build tags.
@@ -393,18 +393,26 @@ fn guess_kind(
     signatories: &[Signatory],
     body: &[String],
     vocabulary: &Vocabulary,
-) -> (String, Sure, &'static str) {
+) -> (String, Confidence, &'static str) {
     let title = title.unwrap_or("");
     let (slug, sure, why) = if has_word(title, "communique") {
-        ("communique", Sure::Sure, "the title says so")
+        ("communique", Confidence::Sure, "the title says so")
     } else if has_word(title, "statement") {
-        ("statement", Sure::Sure, "the title says so")
+        ("statement", Confidence::Sure, "the title says so")
     } else if !signatories.is_empty() {
-        ("statement", Sure::Likely, "it is signed")
+        ("statement", Confidence::Likely, "it is signed")
     } else if body.iter().any(|p| has_word(p, "we") || has_word(p, "our")) {
-        ("statement", Sure::Guess, "unsigned, written as \"we\"")
+        (
+            "statement",
+            Confidence::Guess,
+            "unsigned, written as \"we\"",
+        )
     } else {
-        ("news", Sure::Guess, "unsigned, written in the third person")
+        (
+            "news",
+            Confidence::Guess,
+            "unsigned, written in the third person",
+        )
     };
     match vocabulary.kind(slug) {
         Some(k) => (k.slug.clone(), sure, why),
@@ -413,7 +421,7 @@ fn guess_kind(
                 .kinds
                 .first()
                 .map_or_else(|| "statement".into(), |k| k.slug.clone()),
-            Sure::Guess,
+            Confidence::Guess,
             "the vocabulary has none of statement, communique, news",
         ),
     }

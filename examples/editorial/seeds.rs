@@ -393,7 +393,7 @@ fn a_page_in_another_layout_gives_a_draft_and_says_what_is_missing() {
         assert!(
             d.findings
                 .iter()
-                .any(|f| f.field == missing && f.sure == crate::draft::Sure::Missing),
+                .any(|f| f.field == missing && f.sure == crate::draft::Confidence::Missing),
             "{missing} not reported missing:\n{report}"
         );
     }
