@@ -40,6 +40,7 @@ class Builds:
 
     def __init__(self, site, corpus, command):
         self.site = Path(site)
+        # As given (relative to the repository, as the build names files).
         self.corpus = Path(corpus)
         self.command = command
         self.lock = threading.Condition()
@@ -49,7 +50,7 @@ class Builds:
     def snapshot(self):
         """(path, mtime, size) of every file of the corpus."""
         out = []
-        for dirpath, _, files in os.walk(self.corpus):
+        for dirpath, _, files in os.walk(ROOT / self.corpus):
             for name in files:
                 p = os.path.join(dirpath, name)
                 try:
@@ -64,20 +65,27 @@ class Builds:
             self.state = {**self.state, **changes}
             self.lock.notify_all()
 
-    def build_once(self):
+    def build_once(self, first):
         self.publish(state="building", message="")
         staging = self.site.with_name(self.site.name + ".next")
         shutil.rmtree(staging, ignore_errors=True)
         env = {**os.environ, "IMA_CORPUS_DIR": str(self.corpus)}
         started = time.monotonic()
-        print(f"==> corpus changed: rebuilding ({' '.join(self.command)})", flush=True)
-        done = subprocess.run(
+        why = "building the demo" if first else f"{self.corpus} changed: rebuilding"
+        print(f"==> {why} ({' '.join(self.command)})", flush=True)
+        # The build's output goes to the terminal as it comes, and is kept
+        # for the pages when it fails.
+        child = subprocess.Popen(
             [*self.command, str(staging)], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
+        output = []
+        for line in child.stdout:
+            sys.stdout.write(line)
+            output.append(line)
+        returncode = child.wait()
         took = time.monotonic() - started
-        sys.stdout.write(done.stdout)
-        if done.returncode == 0:
+        if returncode == 0:
             old = self.site.with_name(self.site.name + ".old")
             shutil.rmtree(old, ignore_errors=True)
             if self.site.exists():
@@ -87,16 +95,18 @@ class Builds:
             print(f"==> rebuilt in {took:.1f} s; open pages reload", flush=True)
             self.publish(state="ok", version=self.state["version"] + 1, message="")
         else:
-            message = error_message(done.stdout)
+            message = error_message("".join(output))
             print(f"==> the build failed ({took:.1f} s); the pages show:\n{message}", flush=True)
             self.publish(state="error", message=message)
 
     def watch(self):
         seen = self.snapshot()
+        first = True
         while True:
             if self.pending:
                 self.pending = False
-                self.build_once()
+                self.build_once(first)
+                first = False
                 seen = self.snapshot()
             time.sleep(POLL_SECONDS)
             now = self.snapshot()
@@ -110,10 +120,11 @@ def error_message(output):
     errors (`--> file:line: reason`) when there are any, else its end."""
     lines = [line.rstrip() for line in output.splitlines()]
     errors = [line.strip()[4:] for line in lines if line.strip().startswith("--> ")]
+    after = "\n\nFix it and save: this page reloads once the demo is rebuilt."
     if errors:
-        return "The statement corpus is invalid:\n" + "\n".join(errors)
+        return "The statement corpus is invalid:\n" + "\n".join(errors) + after
     tail = [line for line in lines if line.strip()][-20:]
-    return "The build failed:\n" + "\n".join(tail)
+    return "The build failed:\n" + "\n".join(tail) + after
 
 
 PLACEHOLDER_PAGE = """<!doctype html>
@@ -212,10 +223,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--site", required=True)
-    parser.add_argument("--corpus", default=str(ROOT / "corpus"))
+    parser.add_argument("--corpus", default="corpus", help="relative to the repository, or absolute")
     parser.add_argument("--build", nargs=argparse.REMAINDER, default=[str(ROOT / "build.sh"), "dev-build"])
     args = parser.parse_args()
-    builds = Builds(args.site, Path(args.corpus).resolve(), args.build)
+    builds = Builds(args.site, args.corpus, args.build)
     server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(builds))
     server.daemon_threads = True
     threading.Thread(target=builds.watch, daemon=True).start()
