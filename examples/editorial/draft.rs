@@ -292,7 +292,7 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     }
 
     match &d.source {
-        Some(s) => find("source", Confidence::Sure, format!("{s} (the file read)")),
+        Some(s) => find("source", Confidence::Sure, format!("{s} (the page's file name)")),
         None => find(
             "source",
             Confidence::Missing,
@@ -712,6 +712,72 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
             collect(&path, out);
         } else if path.extension().is_some_and(|x| x == "md") {
             out.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn vocabulary() -> Vocabulary {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/vocabulary.toml");
+        let text = fs::read_to_string(&dir).unwrap();
+        source::parse_vocabulary("vocabulary.toml", &text).unwrap()
+    }
+
+    #[test]
+    fn ids_start_from_the_title_s_first_words() {
+        assert_eq!(
+            id_words("[Statement] IMA on US withdrawal from GCM"),
+            "us-withdrawal-from-gcm"
+        );
+        assert_eq!(
+            id_words("Communiqué of the Third General Assembly"),
+            "communique-of-the-third-general-assembly"
+        );
+        assert_eq!(id_words("IMA Statement"), "statement");
+        assert_eq!(id_words(""), "statement");
+    }
+
+    /// Lines that pages are made of, to build pages in other layouts from.
+    const PIECES: [&str; 14] = [
+        "IMA Statement on something",
+        "",
+        "18 December 2016",
+        "Reference: Ms. Eni Lestari, IMA Chairperson",
+        "For reference:",
+        "Previous",
+        "Next",
+        "Continue reading",
+        "The text.Glued to more text.“Quoted.”Then",
+        "Eni Lestari, chairperson",
+        "Quezon City, Philippines",
+        "November 12-13, 2015",
+        "A tagline: with a colon:",
+        "İstanbul 30 February 2015 – ‘x’ \u{a0}\t\u{feff}",
+    ];
+
+    proptest! {
+        #[test]
+        fn any_page_gives_a_draft_that_the_validator_accepts_or_refuses_with_a_reason(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..24),
+            noise in "\\PC{0,80}",
+        ) {
+            let v = vocabulary();
+            let mut page: Vec<&str> = picks.iter().map(|&i| PIECES[i]).collect();
+            page.insert(picks.len() / 2, &noise);
+            let d = draft(&page.join("\n"), Some("page.txt"), &v);
+            let text = d.render();
+            let name = format!("statements/{}.md", d.id);
+            match source::parse_statement(&name, &text, &v) {
+                Ok(s) => {
+                    prop_assert_eq!(s.body, d.body);
+                    prop_assert!(d.date.is_some());
+                }
+                Err(e) => prop_assert!(e.line >= 1 && !e.reason.is_empty()),
+            }
         }
     }
 }

@@ -203,10 +203,12 @@ fn is_link_marker(line: &str) -> bool {
 
 /// The line without its trailing "Continue reading" (and any arrow after it).
 fn strip_continue_reading(line: &str) -> Option<String> {
+    const WORDS: &str = "continue reading";
     let trimmed = line.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let lower = trimmed.to_lowercase();
-    let cut = lower.strip_suffix("continue reading")?.len();
-    Some(trimmed[..cut].trim_end().to_owned())
+    let cut = trimmed.len().checked_sub(WORDS.len())?;
+    let tail = trimmed.get(cut..)?;
+    tail.eq_ignore_ascii_case(WORDS)
+        .then(|| trimmed[..cut].trim_end().to_owned())
 }
 
 const REFERENCE_MARKERS: [&str; 2] = ["For reference:", "Reference:"];
@@ -340,6 +342,20 @@ mod tests {
     fn initials_and_spaced_sentences_are_left_alone() {
         let line = "Was it not the U.S. government? Yes. For reference: Eni Lestari";
         assert_eq!(unglue(line), [line]);
+    }
+
+    #[test]
+    fn continue_reading_is_cut_from_the_end_of_a_line_only() {
+        assert_eq!(
+            strip_continue_reading("İstanbul’da acts. Continue reading →").as_deref(),
+            Some("İstanbul’da acts.")
+        );
+        assert_eq!(
+            strip_continue_reading("CONTINUE READING"),
+            Some(String::new())
+        );
+        assert_eq!(strip_continue_reading("Continue reading the text."), None);
+        assert_eq!(strip_continue_reading("İİİİİİİİİİİİİİİİİİ"), None);
     }
 
     #[test]
