@@ -45,13 +45,16 @@ class Builds:
         self.command = command
         self.lock = threading.Condition()
         self.state = {"state": "building", "version": 0, "message": ""}
-        self.pending = True
 
     def snapshot(self):
-        """(path, mtime, size) of every file of the corpus."""
+        """(path, mtime, size) of every corpus file the build reads: the
+        statements (*.md) and the vocabulary (*.toml), not editors' backup
+        and swap files."""
         out = []
         for dirpath, _, files in os.walk(ROOT / self.corpus):
             for name in files:
+                if name.startswith(".") or not name.endswith((".md", ".toml")):
+                    continue
                 p = os.path.join(dirpath, name)
                 try:
                     st = os.stat(p)
@@ -100,19 +103,15 @@ class Builds:
             self.publish(state="error", message=message)
 
     def watch(self):
-        seen = self.snapshot()
         first = True
         while True:
-            if self.pending:
-                self.pending = False
-                self.build_once(first)
-                first = False
-                seen = self.snapshot()
-            time.sleep(POLL_SECONDS)
-            now = self.snapshot()
-            if now != seen:
-                time.sleep(SETTLE_SECONDS)
-                self.pending = True
+            # Taken before the build, so a file saved while it runs starts another.
+            before = self.snapshot()
+            self.build_once(first)
+            first = False
+            while self.snapshot() == before:
+                time.sleep(POLL_SECONDS)
+            time.sleep(SETTLE_SECONDS)
 
 
 def error_message(output):
@@ -227,7 +226,11 @@ def main():
     parser.add_argument("--build", nargs=argparse.REMAINDER, default=[str(ROOT / "build.sh"), "dev-build"])
     args = parser.parse_args()
     builds = Builds(args.site, args.corpus, args.build)
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(builds))
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(builds))
+    except OSError as e:
+        sys.exit(f"error: cannot serve on 127.0.0.1:{args.port}: {e.strerror}; "
+                 "pick another port: ./build.sh serve --watch PORT")
     server.daemon_threads = True
     threading.Thread(target=builds.watch, daemon=True).start()
     print(f"==> Serving the demo on http://127.0.0.1:{server.server_port}/ and rebuilding it "

@@ -12,6 +12,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use ima_statements::corpus::source::{self, PLACEHOLDER};
+use ima_statements::date::PartialDate;
 use ima_statements::statement::Signatory;
 use ima_statements::text::{fold, tokens};
 use ima_statements::vocabulary::{EntityId, Facet, Vocabulary};
@@ -182,8 +183,9 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
             "date",
             Confidence::Sure,
             format!(
-                "{} (dateline {:?})",
+                "{} ({}; dateline {:?})",
                 m.written,
+                precision(&m.written),
                 m.printed(&page.dateline_text)
             ),
         );
@@ -193,8 +195,9 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
             "date",
             Confidence::Likely,
             format!(
-                "{} (closing dateline {:?}, kept in the body)",
+                "{} ({}; closing dateline {:?}, kept in the body)",
                 m.written,
+                precision(&m.written),
                 m.printed(line)
             ),
         );
@@ -354,6 +357,11 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         None => format!("{PLACEHOLDER}-{slug}"),
     };
     d
+}
+
+/// "day", "month", "year" or "range", as the corpus's date forms say.
+fn precision(written: &str) -> &'static str {
+    PartialDate::parse(written).map_or("?", |d| d.precision().as_str())
 }
 
 fn describe(s: &Signatory) -> String {

@@ -404,3 +404,43 @@ fn a_page_in_another_layout_gives_a_draft_and_says_what_is_missing() {
     let (path, text) = written(&mut empty, "empty-page");
     assert!(parse(&path, &text, &corpus).is_err());
 }
+
+#[test]
+fn the_report_gives_each_field_in_file_order_with_how_sure_and_where_from() {
+    let corpus = corpus();
+    let (_, d) = drafts()
+        .into_iter()
+        .find(|(s, _)| s.id == "2016-12-18-international-migrants-day-2016")
+        .unwrap();
+    let report = d.report(Path::new("corpus/statements/x.md"), &corpus.vocabulary);
+    let fields: Vec<&str> = report
+        .lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "subtitle",
+            "kind",
+            "date",
+            "signatories",
+            "source",
+            "excerpt",
+            "related",
+            "body",
+            "tags",
+            "candidates"
+        ]
+    );
+    assert!(
+        report.contains("  date         sure     2016-12-18 (day; dateline \"18 December 2016\")"),
+        "{report}"
+    );
+    assert!(report.contains("  signatories  missing  "), "{report}");
+    assert!(
+        report.contains("topic:international-migrants-day"),
+        "{report}"
+    );
+}
