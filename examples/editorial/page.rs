@@ -46,7 +46,7 @@ pub struct Page {
 /// How the tagline was told apart from the first paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tagline {
-    /// A dateline or a reference line follows it.
+    /// A dateline follows it.
     BeforeDateline,
     /// It ends like a headline (with `!`, `?`, `:` or no stop) and is short.
     Headline,
@@ -102,7 +102,7 @@ pub fn read(text: &str) -> Page {
             *line = None;
         }
     }
-    // Blank lines left by removed lines do not end a block twice.
+    // A removed line ends its block as a blank line does.
     let blocks = blocks(&lines);
     let mut flat: Vec<(usize, String)> = blocks
         .iter()
@@ -121,42 +121,7 @@ pub fn read(text: &str) -> Page {
         page.dateline_text = line;
     }
 
-    // The tagline: the first block, up to the dateline; a block ending with a
-    // colon continues in the next one.
-    let mut tagline: Vec<String> = Vec::new();
-    let mut taken = 0;
-    let header_end = dateline_at.unwrap_or(flat.len());
-    let mut block = flat.first().map(|(b, _)| *b);
-    while let Some(b) = block {
-        let before = taken;
-        while taken < header_end && flat.get(taken).is_some_and(|(fb, _)| *fb == b) {
-            tagline.push(flat[taken].1.clone());
-            taken += 1;
-        }
-        let ends_block = flat.get(taken).map_or(true, |(fb, _)| *fb != b);
-        let colon = tagline.last().is_some_and(|l| l.ends_with(':'));
-        block = (ends_block && colon && taken > before && taken < header_end)
-            .then(|| flat.get(taken).map(|(fb, _)| *fb))
-            .flatten();
-    }
-    let joined = tagline.join(" ");
-    let how = if tagline.is_empty() {
-        None
-    } else if dateline_at.is_some_and(|d| d >= taken) && joined.chars().count() <= TAGLINE_MAX {
-        Some(Tagline::BeforeDateline)
-    } else if joined.chars().count() <= TAGLINE_MAX
-        && (joined.ends_with(['!', '?', ':']) || !joined.ends_with(['.', '”', '"', ')']))
-    {
-        Some(Tagline::Headline)
-    } else if joined.chars().count() <= SENTENCE_TAGLINE_MAX
-        && joined.ends_with('.')
-        && sentence_count(&joined) == 1
-    {
-        Some(Tagline::ShortSentence)
-    } else {
-        None
-    };
-    if let Some(how) = how {
+    if let Some((joined, how, taken)) = tagline(&flat, dateline_at) {
         page.tagline = Some((joined, how));
         flat.drain(..taken);
     }
@@ -177,6 +142,52 @@ pub fn read(text: &str) -> Page {
     }
     page.body = flat.into_iter().map(|(_, l)| l).collect();
     page
+}
+
+/// The tagline at the start of `flat` (lines with their block numbers): the
+/// first block, up to the dateline, continued by the next block when it
+/// ends with a colon. Gives the tagline, how it was told apart, and how many
+/// lines it takes; `None` when the first block reads as a paragraph.
+fn tagline(
+    flat: &[(usize, String)],
+    dateline_at: Option<usize>,
+) -> Option<(String, Tagline, usize)> {
+    let header_end = dateline_at.unwrap_or(flat.len());
+    let mut lines: Vec<&str> = Vec::new();
+    let mut taken = 0;
+    let mut block = flat.first().map(|(b, _)| *b);
+    while let Some(b) = block {
+        let before = taken;
+        while taken < header_end && flat.get(taken).is_some_and(|(fb, _)| *fb == b) {
+            lines.push(&flat[taken].1);
+            taken += 1;
+        }
+        let ends_block = flat.get(taken).map_or(true, |(fb, _)| *fb != b);
+        let colon = lines.last().is_some_and(|l| l.ends_with(':'));
+        block = (ends_block && colon && taken > before && taken < header_end)
+            .then(|| flat.get(taken).map(|(fb, _)| *fb))
+            .flatten();
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    let joined = lines.join(" ");
+    let length = joined.chars().count();
+    let how = if dateline_at.is_some() && length <= TAGLINE_MAX {
+        Tagline::BeforeDateline
+    } else if length <= TAGLINE_MAX
+        && (joined.ends_with(['!', '?', ':']) || !joined.ends_with(['.', '”', '"', ')']))
+    {
+        Tagline::Headline
+    } else if length <= SENTENCE_TAGLINE_MAX
+        && joined.ends_with('.')
+        && sentence_count(&joined) == 1
+    {
+        Tagline::ShortSentence
+    } else {
+        return None;
+    };
+    Some((joined, how, taken))
 }
 
 /// The blocks of non-blank lines.
