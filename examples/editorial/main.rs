@@ -24,6 +24,8 @@ mod dates;
 #[cfg(not(target_arch = "wasm32"))]
 mod draft;
 #[cfg(not(target_arch = "wasm32"))]
+mod file;
+#[cfg(not(target_arch = "wasm32"))]
 mod names;
 #[cfg(not(target_arch = "wasm32"))]
 mod page;
@@ -39,7 +41,7 @@ mod native {
 
     use ima_statements::corpus::source;
 
-    use crate::{check, draft};
+    use crate::{check, draft, file};
 
     const USAGE: &str = "usage: editorial new FILE|- [--source NAME] [--corpus DIR]\n       editorial check [--corpus DIR]";
 
@@ -114,7 +116,7 @@ mod native {
         };
         let source_name = source_name.or(file_name);
         let mut d = draft::draft(&text, source_name.as_deref(), &vocabulary);
-        match draft::write_new(corpus, &mut d) {
+        match file::write_new(corpus, &mut d) {
             Ok(path) => print!("{}", d.report(&path, &vocabulary)),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -20,7 +20,8 @@ use ima_statements::corpus::source::{self, PLACEHOLDER};
 use ima_statements::corpus::Corpus;
 use ima_statements::statement::Statement;
 
-use crate::draft::{draft, write_new, Draft};
+use crate::draft::{draft, Draft};
+use crate::file::write_new;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
