@@ -303,6 +303,8 @@ fn warnings(dir: &Path, corpus: &Corpus) -> Vec<Warning> {
             }
         }
     }
+    // The statements' warnings first: they are about the files just edited.
+    out.sort_by_key(|w| w.file == vocabulary_file);
     out
 }
 
@@ -377,12 +379,12 @@ mod fixture_tests {
         assert_eq!(
             shown(&report.warnings),
             [
-                "vocabulary.toml:9: warning: alias `Rohingyas` of topic `rohingya` tags no statement",
-                "vocabulary.toml:18: warning: no statement has person `eni-lestari` (Eni Lestari)",
                 "2015-05-justice-for-the-26.md:3: warning: title nearly the same as 2015-05-justice-again's (93% alike): the same statement twice?",
                 "2015-05-justice-again.md:12: warning: the body still holds \"Continue reading\": remove it and set `excerpt = true`",
                 "2015-05-justice-again.md:5: warning: a note left by ./build.sh new: act on it, then remove it",
                 "statement-without-date.md:2: warning: id `statement-without-date` does not start with its date `2016` (corpus/README.md)",
+                "vocabulary.toml:9: warning: alias `Rohingyas` of topic `rohingya` tags no statement",
+                "vocabulary.toml:18: warning: no statement has person `eni-lestari` (Eni Lestari)",
             ]
         );
     }

@@ -94,7 +94,8 @@ const HONORIFICS: [&str; 6] = ["Ms.", "Mr.", "Mrs.", "Ms", "Mr", "Mrs"];
 /// Title words that say nothing of the statement, dropped from the front of an id.
 const ID_FILLER: [&str; 7] = ["ima", "statement", "on", "the", "of", "a", "an"];
 /// The fields in the order of a statement file.
-const FIELD_ORDER: [&str; 10] = [
+const FIELD_ORDER: [&str; 11] = [
+    "page",
     "title",
     "subtitle",
     "kind",
@@ -131,6 +132,14 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
     };
     let mut find = |field, sure, note: String| d.findings.push(Finding { field, sure, note });
 
+    if page.statements > 1 {
+        let note = format!(
+            "this page seems to hold {} statements (a listing page: several \"Continue reading\", \"Reference:\" lines or datelines); split it at each title and run new on each part.",
+            page.statements
+        );
+        find("page", Confidence::Guess, note.clone());
+        d.notes.push(("id", note));
+    }
     match &d.title {
         Some(t) => find(
             "title",

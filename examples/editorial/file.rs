@@ -46,6 +46,7 @@ impl Draft {
     pub fn render(&self) -> String {
         let todo = |what: &str| quoted(&format!("{PLACEHOLDER}: {what}"));
         let mut out = String::from("+++\n");
+        self.notes_for("id", &mut out);
         let _ = writeln!(out, "id = {}", quoted(&self.id));
         let nbsp = self
             .title

@@ -140,14 +140,20 @@ mod native {
         }
         let took = started.elapsed().as_millis();
         match &report.corpus {
-            Some(c) => println!(
-                "{}: valid, {} statements, {} entities; {} warning{} ({took} ms)",
-                corpus.display(),
-                c.statements.len(),
-                c.vocabulary.entities.len(),
-                report.warnings.len(),
-                if report.warnings.len() == 1 { "" } else { "s" }
-            ),
+            Some(c) => {
+                let about_vocabulary = report
+                    .warnings
+                    .iter()
+                    .filter(|w| w.file.ends_with("vocabulary.toml"))
+                    .count();
+                println!(
+                    "{}: valid, {} statements, {} entities; warnings: {} about statements, {about_vocabulary} about the vocabulary ({took} ms)",
+                    corpus.display(),
+                    c.statements.len(),
+                    c.vocabulary.entities.len(),
+                    report.warnings.len() - about_vocabulary,
+                )
+            }
             None => {
                 eprintln!(
                     "{}: invalid, {} file{} to fix ({took} ms)",

@@ -39,6 +39,10 @@ pub struct Page {
     pub related: Vec<String>,
     /// Whether the text was cut at "Continue reading".
     pub excerpt: bool,
+    /// How many statements the page seems to hold: more than one when it
+    /// has several "Continue reading" cuts, "Reference:" lines or
+    /// datelines (a listing page).
+    pub statements: usize,
     /// Paragraphs, reference lines and datelines split apart where they came glued.
     pub unglued: usize,
 }
@@ -89,10 +93,12 @@ pub fn read(text: &str) -> Page {
         page.related = links.into_iter().filter(|l| !is_link_marker(l)).collect();
     }
 
+    let mut cuts = 0;
     for line in lines.iter_mut() {
         let Some(text) = line else { continue };
         if let Some(cut) = strip_continue_reading(text) {
             page.excerpt = true;
+            cuts += 1;
             *line = (!cut.is_empty()).then_some(cut);
         }
     }
@@ -141,6 +147,13 @@ pub fn read(text: &str) -> Page {
         }
     }
     page.body = flat.into_iter().map(|(_, l)| l).collect();
+    let datelines = usize::from(page.dateline.is_some())
+        + page
+            .body
+            .iter()
+            .filter(|l| dates::dateline(l).is_some())
+            .count();
+    page.statements = cuts.max(page.references.len()).max(datelines).max(1);
     page
 }
 
@@ -376,6 +389,12 @@ mod tests {
         assert!(page.dateline.is_none());
         assert!(page.references.is_empty() && page.related.is_empty());
         let empty = read("");
-        assert_eq!(empty, Page::default());
+        assert_eq!(
+            empty,
+            Page {
+                statements: 1,
+                ..Page::default()
+            }
+        );
     }
 }

@@ -445,3 +445,28 @@ fn the_report_gives_each_field_in_file_order_with_how_sure_and_where_from() {
         "{report}"
     );
 }
+
+#[test]
+fn the_whole_listing_page_is_drafted_with_a_warning_to_split_it() {
+    let corpus = corpus();
+    let text =
+        fs::read_to_string(root().join("tests/fixtures/seeds/004_1836521b75595168.txt")).unwrap();
+    let d = draft(&text, Some("004_1836521b75595168.txt"), &corpus.vocabulary);
+    let page = d
+        .findings
+        .iter()
+        .find(|f| f.field == "page")
+        .expect("a warning about the page");
+    assert!(
+        page.note.starts_with("this page seems to hold"),
+        "{}",
+        page.note
+    );
+    assert!(d
+        .render()
+        .starts_with("+++\n# draft: this page seems to hold"));
+    // A page of one statement gets no such warning.
+    for (s, d) in drafts() {
+        assert!(d.findings.iter().all(|f| f.field != "page"), "{}", s.id);
+    }
+}
