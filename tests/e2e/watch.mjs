@@ -1,10 +1,12 @@
 // `./build.sh serve --watch` end to end: dev/serve.py on a copy of the
 // corpus, with the real rebuild (./build.sh dev-build). The open demo page
 // reloads after a statement file is added, shows a broken file's
-// `file:line: reason` on the page, and reloads again once it is fixed.
+// `file:line: reason` on the page, and reloads again once it is fixed; and
+// a page drafted by `./build.sh new` shows its TODO on the page until a
+// person fills it in.
 // Registered by run.mjs; the first run compiles the demo's debug module
 // (target/watch/), later ones only the library.
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -130,5 +132,73 @@ test("serve --watch: the page reloads on a corpus change and shows a broken file
   for (const name of await readdir(dist)) {
     const text = await readFile(resolve(dist, name), "latin1");
     assert(!text.includes("__dev/") && !text.includes("ima-dev"), `${name} in ${dist} has no dev hook`);
+  }
+});
+
+const PAGE_TEXT = `IMA Statement on a watched page
+
+Migrants unite for their rights!
+
+The International Migrants Alliance (IMA) speaks while the demo is open.
+
+Reference: Ms. Eni Lestari, IMA Chairperson
+`;
+
+/** Runs ./build.sh with `args`; resolves to its stdout, rejects with its output. */
+function buildSh(args) {
+  return new Promise((ok, fail) => {
+    execFile(resolve(root, "build.sh"), args, { cwd: root }, (error, stdout, stderr) =>
+      error ? fail(new Error(`./build.sh ${args.join(" ")}: ${error.message}\n${stdout}${stderr}`)) : ok(stdout));
+  });
+}
+
+test("new, then serve --watch: a draft's TODO shows on the page until it is filled in", async ({ browser }) => {
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  await cp(resolve(root, "corpus"), resolve(work, "corpus"), { recursive: true });
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    await page.waitForFunction(() => {
+      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
+      return Boolean(s && /\b11\b/.test(s.textContent));
+    }, null, { timeout: BUILD_TIMEOUT });
+
+    // The volunteer's first command: draft the file from the page's text.
+    const pageFile = resolve(work, "watched-page.txt");
+    await writeFile(pageFile, PAGE_TEXT);
+    const report = await buildSh(["new", pageFile, "--corpus", resolve(work, "corpus")]);
+    assert(report.includes("statements/TODO-watched-page.md"), `new names the file: ${report}`);
+    assert(/signatories\s+sure\s+Eni Lestari, IMA Chairperson/.test(report), `the reference is read: ${report}`);
+    assert(report.includes("Left for you (marked TODO"), `new says what is left: ${report}`);
+
+    // The draft is refused, on the page, at the placeholder's line.
+    await page.waitForFunction(() => document.querySelector(".ima-dev-status")?.dataset.state === "error",
+      null, { timeout: 60000 });
+    const shown = await panel(page);
+    assert(shown.text.includes("statements/TODO-watched-page.md:2: `id` is still a draft's TODO"),
+      `the page names the draft's TODO: ${shown.text}`);
+
+    // Filled in and renamed: the page reloads with the statement.
+    const draftFile = resolve(work, "corpus/statements/TODO-watched-page.md");
+    const filled = (await readFile(draftFile, "utf8"))
+      .replace('id = "TODO-watched-page"', 'id = "2024-02-watched-page"')
+      .replace(/^date = .*$/m, 'date = "2024-02"')
+      .replace(/^approximate = .*$/m, 'approximate = "The statement is not dated; it was published in February 2024."');
+    await writeFile(resolve(work, "corpus/statements/2024-02-watched-page.md"), filled);
+    await rm(draftFile);
+    await page.waitForFunction(() => {
+      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
+      return Boolean(s && /\b12\b/.test(s.textContent));
+    }, null, { timeout: BUILD_TIMEOUT });
+    equal(await panel(page), null, "no error panel once filled in");
+    const titles = await page.evaluate(() =>
+      [...document.querySelector("ima-statements").shadowRoot.querySelectorAll("[part=card-title]")].map((e) => e.textContent));
+    assert(titles.some((t) => t.includes("IMA Statement on a watched page")), `the new statement is listed: ${titles.join(" | ")}`);
+  } finally {
+    await context.close();
+    server.stop();
   }
 });
