@@ -58,6 +58,15 @@ use crate::vocabulary::{Entity, Facet, Kind, Vocabulary};
 /// draft cannot ship.
 pub const PLACEHOLDER: &str = "TODO";
 
+/// Whether a field still holds the placeholder: `TODO` as a word of its own
+/// at the start ("TODO: …", "TODO-justice…"), not a word such as "TODOS".
+pub fn is_placeholder(value: &str) -> bool {
+    value
+        .trim()
+        .strip_prefix(PLACEHOLDER)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
 /// A mistake in a corpus file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceError {
@@ -333,7 +342,7 @@ pub fn parse_statement(
         if field.get_ref().trim().is_empty() {
             return Err(err(line(field.span()), format!("`{name}` is empty")));
         }
-        if field.get_ref().trim().starts_with(PLACEHOLDER) {
+        if is_placeholder(field.get_ref()) {
             return Err(placeholder(&field, name));
         }
         Ok(field)
@@ -343,7 +352,7 @@ pub fn parse_statement(
             line(f.span()),
             format!("`{name}` is empty; remove it or give a value"),
         )),
-        Some(f) if f.get_ref().trim().starts_with(PLACEHOLDER) => Err(placeholder(&f, name)),
+        Some(f) if is_placeholder(f.get_ref()) => Err(placeholder(&f, name)),
         other => Ok(other.map(|f| f.into_inner().trim().to_owned())),
     };
 
