@@ -9,6 +9,11 @@
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh bench        run the native benchmarks, then the browser benchmark
 #   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
+#   ./build.sh new FILE     draft corpus/statements/<id>.md from a page's text (FILE, or -
+#                           for stdin) and say what was guessed and how sure
+#   ./build.sh check        validate corpus/ as the build does, in seconds, and list warnings
+#   ./build.sh serve --watch [PORT]  serve the demo and rebuild it when corpus/ changes;
+#                           the open page reloads, or shows a broken file's error
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
@@ -17,6 +22,8 @@
 # installs nothing.
 set -euo pipefail
 
+# Where the command was run from: `./build.sh new FILE` reads FILE relative to it.
+INVOKED_FROM=$PWD
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 DIST="$ROOT/dist"
@@ -276,6 +283,49 @@ serve() {
   python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port"
 }
 
+# The editors' tool (examples/editorial), compiled natively against the small
+# fixture corpus in its own target directory: the library's build script
+# validates the corpus it embeds, so compiling against corpus/ itself would
+# stop at the very mistakes the tool is there to report.
+editorial() {
+  IMA_CORPUS_DIR=tests/fixtures/corpus/valid CARGO_TARGET_DIR="$TARGET_DIR/editorial" \
+    cargo run --quiet --example editorial -- "$@"
+}
+
+new_statement() {
+  if [ $# -lt 1 ]; then
+    echo "usage: ./build.sh new FILE   (FILE: a page's text as copied or scraped; - reads stdin)" >&2
+    exit 2
+  fi
+  local file="$1"
+  shift
+  case "$file" in -|/*) ;; *) file="$INVOKED_FROM/$file" ;; esac
+  editorial new "$file" "$@"
+}
+
+# One build for serve --watch, into the directory $1: the corpus checked
+# first (seconds, with file:line errors), then the module compiled without
+# the size passes (a debug build, quicker to rebuild; its own target
+# directory, so the browser tests' debug build is not redone each time),
+# and the demo. IMA_CORPUS_DIR, when set, is the corpus to check and embed.
+dev_build() {
+  local site="$1" corpus="${IMA_CORPUS_DIR:-corpus}" target="$TARGET_DIR/watch"
+  say "Checking $corpus"
+  editorial check --corpus "$corpus"
+  say "Compiling the widget (debug, for the demo)"
+  IMA_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target" cargo build --quiet --lib --target wasm32-unknown-unknown
+  rm -rf "$site"
+  mkdir -p "$site"
+  wasm-bindgen --target web --out-dir "$site" "$target/wasm32-unknown-unknown/debug/ima_statements.wasm"
+  cp -r www/. "$site/"
+}
+
+serve_watch() {
+  local port="${1:-${PORT:-8080}}"
+  ensure_build_tools
+  python3 dev/serve.py --port "$port" --site "$TARGET_DIR/watch-site" --corpus "${IMA_CORPUS_DIR:-corpus}"
+}
+
 run_tests() {
   ensure_test_tools
   say "Checking formatting"
@@ -295,12 +345,22 @@ run_tests() {
   return "$failed"
 }
 
+# `serve --watch` before the plain `serve` below.
+if [ "${1:-}" = serve ] && [ "${2:-}" = --watch ]; then
+  shift 2
+  serve_watch "$@"
+  exit
+fi
+
 case "${1:-build}" in
   build|size) build; check_budget ;;
   serve) shift; serve "$@" ;;
   test) run_tests ;;
   bench) cargo bench; bench_browser ;;
   bench-browser) bench_browser ;;
-  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  new) shift; new_statement "$@" ;;
+  check) shift; editorial check "$@" ;;
+  dev-build) shift; dev_build "$@" ;;
+  -h|--help|help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" ;;
   *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser]" >&2; exit 2 ;;
 esac

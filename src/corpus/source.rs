@@ -53,6 +53,20 @@ use crate::date::PartialDate;
 use crate::statement::{Signatory, Statement};
 use crate::vocabulary::{Entity, Facet, Kind, Vocabulary};
 
+/// What a field of a draft statement file (`./build.sh new`) starts with
+/// while it waits for a person: such a file is refused, so a half-filled
+/// draft cannot ship.
+pub const PLACEHOLDER: &str = "TODO";
+
+/// Whether a field still holds the placeholder: `TODO` as a word of its own
+/// at the start ("TODO: …", "TODO-justice…"), not a word such as "TODOS".
+pub fn is_placeholder(value: &str) -> bool {
+    value
+        .trim()
+        .strip_prefix(PLACEHOLDER)
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+}
+
 /// A mistake in a corpus file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceError {
@@ -317,10 +331,19 @@ pub fn parse_statement(
         toml::from_str(front).map_err(|e| toml_error(file, text, front_offset, &e))?;
     // Spans are relative to the front matter; lines are reported in the whole file.
     let line = |span: Range<usize>| line_at(text, front_offset + span.start);
+    let placeholder = |field: &Spanned<String>, name: &str| {
+        err(
+            line(field.span()),
+            format!("`{name}` is still a draft's {PLACEHOLDER}: fill it in (see corpus/README.md)"),
+        )
+    };
     let required = |field: Option<Spanned<String>>, name: &str| {
         let field = field.ok_or_else(|| err(1, format!("missing `{name}`")))?;
         if field.get_ref().trim().is_empty() {
             return Err(err(line(field.span()), format!("`{name}` is empty")));
+        }
+        if is_placeholder(field.get_ref()) {
+            return Err(placeholder(&field, name));
         }
         Ok(field)
     };
@@ -329,6 +352,7 @@ pub fn parse_statement(
             line(f.span()),
             format!("`{name}` is empty; remove it or give a value"),
         )),
+        Some(f) if is_placeholder(f.get_ref()) => Err(placeholder(&f, name)),
         other => Ok(other.map(|f| f.into_inner().trim().to_owned())),
     };
 

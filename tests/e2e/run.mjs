@@ -587,6 +587,8 @@ test("no request leaves 127.0.0.1 (every page of this run)", async () => {
   equal(away.join(", "), "", "requests to elsewhere");
 });
 
+// ./build.sh serve --watch, on its own server (tests/e2e/watch.mjs).
+await import("./watch.mjs");
 const failed = await run({ browser, server }, filter);
 if (axeFindings.length) {
   console.log(`\naxe findings (all impacts):\n  ${[...new Set(axeFindings)].join("\n  ")}`);

@@ -135,3 +135,12 @@ fn byte_order_mark_and_crlf_are_accepted() {
     let s = parse_statement("s.md", &text, &vocabulary()).unwrap();
     assert_eq!(s.body, ["Body."]);
 }
+
+#[test]
+fn a_placeholder_is_todo_as_a_word_of_its_own() {
+    assert!(is_placeholder("TODO: the date"));
+    assert!(is_placeholder(" TODO"));
+    assert!(is_placeholder("TODO-justice-for-the-26"));
+    assert!(!is_placeholder("TODOS UNIDOS contra la guerra"));
+    assert!(!is_placeholder("Todo migrante"));
+}
