@@ -4,15 +4,16 @@
 #   ./build.sh              build dist/ (what a partner copies to their site), print
 #                           its sizes, fail when over the budget in size-budget.txt
 #   ./build.sh serve [PORT] build, then serve the demo on http://127.0.0.1:PORT/ (default 8080)
-#   ./build.sh test         run every test: native, headless Chrome and Firefox,
-#                           end-to-end in Chromium, then the size budget
+#   ./build.sh test         run every test: fmt, clippy, native, headless Chrome and
+#                           Firefox, end-to-end in Chromium (all) and in Firefox and
+#                           WebKit (the core), then the size budget
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh bench        run the native benchmarks, then the browser benchmark
 #   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
-# geckodriver, Node.js, and the npm packages pinned in tests/e2e: binaryen's
+# geckodriver, WebKitWebDriver + xvfb, Node.js, and the npm packages pinned in tests/e2e: binaryen's
 # wasm-opt, terser, playwright-core, axe-core, MiniSearch) and says so; a second run
 # installs nothing.
 set -euo pipefail
@@ -89,6 +90,9 @@ ensure_test_tools() {
   have chromium || pkgs+=(chromium)
   have chromedriver || pkgs+=(chromium-driver)
   have firefox-esr || have firefox || pkgs+=(firefox-esr)
+  # WebKit, Safari's engine: WebKitGTK's WebDriver and MiniBrowser, on a virtual display.
+  have WebKitWebDriver || pkgs+=(webkit2gtk-driver)
+  have xvfb-run || pkgs+=(xvfb)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
   if ! have geckodriver; then
     say "Installing geckodriver"
@@ -276,10 +280,29 @@ serve() {
   python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port"
 }
 
+# Clippy on every target, natively and for the browser build, warnings as errors.
+lint() {
+  say "Clippy (native, all targets; wasm32 library and tests)"
+  cargo clippy --quiet --all-targets -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+}
+
+# The end-to-end core in Firefox (geckodriver) and WebKit (WebKitWebDriver
+# under xvfb-run), through W3C WebDriver (tests/e2e/engines.mjs).
+other_engines() {
+  local engine failed=0
+  for engine in firefox webkit; do
+    say "End-to-end core in $engine (WebDriver)"
+    node tests/e2e/engines.mjs "$DIST" "$engine" || failed=1
+  done
+  return "$failed"
+}
+
 run_tests() {
   ensure_test_tools
   say "Checking formatting"
   cargo fmt --check
+  lint
   say "Native tests (core, corpus, search, filters)"
   cargo test --quiet
   say "Browser tests in headless Chrome and Firefox"
@@ -290,6 +313,7 @@ run_tests() {
     say "End-to-end tests in Chromium"
     node tests/e2e/run.mjs "$DIST" || failed=1
   fi
+  other_engines || failed=1
   say "Checking the size budget"
   check_budget || failed=1
   return "$failed"
@@ -301,6 +325,6 @@ case "${1:-build}" in
   test) run_tests ;;
   bench) cargo bench; bench_browser ;;
   bench-browser) bench_browser ;;
-  -h|--help|help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,/^set -e/{/^set -e/d;p}' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser]" >&2; exit 2 ;;
 esac
