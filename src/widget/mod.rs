@@ -1,4 +1,4 @@
-//! The drop-in widget (DESIGN.md §4): `<ima-statements>` rendered by Rust
+//! The drop-in widget (docs/architecture.md §4): `<ima-statements>` rendered by Rust
 //! into a shadow root.
 //!
 //! The pure parts compile and test natively:
