@@ -13,7 +13,7 @@
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
-# geckodriver, WebKitWebDriver + xvfb, Node.js, and the npm packages pinned in tests/e2e: binaryen's
+# geckodriver, WebKitWebDriver + xvfb, nginx, Node.js, and the npm packages pinned in tests/e2e: binaryen's
 # wasm-opt, terser, playwright-core, axe-core, MiniSearch) and says so; a second run
 # installs nothing.
 set -euo pipefail
@@ -93,6 +93,8 @@ ensure_test_tools() {
   # WebKit, Safari's engine: WebKitGTK's WebDriver and MiniBrowser, on a virtual display.
   have WebKitWebDriver || pkgs+=(webkit2gtk-driver)
   have xvfb-run || pkgs+=(xvfb)
+  # The hosting test serves the widget through a real nginx (docs/hosting.md).
+  [ -x /usr/sbin/nginx ] || have nginx || pkgs+=(nginx)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
   if ! have geckodriver; then
     say "Installing geckodriver"
@@ -161,6 +163,7 @@ package() {
     "$dist/ima_statements_bg.wasm" -o "$dist/ima_statements_bg.wasm"
   order_functions "$dist/ima_statements_bg.wasm"
   minify_js "$dist"
+  stamp_release "$dist"
 }
 
 # Reorders the module's functions so that alike ones sit together, where
@@ -192,22 +195,67 @@ order_functions() {
 }
 
 # The JavaScript a partner ships, minified (terser; /*! comments, such as the
-# loader's one-line usage note, are kept): the glue in place, the loader from www/,
-# which stays the readable source.
+# loader's one-line usage note, are kept): the glue in place here, the loader
+# from www/, which stays the readable source, in stamp_release.
 minify_js() {
   local dist="$1" terser=tests/e2e/node_modules/.bin/terser
-  say "Minifying the loader and the glue (terser)"
+  say "Minifying the glue (terser)"
   "$terser" "$dist/ima_statements.js" --module --compress --mangle -o "$dist/ima_statements.js"
-  "$terser" www/ima-statements.js --compress --mangle -o "$dist/ima-statements.js"
+}
+
+# The release's version (Cargo.toml's) and the date of the newest statement
+# in the corpus (the last day of a range), as the corpus gives it.
+release_version() {
+  sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1
+}
+archive_date() {
+  sed -n 's/^date = "\(.*\)"$/\1/p' "${IMA_CORPUS_DIR:-corpus}"/statements/*.md | sed 's|.*/||' | sort | tail -1
+}
+
+# Cache-safe names: the module and the glue are renamed with a hash of their
+# content (ima_statements_bg.<hash>.wasm, ima_statements.<hash>.js; the glue's
+# default module URL follows), so a host may cache them for a year; the
+# loader, the one URL that stays, is written with those names, the version
+# and the archive's date, then minified. ima_statements.js stays as the
+# stable entry of the JavaScript API: two lines that re-export the glue.
+stamp_release() {
+  local dist="$1" version archive hash wasm glue work="$TARGET_DIR/stamp"
+  version=$(release_version)
+  archive=$(archive_date)
+  say "Naming the glue and the module by their content; writing the loader ($version, archive of $archive)"
+  hash=$(sha256sum "$dist/ima_statements_bg.wasm" | cut -c1-10)
+  wasm="ima_statements_bg.$hash.wasm"
+  mv "$dist/ima_statements_bg.wasm" "$dist/$wasm"
+  sed -i "s/\"ima_statements_bg\.wasm\"/\"$wasm\"/" "$dist/ima_statements.js"
+  if ! grep -q "\"$wasm\"" "$dist/ima_statements.js"; then
+    echo "error: the glue does not name ima_statements_bg.wasm as its default module any more" >&2
+    return 1
+  fi
+  hash=$(sha256sum "$dist/ima_statements.js" | cut -c1-10)
+  glue="ima_statements.$hash.js"
+  mv "$dist/ima_statements.js" "$dist/$glue"
+  printf 'export * from "./%s";\nexport { default } from "./%s";\n' "$glue" "$glue" >"$dist/ima_statements.js"
+  mkdir -p "$work"
+  sed "s|^  var RELEASE = .*|  var RELEASE = { version: \"$version\", archiveDate: \"$archive\", glue: \"$glue\", wasm: \"$wasm\" };|" \
+    www/ima-statements.js >"$work/ima-statements.js"
+  grep -q "glue: \"$glue\"" "$work/ima-statements.js" || { echo "error: the loader has no RELEASE line" >&2; return 1; }
+  tests/e2e/node_modules/.bin/terser "$work/ima-statements.js" --compress --mangle -o "$dist/ima-statements.js"
+}
+
+# The three files a visitor's browser loads: the loader, the glue and the
+# module (by their content-hashed names).
+shipped_files() {
+  local dist="$1"
+  echo ima-statements.js
+  (cd "$dist" && ls ima_statements.*.js ima_statements_bg.*.wasm 2>/dev/null | grep -v '\.d\.ts$')
 }
 
 # Sizes of what a partner ships: raw, gzip -9 and brotli -q 11 (when available).
-SHIPPED=(ima-statements.js ima_statements.js ima_statements_bg.wasm)
 size_report() {
   local dist="${1:-$DIST}"
   printf '%-28s %10s %10s %10s\n' file raw gzip brotli
   local total_raw=0 total_gz=0 total_br=0 f raw gz br partial=
-  for f in "${SHIPPED[@]}"; do
+  for f in $(shipped_files "$dist"); do
     f="$dist/$f"
     [ -f "$f" ] || continue
     raw=$(wc -c <"$f")
@@ -230,7 +278,7 @@ size_report() {
 check_budget() {
   local budget total=0 f missing=0
   budget=$(grep -v '^[[:space:]]*#' size-budget.txt | tr -d '[:space:]')
-  for f in "${SHIPPED[@]}"; do
+  for f in $(shipped_files "$DIST"); do
     if [ -f "$DIST/$f" ]; then
       total=$((total + $(gzip -9 -c "$DIST/$f" | wc -c)))
     else

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { allPages, assert, equal, launch, newPage, run, screenshot, skip, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { register as urlState } from "./url-state.mjs";
+import { register as hosting } from "./hosting.mjs";
 import { events, focused, ids, inShadow, ready, search, shown, status, waitEvent } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -399,6 +400,7 @@ test("deep link restores the state; back and forward follow it", async () => {
 });
 
 urlState({ open, clean, ROHINGYA });
+hosting({ browser, dist, root, clean });
 
 test("div embed: <div data-ima-statements> with attributes", async () => {
   const page = await open("/pages/div-embed.html", {}, ["[data-ima-statements]"]);
@@ -444,7 +446,7 @@ test("the shipped module explains bad input in words: one warning per bad attrib
 
 test("when the wasm cannot load, the element says so in a sentence", async () => {
   const page = await newPage(browser);
-  await page.route("**/ima_statements_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/ima_statements_bg*.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
   await page.goto(server.url + "/pages/plain.html");
   const message = (p) => p.evaluate(() => {
     const e = document.querySelector("ima-statements");
