@@ -10,6 +10,8 @@
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh bench        run the native benchmarks, then the browser benchmark
 #   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
+#   ./build.sh release      build dist/ with dist/embed.html (the embed, pinned with its
+#                           integrity hash) and the npm package ima-statements-<version>.tgz
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
@@ -328,6 +330,82 @@ serve() {
   python3 -m http.server --bind 127.0.0.1 --directory "$site" "$port"
 }
 
+# A release (docs/hosting.md): dist/ as built, dist/embed.html (the two-line
+# embed, and the pinned-version embed with its Subresource Integrity hash,
+# at IMA_BASE_URL, default /ima/), and the npm package
+# ima-statements-<version>.tgz in $TARGET_DIR/package/.
+release() {
+  build
+  check_budget
+  release_files
+}
+
+release_files() {
+  local version archive base sri package="$TARGET_DIR/package" stage
+  version=$(release_version)
+  archive=$(archive_date)
+  base="${IMA_BASE_URL:-/ima/}"
+  [[ "$base" == */ ]] || base+=/
+  sri="sha384-$(openssl dgst -sha384 -binary "$DIST/ima-statements.js" | openssl base64 -A)"
+  say "Writing $DIST/embed.html (release $version, archive of $archive, $sri)"
+  cat >"$DIST/embed.html" <<EOF_HTML
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>IMA statement archive $version: embed</title>
+</head>
+<body>
+<h1>IMA statement archive, release $version</h1>
+<p>Archive of <time datetime="$archive">$archive</time> (its newest statement). What changed: CHANGELOG.md.</p>
+<h2>Always the latest release</h2>
+<pre><code>&lt;script src="${base}ima-statements.js" defer&gt;&lt;/script&gt;
+&lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
+<h2>This release, pinned and verified</h2>
+<pre><code>&lt;script src="${base}$version/ima-statements.js"
+        integrity="$sri" crossorigin="anonymous" defer&gt;&lt;/script&gt;
+&lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
+<p>The pinned copy is these same files under <code>${base}$version/</code>. Attributes,
+theming and events: www/README.md; hosting and the CSP a page needs: docs/hosting.md.</p>
+</body>
+</html>
+EOF_HTML
+  say "Packing the npm package ima-statements-$version.tgz"
+  stage="$package/stage"
+  rm -rf "$package"
+  mkdir -p "$stage"
+  local files=() f
+  for f in "$DIST"/*; do
+    case "$(basename "$f")" in embed.html) ;; *) cp "$f" "$stage/"; files+=("$(basename "$f")") ;; esac
+  done
+  cp CHANGELOG.md "$stage/"
+  node -e '
+    const [version, archive, files] = process.argv.slice(1);
+    const pkg = {
+      name: "ima-statements",
+      version,
+      description: "The International Migrants Alliance statement archive (to " + archive + ") as a drop-in WebAssembly widget: search, facets and a chronology, no server.",
+      license: "MIT OR Apache-2.0",
+      type: "module",
+      main: "./ima_statements.js",
+      types: "./ima_statements.d.ts",
+      exports: {
+        ".": { types: "./ima_statements.d.ts", default: "./ima_statements.js" },
+        "./loader": "./ima-statements.js",
+        "./package.json": "./package.json",
+      },
+      files: [...files.split(" "), "CHANGELOG.md"],
+      sideEffects: ["./ima-statements.js"],
+      imaStatements: { archiveDate: archive },
+    };
+    process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
+  ' "$version" "$archive" "${files[*]}" >"$stage/package.json"
+  (cd "$stage" && npm pack --silent --pack-destination "$package" >/dev/null)
+  rm -rf "$stage"
+  say "Release $version: $DIST/ and $package/ima-statements-$version.tgz"
+}
+
 # Clippy on every target, natively and for the browser build, warnings as errors.
 lint() {
   say "Clippy (native, all targets; wasm32 library and tests)"
@@ -356,6 +434,7 @@ run_tests() {
   say "Browser tests in headless Chrome and Firefox"
   wasm-pack test --headless --chrome --firefox
   build
+  release_files
   local failed=0
   if [ -f tests/e2e/run.mjs ]; then
     say "End-to-end tests in Chromium"
@@ -373,6 +452,7 @@ case "${1:-build}" in
   test) run_tests ;;
   bench) cargo bench; bench_browser ;;
   bench-browser) bench_browser ;;
+  release) release ;;
   -h|--help|help) sed -n '2,/^set -e/{/^set -e/d;p}' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser|release]" >&2; exit 2 ;;
 esac

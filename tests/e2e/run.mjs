@@ -12,6 +12,7 @@ import { allPages, assert, equal, launch, newPage, run, screenshot, skip, test }
 import { serve } from "./server.mjs";
 import { register as urlState } from "./url-state.mjs";
 import { register as hosting } from "./hosting.mjs";
+import { register as npmPackage } from "./package.mjs";
 import { events, focused, ids, inShadow, ready, search, shown, status, waitEvent } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -401,6 +402,7 @@ test("deep link restores the state; back and forward follow it", async () => {
 
 urlState({ open, clean, ROHINGYA });
 hosting({ browser, dist, root, clean });
+npmPackage({ browser, root, clean });
 
 test("div embed: <div data-ima-statements> with attributes", async () => {
   const page = await open("/pages/div-embed.html", {}, ["[data-ima-statements]"]);
