@@ -115,27 +115,37 @@ pub fn write(href: &str, state: &State) -> String {
     let pairs = state.to_hash();
     let value = pairs.strip_prefix(HASH_PREFIX).unwrap_or_default();
     let ours = encode_value(value);
-    let mut pairs: Vec<&str> = Vec::new();
+    let mut query = String::new();
+    let mut count = 0;
     let mut had_ours = false;
-    for pair in parts.query.into_iter().flat_map(|q| q.split('&')) {
-        if !is_ours(pair) {
-            pairs.push(pair);
-        } else if !had_ours {
-            had_ours = true;
-            if !value.is_empty() {
-                pairs.push(&ours);
+    let mut add = |pair: &str| {
+        if count > 0 {
+            query.push('&');
+        }
+        query.push_str(pair);
+        count += 1;
+    };
+    if let Some(q) = parts.query {
+        for pair in q.split('&') {
+            if !is_ours(pair) {
+                add(pair);
+            } else if !had_ours {
+                had_ours = true;
+                if !value.is_empty() {
+                    add(&ours);
+                }
             }
         }
     }
     if !had_ours && !value.is_empty() {
-        pairs.push(&ours);
+        add(&ours);
     }
     let mut out = String::from(parts.base);
     // A URL whose query held only the widget's parameter loses the `?` with
     // it; any other keeps it as it was, even empty.
-    if !pairs.is_empty() || (parts.query.is_some() && !had_ours) {
+    if count > 0 || (parts.query.is_some() && !had_ours) {
         out.push('?');
-        out.push_str(&pairs.join("&"));
+        out.push_str(&query);
     }
     if let Some(fragment) = parts.fragment {
         if !fragment.starts_with(&HASH_PREFIX[1..]) {
