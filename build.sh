@@ -4,8 +4,9 @@
 #   ./build.sh              build dist/ (what a partner copies to their site), print
 #                           its sizes, fail when over the budget in size-budget.txt
 #   ./build.sh serve [PORT] build, then serve the demo on http://127.0.0.1:PORT/ (default 8080)
-#   ./build.sh test         run every test: native, headless Chrome and Firefox,
-#                           end-to-end in Chromium, then the size budget
+#   ./build.sh test         run every test: fmt, clippy, native, headless Chrome and
+#                           Firefox, end-to-end in Chromium (all) and in Firefox and
+#                           WebKit (the core), then the size budget
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh bench        run the native benchmarks, then the browser benchmark
 #   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
@@ -14,10 +15,12 @@
 #   ./build.sh check        validate corpus/ as the build does, in seconds, and list warnings
 #   ./build.sh serve --watch [PORT]  serve the demo and rebuild it when corpus/ changes;
 #                           the open page reloads, or shows a broken file's error
+#   ./build.sh release      build dist/ with dist/embed.html (the embed, pinned with its
+#                           integrity hash) and the npm package ima-statements-<version>.tgz
 #
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
-# geckodriver, Node.js, and the npm packages pinned in tests/e2e: binaryen's
+# geckodriver, WebKitWebDriver + xvfb, nginx, Node.js, and the npm packages pinned in tests/e2e: binaryen's
 # wasm-opt, terser, playwright-core, axe-core, MiniSearch) and says so; a second run
 # installs nothing.
 set -euo pipefail
@@ -96,6 +99,11 @@ ensure_test_tools() {
   have chromium || pkgs+=(chromium)
   have chromedriver || pkgs+=(chromium-driver)
   have firefox-esr || have firefox || pkgs+=(firefox-esr)
+  # WebKit, Safari's engine: WebKitGTK's WebDriver and MiniBrowser, on a virtual display.
+  have WebKitWebDriver || pkgs+=(webkit2gtk-driver)
+  have xvfb-run || pkgs+=(xvfb)
+  # The hosting test serves the widget through a real nginx (docs/hosting.md).
+  [ -x /usr/sbin/nginx ] || have nginx || pkgs+=(nginx)
   [ ${#pkgs[@]} -eq 0 ] || apt_install "${pkgs[@]}"
   if ! have geckodriver; then
     say "Installing geckodriver"
@@ -164,6 +172,7 @@ package() {
     "$dist/ima_statements_bg.wasm" -o "$dist/ima_statements_bg.wasm"
   order_functions "$dist/ima_statements_bg.wasm"
   minify_js "$dist"
+  stamp_release "$dist"
 }
 
 # Reorders the module's functions so that alike ones sit together, where
@@ -195,22 +204,67 @@ order_functions() {
 }
 
 # The JavaScript a partner ships, minified (terser; /*! comments, such as the
-# loader's one-line usage note, are kept): the glue in place, the loader from www/,
-# which stays the readable source.
+# loader's one-line usage note, are kept): the glue in place here, the loader
+# from www/, which stays the readable source, in stamp_release.
 minify_js() {
   local dist="$1" terser=tests/e2e/node_modules/.bin/terser
-  say "Minifying the loader and the glue (terser)"
+  say "Minifying the glue (terser)"
   "$terser" "$dist/ima_statements.js" --module --compress --mangle -o "$dist/ima_statements.js"
-  "$terser" www/ima-statements.js --compress --mangle -o "$dist/ima-statements.js"
+}
+
+# The release's version (Cargo.toml's) and the date of the newest statement
+# in the corpus (the last day of a range), as the corpus gives it.
+release_version() {
+  sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1
+}
+archive_date() {
+  sed -n 's/^date = "\(.*\)"$/\1/p' "${IMA_CORPUS_DIR:-corpus}"/statements/*.md | sed 's|.*/||' | sort | tail -1
+}
+
+# Cache-safe names: the module and the glue are renamed with a hash of their
+# content (ima_statements_bg.<hash>.wasm, ima_statements.<hash>.js; the glue's
+# default module URL follows), so a host may cache them for a year; the
+# loader, the one URL that stays, is written with those names, the version
+# and the archive's date, then minified. ima_statements.js stays as the
+# stable entry of the JavaScript API: two lines that re-export the glue.
+stamp_release() {
+  local dist="$1" version archive hash wasm glue work="$TARGET_DIR/stamp"
+  version=$(release_version)
+  archive=$(archive_date)
+  say "Naming the glue and the module by their content; writing the loader ($version, archive of $archive)"
+  hash=$(sha256sum "$dist/ima_statements_bg.wasm" | cut -c1-10)
+  wasm="ima_statements_bg.$hash.wasm"
+  mv "$dist/ima_statements_bg.wasm" "$dist/$wasm"
+  sed -i "s/\"ima_statements_bg\.wasm\"/\"$wasm\"/" "$dist/ima_statements.js"
+  if ! grep -q "\"$wasm\"" "$dist/ima_statements.js"; then
+    echo "error: the glue does not name ima_statements_bg.wasm as its default module any more" >&2
+    return 1
+  fi
+  hash=$(sha256sum "$dist/ima_statements.js" | cut -c1-10)
+  glue="ima_statements.$hash.js"
+  mv "$dist/ima_statements.js" "$dist/$glue"
+  printf 'export * from "./%s";\nexport { default } from "./%s";\n' "$glue" "$glue" >"$dist/ima_statements.js"
+  mkdir -p "$work"
+  sed "s|^  var RELEASE = .*|  var RELEASE = { version: \"$version\", archiveDate: \"$archive\", glue: \"$glue\", wasm: \"$wasm\" };|" \
+    www/ima-statements.js >"$work/ima-statements.js"
+  grep -q "glue: \"$glue\"" "$work/ima-statements.js" || { echo "error: the loader has no RELEASE line" >&2; return 1; }
+  tests/e2e/node_modules/.bin/terser "$work/ima-statements.js" --compress --mangle -o "$dist/ima-statements.js"
+}
+
+# The three files a visitor's browser loads: the loader, the glue and the
+# module (by their content-hashed names).
+shipped_files() {
+  local dist="$1"
+  echo ima-statements.js
+  (cd "$dist" && ls ima_statements.*.js ima_statements_bg.*.wasm 2>/dev/null | grep -v '\.d\.ts$')
 }
 
 # Sizes of what a partner ships: raw, gzip -9 and brotli -q 11 (when available).
-SHIPPED=(ima-statements.js ima_statements.js ima_statements_bg.wasm)
 size_report() {
   local dist="${1:-$DIST}"
   printf '%-28s %10s %10s %10s\n' file raw gzip brotli
   local total_raw=0 total_gz=0 total_br=0 f raw gz br partial=
-  for f in "${SHIPPED[@]}"; do
+  for f in $(shipped_files "$dist"); do
     f="$dist/$f"
     [ -f "$f" ] || continue
     raw=$(wc -c <"$f")
@@ -233,7 +287,7 @@ size_report() {
 check_budget() {
   local budget total=0 f missing=0
   budget=$(grep -v '^[[:space:]]*#' size-budget.txt | tr -d '[:space:]')
-  for f in "${SHIPPED[@]}"; do
+  for f in $(shipped_files "$DIST"); do
     if [ -f "$DIST/$f" ]; then
       total=$((total + $(gzip -9 -c "$DIST/$f" | wc -c)))
     else
@@ -326,20 +380,117 @@ serve_watch() {
   python3 dev/serve.py --port "$port" --site "$TARGET_DIR/watch-site" --corpus "${IMA_CORPUS_DIR:-corpus}"
 }
 
+# A release (docs/hosting.md): dist/ as built, dist/embed.html (the two-line
+# embed, and the pinned-version embed with its Subresource Integrity hash,
+# at IMA_BASE_URL, default /ima/), and the npm package
+# ima-statements-<version>.tgz in $TARGET_DIR/package/.
+release() {
+  build
+  check_budget
+  release_files
+}
+
+release_files() {
+  local version archive base sri package="$TARGET_DIR/package" stage
+  version=$(release_version)
+  archive=$(archive_date)
+  base="${IMA_BASE_URL:-/ima/}"
+  [[ "$base" == */ ]] || base+=/
+  sri="sha384-$(openssl dgst -sha384 -binary "$DIST/ima-statements.js" | openssl base64 -A)"
+  say "Writing $DIST/embed.html (release $version, archive of $archive, $sri)"
+  cat >"$DIST/embed.html" <<EOF_HTML
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>IMA statement archive $version: embed</title>
+</head>
+<body>
+<h1>IMA statement archive, release $version</h1>
+<p>Archive of <time datetime="$archive">$archive</time> (its newest statement). What changed: CHANGELOG.md.</p>
+<h2>Always the latest release</h2>
+<pre><code>&lt;script src="${base}ima-statements.js" defer&gt;&lt;/script&gt;
+&lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
+<h2>This release, pinned and verified</h2>
+<pre><code>&lt;script src="${base}$version/ima-statements.js"
+        integrity="$sri" crossorigin="anonymous" defer&gt;&lt;/script&gt;
+&lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
+<p>The pinned copy is these same files under <code>${base}$version/</code>. Attributes,
+theming and events: www/README.md; hosting and the CSP a page needs: docs/hosting.md.</p>
+</body>
+</html>
+EOF_HTML
+  say "Packing the npm package ima-statements-$version.tgz"
+  stage="$package/stage"
+  rm -rf "$package"
+  mkdir -p "$stage"
+  local files=() f
+  for f in "$DIST"/*; do
+    case "$(basename "$f")" in embed.html) ;; *) cp "$f" "$stage/"; files+=("$(basename "$f")") ;; esac
+  done
+  cp CHANGELOG.md "$stage/"
+  node -e '
+    const [version, archive, files] = process.argv.slice(1);
+    const pkg = {
+      name: "ima-statements",
+      version,
+      description: "The International Migrants Alliance statement archive (to " + archive + ") as a drop-in WebAssembly widget: search, facets and a chronology, no server.",
+      license: "MIT OR Apache-2.0",
+      type: "module",
+      main: "./ima_statements.js",
+      types: "./ima_statements.d.ts",
+      exports: {
+        ".": { types: "./ima_statements.d.ts", default: "./ima_statements.js" },
+        "./loader": "./ima-statements.js",
+        "./package.json": "./package.json",
+      },
+      files: [...files.split(" "), "CHANGELOG.md"],
+      sideEffects: ["./ima-statements.js"],
+      imaStatements: { archiveDate: archive },
+    };
+    process.stdout.write(JSON.stringify(pkg, null, 2) + "\n");
+  ' "$version" "$archive" "${files[*]}" >"$stage/package.json"
+  (cd "$stage" && npm pack --silent --pack-destination "$package" >/dev/null)
+  rm -rf "$stage"
+  say "Release $version: $DIST/ and $package/ima-statements-$version.tgz"
+}
+
+# Clippy on every target, natively and for the browser build, warnings as errors.
+lint() {
+  say "Clippy (native, all targets; wasm32 library and tests)"
+  cargo clippy --quiet --all-targets -- -D warnings
+  cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+}
+
+# The end-to-end core in Firefox (geckodriver) and WebKit (WebKitWebDriver
+# under xvfb-run), through W3C WebDriver (tests/e2e/engines.mjs).
+other_engines() {
+  local engine failed=0
+  for engine in firefox webkit; do
+    say "End-to-end core in $engine (WebDriver)"
+    node tests/e2e/engines.mjs "$DIST" "$engine" || failed=1
+  done
+  return "$failed"
+}
+
 run_tests() {
   ensure_test_tools
   say "Checking formatting"
   cargo fmt --check
+  lint
   say "Native tests (core, corpus, search, filters)"
   cargo test --quiet
   say "Browser tests in headless Chrome and Firefox"
   wasm-pack test --headless --chrome --firefox
   build
+  release_files
   local failed=0
   if [ -f tests/e2e/run.mjs ]; then
     say "End-to-end tests in Chromium"
     node tests/e2e/run.mjs "$DIST" || failed=1
   fi
+  other_engines || failed=1
   say "Checking the size budget"
   check_budget || failed=1
   return "$failed"
@@ -361,6 +512,7 @@ case "${1:-build}" in
   new) shift; new_statement "$@" ;;
   check) shift; editorial check "$@" ;;
   dev-build) shift; dev_build "$@" ;;
+  release) release ;;
   -h|--help|help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0" ;;
-  *) echo "usage: ./build.sh [build|serve [PORT]|test|size|bench|bench-browser]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|serve [PORT] [--watch]|test|size [N]|bench|bench-browser|release|new FILE|check]" >&2; exit 2 ;;
 esac

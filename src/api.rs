@@ -195,7 +195,7 @@ impl Archive {
     }
 
     /// Number of statements.
-    // DESIGN.md §3 names the property `len`; `archive.len === 0` says empty.
+    // docs/architecture.md §3 names the property `len`; `archive.len === 0` says empty.
     #[allow(clippy::len_without_is_empty)]
     #[wasm_bindgen(getter)]
     pub fn len(&self) -> u32 {

@@ -440,7 +440,7 @@ pub(crate) fn facet_position(facet: Facet) -> usize {
 
 impl Archive {
     /// Runs a search request: the page of hits, the total, disjunctive facet
-    /// counts and the chronology of what it keeps (DESIGN.md §3).
+    /// counts and the chronology of what it keeps (docs/architecture.md §3).
     pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
         self.search_matching(request, true)
             .map(|(response, _)| response)

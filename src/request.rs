@@ -24,7 +24,7 @@ pub const DEFAULT_LIMIT: u32 = 20;
 /// The largest page a request may ask for.
 pub const MAX_LIMIT: u32 = 200;
 
-/// What a caller asks of the archive (DESIGN.md §3). Every field is optional.
+/// What a caller asks of the archive (docs/architecture.md §3). Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Request {
     /// Text typed into the search box; empty matches every statement.

@@ -1,5 +1,5 @@
 //! The answer to a search request, as the JavaScript API returns it
-//! (DESIGN.md §3). Plain serializable records; no markup anywhere: snippets
+//! (docs/architecture.md §3). Plain serializable records; no markup anywhere: snippets
 //! are segments of text flagged as matching or not.
 
 use serde::ser::{SerializeStruct, Serializer};

@@ -1,6 +1,6 @@
 //! The widget in a real browser, driven as a visitor would: typing, picking
-//! facets, opening statements, changing attributes, unmounting, the URL
-//! hash, and hostile text.
+//! facets, opening statements, changing attributes, unmounting, the URL,
+//! and hostile text.
 //!
 //! Run with `wasm-pack test --headless --chrome -- --test web_widget`.
 
@@ -268,10 +268,10 @@ async fn two_widgets_are_independent() {
     b.remove();
 }
 
-fn set_hash(hash: &str) {
+/// Sets the page's URL to its path followed by `rest` (query and fragment).
+fn set_url(rest: &str) {
     let window = web_sys::window().unwrap();
-    let location = window.location();
-    let url = location.pathname().unwrap() + &location.search().unwrap() + hash;
+    let url = window.location().pathname().unwrap() + rest;
     window
         .history()
         .unwrap()
@@ -279,59 +279,80 @@ fn set_hash(hash: &str) {
         .unwrap();
 }
 
+/// A URL in the older `#ima:` form (with no query).
+fn set_hash(hash: &str) {
+    set_url(hash);
+}
+
 fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
 
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+fn back() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    history.back().unwrap();
+}
+
 #[wasm_bindgen_test]
-async fn state_round_trips_through_the_hash_and_back_button() {
-    set_hash("#ima:q=rohingya&topic=trafficking");
+async fn state_round_trips_through_the_url_and_back_button() {
+    set_url("?page=2&ima=q%3Drohingya%26topic%3Dtrafficking#section-2");
     let (h, w) = widget(&[("deep-link", "on")]);
     assert_eq!(input(&h).value(), "rohingya");
     assert_eq!(all(&h, ".chip").len(), 1);
     let filtered = count_in_status(&h);
 
     find(&h, ".chip").unwrap().click();
-    assert_eq!(hash(), "#ima:q=rohingya");
+    assert_eq!(search(), "?page=2&ima=q%3Drohingya");
+    assert_eq!(hash(), "#section-2", "the fragment is the host's");
     assert!(count_in_status(&h) >= filtered);
 
     let card = find(&h, ".card .open").unwrap();
     let id = card.get_attribute("data-id").unwrap();
     card.click();
-    assert_eq!(hash(), "#ima:q=rohingya&open=".to_owned() + &id);
+    assert_eq!(
+        search(),
+        "?page=2&ima=q%3Drohingya%26open%3D".to_owned() + &id
+    );
 
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
+    back();
     sleep(200).await;
     assert!(
         !visible(&find(&h, ".reading").unwrap()),
         "back closes the statement"
     );
-    assert_eq!(hash(), "#ima:q=rohingya");
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .back()
-        .unwrap();
+    assert_eq!(search(), "?page=2&ima=q%3Drohingya");
+    back();
     sleep(200).await;
     assert_eq!(all(&h, ".chip").len(), 1, "back restores the filter");
 
-    // The host's own hash is left to the host.
-    set_hash("#section-2");
+    // The host's own fragment is left to the host.
+    set_url(&(search() + "#section-3"));
     web_sys::window()
         .unwrap()
-        .dispatch_event(&Event::new("hashchange").unwrap())
+        .dispatch_event(&Event::new("popstate").unwrap())
         .unwrap();
     assert_eq!(input(&h).value(), "rohingya");
-    assert_eq!(hash(), "#section-2");
+    assert_eq!(hash(), "#section-3");
     w.unmount();
     h.remove();
-    set_hash("");
+    set_url("");
+}
+
+#[wasm_bindgen_test]
+fn an_older_fragment_link_opens_and_becomes_the_parameter() {
+    set_url("?x=1#ima:q=rohingya&topic=trafficking");
+    let (h, w) = widget(&[("deep-link", "on")]);
+    assert_eq!(input(&h).value(), "rohingya");
+    assert_eq!(all(&h, ".chip").len(), 1);
+    assert_eq!(search(), "?x=1&ima=q%3Drohingya%26topic%3Dtrafficking");
+    assert_eq!(hash(), "");
+    w.unmount();
+    h.remove();
+    set_url("");
 }
 
 #[wasm_bindgen_test]

@@ -5,8 +5,10 @@
  *   <script src="/ima/ima-statements.js" defer></script>
  *   <ima-statements topic="rohingya"></ima-statements>
  *
- * Loads ima_statements.js and ima_statements_bg.wasm from the directory this
- * file is served from, once for every widget on the page; defines
+ * Loads the glue and the module of its own release from the directory this
+ * file is served from, once for every widget on the page (their names carry
+ * a hash of their content, written into RELEASE below by ./build.sh, so this
+ * file is the one URL that changes between releases); defines
  * <ima-statements>, mounts [data-ima-statements] elements (also ones added
  * later), and exposes window.IMAStatements (unless the page already has a
  * global of that name: then the widget still works, and the API stays
@@ -20,6 +22,12 @@
   // loader on the page does nothing.
   var KEY = typeof Symbol === "function" ? Symbol.for("ima-statements") : "__imaStatements";
   if (window[KEY]) return;
+
+  // Written by ./build.sh: this release's version, the date of the newest
+  // statement it carries, and the content-hashed names of its glue and
+  // module. (Unbuilt, the names are the unhashed ones and the glue finds
+  // its module itself.)
+  var RELEASE = { version: "dev", archiveDate: null, glue: "ima_statements.js", wasm: null };
 
   var script = document.currentScript;
   var base = new URL(".", (script && script.src) || document.baseURI).href;
@@ -36,8 +44,11 @@
 
   function load() {
     if (!module) {
-      module = import(base + "ima_statements.js").then(function (glue) {
-        return glue.default({ module_or_path: base + "ima_statements_bg.wasm" }).then(function () {
+      // The module's download starts now, alongside the glue's, not after it.
+      var wasm = RELEASE.wasm && fetch(base + RELEASE.wasm);
+      if (wasm) wasm.catch(function () {}); // its failure is reported through init
+      module = import(base + RELEASE.glue).then(function (glue) {
+        return glue.default(wasm ? { module_or_path: wasm } : undefined).then(function () {
           return glue;
         });
       });
@@ -138,7 +149,11 @@
     /** Mounts the widget in `element`; resolves to its handle (or null if it failed). */
     mount: mount,
     /** Removes the widget from `element`, freeing everything it holds. */
-    unmount: unmount
+    unmount: unmount,
+    /** The release, e.g. "0.2.0". */
+    version: RELEASE.version,
+    /** The date of the newest statement in the archive (its last day for a range), "YYYY-MM-DD". */
+    archiveDate: RELEASE.archiveDate
   };
   window[KEY] = api;
   if (window.IMAStatements === undefined) {

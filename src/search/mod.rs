@@ -1,5 +1,5 @@
 //! Full-text search over the corpus: ranked matches, snippets and
-//! highlights (DESIGN.md §2).
+//! highlights (docs/architecture.md §2).
 //!
 //! - [`query`]: the query language, parsed from any string without error;
 //! - [`index`]: the inverted index, built at compile time for a large

@@ -1,4 +1,4 @@
-//! The query language typed into the search box (DESIGN.md §2).
+//! The query language typed into the search box (docs/architecture.md §2).
 //!
 //! - words: all must match; the last word, when the text ends right after
 //!   it, also matches as a prefix (the visitor is still typing it);

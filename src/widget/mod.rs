@@ -1,4 +1,4 @@
-//! The drop-in widget (DESIGN.md §4): `<ima-statements>` rendered by Rust
+//! The drop-in widget (docs/architecture.md §4): `<ima-statements>` rendered by Rust
 //! into a shadow root.
 //!
 //! The pure parts compile and test natively:
@@ -7,7 +7,9 @@
 //! - [`strings`]: every interface string in en, es, fr and id;
 //! - [`options`]: the attributes, how their values are read, the fallbacks;
 //! - [`state`]: the visitor's query, filters and open statement, and their
-//!   `#ima:` form in the URL hash;
+//!   `key=value` pairs;
+//! - [`url`]: those pairs in the page's URL (the `ima` query parameter),
+//!   the rest of the URL kept as it is;
 //! - [`query`]: running a state against the archive;
 //! - [`view`]: the view model — chips, suggestions, the reading view.
 //!
@@ -17,7 +19,7 @@
 //! - `render`: one function per region of the widget;
 //! - `mount`: the `mount` export and the `Widget` that owns its nodes,
 //!   listeners and timers, and frees them all on unmount; its parts
-//!   `mount::history` (the `#ima:` hash and back/forward),
+//!   `mount::history` (the URL and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`
 //!   (permalink and copy link).
 //! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
@@ -29,6 +31,7 @@ pub mod options;
 pub mod query;
 pub mod state;
 pub mod strings;
+pub mod url;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

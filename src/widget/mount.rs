@@ -55,7 +55,7 @@ struct Shared {
 thread_local! {
     static SHARED: RefCell<Option<Rc<Shared>>> = const { RefCell::new(None) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// The widget whose state is in the URL hash (the first one, unless told otherwise).
+    /// The widget whose state is in the URL (the first one, unless told otherwise).
     static HASH_OWNER: Cell<Option<u32>> = const { Cell::new(None) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The ordinals of the widgets on the page (see [`Ctx::landmark`]).
@@ -168,7 +168,7 @@ struct Inner {
     settings: Settings,
     lang: Lang,
     deep_link: bool,
-    /// The state the attributes describe; the URL's empty hash goes back to it.
+    /// The state the attributes describe; a URL without the widget's parameter goes back to it.
     initial: State,
     state: State,
     limit: u32,
@@ -276,7 +276,7 @@ impl Widget {
             }
             i.set_deep_link();
             if i.deep_link {
-                if let Some(state) = i.hash_state() {
+                if let Some(state) = i.url_state() {
                     i.state = state;
                 }
             }

@@ -1,4 +1,4 @@
-//! The widget's attributes (DESIGN.md §4): their names, how each value is
+//! The widget's attributes (docs/architecture.md §4): their names, how each value is
 //! read, and the fallback when a value is wrong.
 //!
 //! A wrong value never stops the widget: it becomes a [`Warning`] naming

@@ -82,7 +82,7 @@ impl State {
     }
 
     /// The order results are shown in: the chosen one, else relevance with
-    /// text and newest without (DESIGN.md §2).
+    /// text and newest without (docs/architecture.md §2).
     pub fn effective_sort(&self) -> Sort {
         match self.sort {
             Some(sort) => sort,

@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 
 import { allPages, assert, equal, launch, newPage, run, screenshot, skip, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
+import { register as urlState } from "./url-state.mjs";
+import { register as hosting } from "./hosting.mjs";
+import { register as npmPackage } from "./package.mjs";
 import { events, focused, ids, inShadow, ready, search, shown, status, waitEvent } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +46,11 @@ async function clean(page, what) {
   equal(page.warnings.join(" | "), "", `${what}: console warnings`);
   const violations = await page.evaluate(() => window.__cspViolations);
   equal(violations.join(" | "), "", `${what}: CSP violations`);
+}
+
+/** The widget's state in the page's URL: the `ima` query parameter, decoded (or null). */
+function imaParam(page) {
+  return page.evaluate(() => new URLSearchParams(location.search).get("ima"));
 }
 
 function sameSet(actual, expected, message) {
@@ -119,7 +127,7 @@ test("plain page: renders, searches as you type, filters by a facet, opens a sta
   await search(page, "rohingya");
   const found = await ids(page);
   sameSet(found.slice(0, 2), ROHINGYA, "the two Rohingya statements come first");
-  assert((await page.evaluate(() => location.hash)).startsWith("#ima:q=rohingya"), "query in the URL");
+  equal(await imaParam(page), "q=rohingya", "query in the URL");
 
   // A facet click: kind "news" has exactly one statement.
   await search(page, "");
@@ -145,7 +153,7 @@ test("plain page: renders, searches as you type, filters by a facet, opens a sta
   equal((await page.locator("ima-statements [part=reading-title]").textContent()).trim(), title, "reading title");
   equal((await focused(page))?.part, "reading-title", "focus moves to the statement's title");
   assert((await page.locator("ima-statements [part=text] p").count()) > 3, "full text shown");
-  assert((await page.evaluate(() => location.hash)).includes(`open=${JUSTICE}`), "open statement in the URL");
+  assert((await imaParam(page)).includes(`open=${JUSTICE}`), "open statement in the URL");
   await page.locator("ima-statements [part=back]").click();
   assert(await shown(page, "ima-statements", "[part=results]"), "list shown again");
   equal((await focused(page))?.id, JUSTICE, "focus returns to the card opened");
@@ -254,9 +262,9 @@ test("two widgets with different attributes work independently", async () => {
   await search(page, "compact", "#b");
   assert(JSON.stringify(await ids(page, "#b")) !== JSON.stringify(bBefore), "second widget searched");
   equal(JSON.stringify(await ids(page, "#a")), JSON.stringify(aIds), "first widget unchanged by the second's search");
-  equal(await page.evaluate(() => location.hash), "", "only the first widget writes the URL");
+  equal(await page.evaluate(() => location.search), "", "only the first widget writes the URL");
   await search(page, "mar", "#a");
-  assert((await page.evaluate(() => location.hash)).startsWith("#ima:"), "the first widget writes the URL");
+  equal(await imaParam(page), "q=mar&topic=rohingya", "the first widget writes the URL");
   await clean(page, "two widgets");
   await page.closeAll();
 });
@@ -300,7 +308,7 @@ test("removing the element frees the widget; re-adding and moving it works", asy
   await page.closeAll();
 });
 
-test("a page with its own hash routing keeps it", async () => {
+test("a hash-routed page whose router treats unknown hashes as not found keeps its route", async () => {
   const page = await open("/pages/host-hash.html#/about");
   const route = () => page.locator("#route").textContent();
   // A hashchange reaches the host's router after the click or history step
@@ -317,27 +325,35 @@ test("a page with its own hash routing keeps it", async () => {
   equal(await route(), "about", "the host routes its own hash at load");
   equal((await ids(page)).length, FIRST_PAGE, "the widget ignores the host's hash");
   equal(await routeAfterClick('a[href="#/home"]', "home"), "home", "host link");
-  const length = await page.evaluate(() => history.length);
   await search(page, "rohingya");
-  equal(await page.evaluate(() => location.hash), "#ima:q=rohingya", "the widget's state in the hash");
-  equal(await page.evaluate(() => history.length), length + 1, "the host's hash got a new entry, not overwritten");
-  equal(await route(), "home", "host route unchanged by the widget");
-  equal(await routeAfterClick('a[href="#/about"]', "about"), "about", "host link after the widget wrote the hash");
-  sameSet((await ids(page)).slice(0, 2), ROHINGYA, "the widget keeps its results under the host's hash");
+  equal(await page.evaluate(() => location.hash), "#/home", "the host's hash is untouched by typing");
+  equal(await imaParam(page), "q=rohingya", "the widget's state in the query");
+  const facet = page.locator("ima-statements [data-act=facet][data-facet=kind][data-value=statement]");
+  await facet.click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("ima")?.includes("kind=statement"));
+  equal(await page.evaluate(() => location.hash), "#/home", "the host's hash is untouched by a filter");
+  equal(await routeAfterClick('a[href="#/about"]', "about"), "about", "host link after the widget wrote the URL");
+  assert((await imaParam(page)).includes("kind=statement"), "a host link keeps the widget's state");
   await page.goBack();
-  equal(await page.evaluate(() => location.hash), "#ima:q=rohingya", "back to the widget's entry");
+  equal(await routeOnceIs("home"), "home", "back to the host's previous route");
   await page.goBack();
-  equal(await page.evaluate(() => location.hash), "#/home", "back to the host's entry");
-  equal(await routeOnceIs("home"), "home", "the host routes after back");
+  await page.waitForFunction(() => !document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
+  equal(await page.evaluate(() => location.hash), "#/home", "back undoes the filter, the route stays");
+  sameSet((await ids(page)).slice(0, 2), ROHINGYA, "the typed query stays");
   await page.goForward();
   await page.goForward();
   equal(await routeOnceIs("about"), "about", "the host routes after forward");
+  await page.waitForFunction(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
+  equal(JSON.stringify(await page.evaluate(() => window.hostRoutes)), JSON.stringify(["about", "home", "about", "home", "about"]),
+    "the router saw only its own routes, never \"not found\"");
+  assert(await page.evaluate(() => document.querySelector("ima-statements")?.isConnected), "the widget is still on the page");
   await clean(page, "host hash");
   await page.closeAll();
 });
 
 test("deep link restores the state; back and forward follow it", async () => {
-  const page = await open(`/pages/plain.html#ima:q=rohingya&topic=rohingya&sort=oldest&open=${JUSTICE}`);
+  const pairs = `q=rohingya&topic=rohingya&sort=oldest&open=${JUSTICE}`;
+  const page = await open(`/pages/plain.html?ima=${encodeURIComponent(pairs)}`);
   equal(await inShadow(page, "ima-statements", (r) => r.querySelector("[part=input]").value), "rohingya", "query restored");
   assert(await shown(page, "ima-statements", "[part=reading]"), "the statement is open");
   const title = await page.locator("ima-statements [part=reading-title]").textContent();
@@ -348,7 +364,7 @@ test("deep link restores the state; back and forward follow it", async () => {
   assert(ROHINGYA.every((id) => restored.includes(id)) && restored.length < CORPUS_SIZE, `query and topic restored: ${restored}`);
   equal(await inShadow(page, "ima-statements", (r) => r.querySelector("[part=sort]").value), "oldest", "sort restored");
   equal(await page.locator("ima-statements [part=chip]").count(), 1, "topic chip");
-  assert(!(await page.evaluate(() => location.hash)).includes("open="), "closing removes open= from the URL");
+  assert(!(await imaParam(page)).includes("open="), "closing removes open= from the URL");
 
   await page.goBack();
   await page.waitForFunction(() => !document.querySelector("ima-statements").shadowRoot.querySelector("[part=reading]").hidden);
@@ -359,21 +375,34 @@ test("deep link restores the state; back and forward follow it", async () => {
 
   // A filter change is one history entry; back undoes it.
   await page.locator("ima-statements [part=chip]").click();
-  await page.waitForFunction(() => !location.hash.includes("topic="));
+  await page.waitForFunction(() => !location.search.includes("topic"));
   equal(await page.locator("ima-statements [part=chip]").count(), 0, "filter removed");
   await page.goBack();
-  await page.waitForFunction(() => location.hash.includes("topic=rohingya"));
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("ima")?.includes("topic=rohingya"));
   await page.waitForFunction(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
   equal(JSON.stringify(await ids(page)), JSON.stringify(restored), "back restores the filter");
 
-  // A malformed hash is ignored piece by piece, without harm.
-  const bad = await open("/pages/plain.html#ima:q=%E0%A4&topic=nope,rohingya&sort=sideways&open=missing&&=&x");
-  assert((await status(bad)).length > 0, "renders with a malformed hash");
-  equal(bad.errors.join(" | "), "", "no error for a malformed hash");
+  // A link in the older #ima: form opens, and becomes the query form with the rest kept.
+  const old = await open(`/pages/plain.html?keep=%2Fme&x#ima:q=rohingya&topic=rohingya&open=${JUSTICE}`);
+  assert(await shown(old, "ima-statements", "[part=reading]"), "an #ima: link opens the statement");
+  equal(await old.evaluate(() => location.search), `?keep=%2Fme&x&ima=${encodeURIComponent(`q=rohingya&topic=rohingya&open=${JUSTICE}`).replaceAll("%2C", ",")}`,
+    "rewritten to the query form, the other parameters byte for byte");
+  equal(await old.evaluate(() => location.hash), "", "the widget's old fragment is gone");
+  await clean(old, "older link");
+  await old.closeAll();
+
+  // A malformed parameter is ignored piece by piece, without harm.
+  const bad = await open(`/pages/plain.html?ima=${encodeURIComponent("q=%E0%A4&topic=nope,rohingya&sort=sideways&open=missing&&=&x")}`);
+  assert((await status(bad)).length > 0, "renders with a malformed parameter");
+  equal(bad.errors.join(" | "), "", "no error for a malformed parameter");
   await bad.closeAll();
   await clean(page, "deep link");
   await page.closeAll();
 });
+
+urlState({ open, clean, ROHINGYA });
+hosting({ browser, dist, root, clean });
+npmPackage({ browser, root, clean });
 
 test("div embed: <div data-ima-statements> with attributes", async () => {
   const page = await open("/pages/div-embed.html", {}, ["[data-ima-statements]"]);
@@ -419,7 +448,7 @@ test("the shipped module explains bad input in words: one warning per bad attrib
 
 test("when the wasm cannot load, the element says so in a sentence", async () => {
   const page = await newPage(browser);
-  await page.route("**/ima_statements_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
+  await page.route("**/ima_statements_bg*.wasm", (r) => r.fulfill({ status: 404, body: "not found" }));
   await page.goto(server.url + "/pages/plain.html");
   const message = (p) => p.evaluate(() => {
     const e = document.querySelector("ima-statements");
@@ -551,9 +580,10 @@ const SCREENS = [
   ["two-widgets", "/pages/two-widgets.html", ["#a", "#b"]],
   ["remount", "/pages/remount.html", ["#w"]],
   ["host-hash", "/pages/host-hash.html", ["ima-statements"]],
+  ["history-app", "/pages/history-app.html", ["ima-statements"]],
   ["div-embed", "/pages/div-embed.html", ["[data-ima-statements]"]],
   ["chronology", "/pages/chronology.html", ["ima-statements"]],
-  ["reading", `/pages/plain.html#ima:q=rohingya&open=${JUSTICE}`, ["ima-statements"]],
+  ["reading", `/pages/plain.html?ima=${encodeURIComponent(`q=rohingya&open=${JUSTICE}`)}`, ["ima-statements"]],
   ["demo", "/demo/index.html", ["#archive"]],
   ["partner-example", "/demo/partner-example.html", ["[data-ima-statements]"]],
 ];
@@ -580,7 +610,8 @@ test("screenshots at 1280 px and 360 px; nothing overflows at 360 px", async () 
 });
 
 test("no request leaves 127.0.0.1 (every page of this run)", async () => {
-  const local = (u) => u.startsWith(server.url + "/") || u.startsWith("data:") || u.startsWith("blob:");
+  // The hosting and package tests serve from other 127.0.0.1 ports (other origins) too.
+  const local = (u) => /^http:\/\/127\.0\.0\.1:\d+\//.test(u) || u.startsWith("data:") || u.startsWith("blob:");
   const all = allPages.flatMap((p) => p.requests);
   assert(all.length > (filter ? 0 : 50), `requests were recorded (${all.length})`);
   const away = [...new Set(all.filter((u) => !local(u)))];

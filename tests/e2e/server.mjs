@@ -3,7 +3,7 @@
 //   /pages/...   the end-to-end fixture pages
 //   /demo/...    the demo (www/ with dist/ beside it)
 // Pages whose name starts with "csp" are served with the strict
-// Content-Security-Policy of DESIGN.md §4. Every request is recorded.
+// Content-Security-Policy of docs/architecture.md §4. Every request is recorded.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";

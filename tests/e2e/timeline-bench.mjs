@@ -27,7 +27,7 @@ const PAGE = `<!doctype html><meta charset="utf-8">
 <body style="margin:0"><div id="host" style="width:1000px"></div>
 <script type="module">
 import init, { mount } from "./ima_statements.js";
-await init({ module_or_path: "./ima_statements_bg.wasm" });
+await init(); // the glue finds its module (content-hashed name) next to itself
 window.bench = async () => {
   const host = document.getElementById("host");
   const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];

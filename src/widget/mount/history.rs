@@ -1,6 +1,7 @@
-//! The widget's state in the URL: which widget owns the `#ima:` hash, reading
-//! it at mount and on back/forward, writing it on every change, and the
-//! state object the page's events carry.
+//! The widget's state in the URL: which widget owns it, reading it at mount
+//! and on back/forward, writing it on every change (the `ima` query
+//! parameter, see [`crate::widget::url`]; the fragment is the host's), and
+//! the state object the page's events carry.
 
 use std::cell::Cell;
 
@@ -11,7 +12,8 @@ use wasm_bindgen::JsValue;
 use super::{with, Inner, Record, HASH_OWNER, PAGE};
 use crate::vocabulary::Facet;
 use crate::widget::dom::Tracked;
-use crate::widget::state::{State, HASH_PREFIX};
+use crate::widget::state::State;
+use crate::widget::url;
 
 impl Inner {
     /// Decides whether this widget keeps its state in the URL and listens to history.
@@ -30,37 +32,35 @@ impl Inner {
         self.deep_link = on;
         self.history_listeners.clear();
         if on {
-            for event in ["hashchange", "popstate"] {
-                let weak = self.weak.clone();
-                self.history_listeners.push(Tracked::new(EventListener::new(
-                    &self.window,
-                    event,
-                    move |_| with(&weak, Inner::follow_url),
-                )));
-            }
+            // Back and forward fire `popstate`, and so does following a link
+            // to a fragment, such as one in the older `#ima:` form.
+            let weak = self.weak.clone();
+            self.history_listeners.push(Tracked::new(EventListener::new(
+                &self.window,
+                "popstate",
+                move |_| with(&weak, Inner::follow_url),
+            )));
         }
     }
 
-    /// The widget's state in the URL hash, if the hash is the widget's.
-    pub(super) fn hash_state(&self) -> Option<State> {
-        let hash = self.window.location().hash().ok()?;
-        let state = State::from_hash(&hash)?;
-        Some(self.shared.checker.sanitize(state))
+    /// The widget's state in the URL (the `ima` parameter, or an older
+    /// `#ima:` link, which is then rewritten to the parameter), checked
+    /// against the archive.
+    pub(super) fn url_state(&self) -> Option<State> {
+        let href = self.window.location().href().ok()?;
+        let found = url::read(&href);
+        let rewrite = matches!(found, url::Found::Fragment(_));
+        let state = self.shared.checker.sanitize(found.state()?);
+        if rewrite {
+            self.write_url(&href, &state, Record::Replace);
+        }
+        Some(state)
     }
 
-    /// Follows the URL after back/forward: the widget's hash restores its
-    /// state, an empty one restores the attributes' state, the host's own
-    /// hash is not the widget's business.
+    /// Follows the URL after back/forward: the widget's parameter restores
+    /// its state, a URL without one restores the attributes' state.
     pub(super) fn follow_url(&mut self) {
-        let hash = self.window.location().hash().unwrap_or_default();
-        let state = if hash.is_empty() || hash == "#" {
-            self.initial.clone()
-        } else {
-            match self.hash_state() {
-                Some(s) => s,
-                None => return,
-            }
-        };
+        let state = self.url_state().unwrap_or_else(|| self.initial.clone());
         if state == self.state {
             return;
         }
@@ -82,30 +82,35 @@ impl Inner {
     /// Records the state in the URL and tells the page.
     pub(super) fn commit(&mut self, record: Record) {
         if self.deep_link && record != Record::None {
-            self.write_hash(record);
+            self.write_state(record);
         }
         let detail = self.state_js();
         self.pending.push(("ima-statements:change", detail));
     }
 
-    pub(super) fn write_hash(&self, record: Record) {
-        let location = self.window.location();
-        let current = location.hash().unwrap_or_default();
-        let hash = self.state.to_hash();
-        if current == hash || (hash.is_empty() && !current.starts_with(HASH_PREFIX)) {
+    /// Writes the state into the URL's `ima` parameter: a new history entry
+    /// for `Record::Push`, the current one for `Record::Replace`.
+    pub(super) fn write_state(&self, record: Record) {
+        if let Ok(href) = self.window.location().href() {
+            self.write_url(&href, &self.state, record);
+        }
+    }
+
+    fn write_url(&self, href: &str, state: &State, record: Record) {
+        let next = url::write(href, state);
+        if next == href {
             return;
         }
-        let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
-        let url = path + &hash;
         let Ok(history) = self.window.history() else {
             return;
         };
-        // A host's own hash gets a new entry rather than being overwritten.
-        let push = record == Record::Push || !current.starts_with(HASH_PREFIX);
-        let _ = if push {
-            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        // The host's router may keep its own state in the entry (a
+        // pushState router does): the widget's entries carry it along.
+        let kept = history.state().unwrap_or(JsValue::NULL);
+        let _ = if record == Record::Push {
+            history.push_state_with_url(&kept, "", Some(&next))
         } else {
-            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            history.replace_state_with_url(&kept, "", Some(&next))
         };
     }
 

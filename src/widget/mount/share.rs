@@ -10,20 +10,20 @@ use super::{with, Inner, MAX_CLIPBOARD, NOTICE_MS};
 use crate::widget::dom::{self, Tracked};
 use crate::widget::state::State;
 use crate::widget::strings::Strings;
+use crate::widget::url;
 use gloo::timers::callback::Timeout;
 
 impl Inner {
-    /// The link that opens statement `id` on this page.
+    /// The link that opens statement `id` on this page: the page's own URL,
+    /// its other parameters and fragment as they are, with the widget's
+    /// parameter saying only which statement is open.
     pub(super) fn permalink(&self, id: &str) -> String {
-        let location = self.window.location();
-        let base = location.origin().unwrap_or_default()
-            + &location.pathname().unwrap_or_default()
-            + &location.search().unwrap_or_default();
+        let href = self.window.location().href().unwrap_or_default();
         let state = State {
             open: Some(id.to_owned()),
             ..State::default()
         };
-        base + &state.to_hash()
+        url::write(&href, &state)
     }
 
     /// Copies the open statement's permalink, with a visible fallback.

@@ -1,11 +1,14 @@
-// The host's own router. Its routes are hashes like "#/about"; a hash with the
-// widget's "#ima:" prefix is the widget's state and leaves the route as it was.
+// The host's own router, as strict as many are: its routes are hashes like
+// "#/about", and any other hash is "not found", which takes the page holding
+// the widget away (as a single-page app unmounts the view it leaves).
 window.hostRoutes = [];
+const ROUTES = ["home", "about"];
 function route() {
-  if (location.hash.startsWith("#ima:")) return;
   const own = location.hash.replace(/^#\/?/, "") || "home";
-  document.getElementById("route").textContent = own;
-  window.hostRoutes.push(own);
+  const known = ROUTES.includes(own);
+  document.getElementById("route").textContent = known ? own : "not found";
+  window.hostRoutes.push(known ? own : `not found: ${location.hash}`);
+  if (!known) document.querySelector("ima-statements")?.remove();
 }
 window.addEventListener("hashchange", route);
 document.addEventListener("DOMContentLoaded", route);
