@@ -388,6 +388,9 @@ test("deep link restores the state; back and forward follow it", async () => {
   equal(await old.evaluate(() => location.search), `?keep=%2Fme&x&ima=${encodeURIComponent(`q=rohingya&topic=rohingya&open=${JUSTICE}`).replaceAll("%2C", ",")}`,
     "rewritten to the query form, the other parameters byte for byte");
   equal(await old.evaluate(() => location.hash), "", "the widget's old fragment is gone");
+  equal(await old.locator("ima-statements [part=permalink]").getAttribute("href"),
+    `${server.url}/pages/plain.html?keep=%2Fme&x&ima=open%3D${JUSTICE}`,
+    "the permalink keeps the page's parameters and names only the statement");
   await clean(old, "older link");
   await old.closeAll();
 
