@@ -9,7 +9,10 @@
 //! - [`state`]: the visitor's query, filters and open statement, and their
 //!   `#ima:` form in the URL hash;
 //! - [`query`]: running a state against the archive;
-//! - [`view`]: the view model — chips, suggestions, the reading view.
+//! - [`view`]: the view model — chips, suggestions, the reading view;
+//! - [`action`]: what a visitor asks for, typed, and its form on a control;
+//! - [`session`]: one visitor's session (state, results shown, return
+//!   point) and what each action changes in it.
 //!
 //! The browser parts (WebAssembly only) turn those into DOM:
 //!
@@ -23,10 +26,12 @@
 //! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
 //!   handling, on the geometry of [`crate::timeline`].
 
+pub mod action;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod css;
 pub mod options;
 pub mod query;
+pub mod session;
 pub mod state;
 pub mod strings;
 pub mod view;
