@@ -46,24 +46,27 @@ pub fn related(archive: &Archive, doc: usize) -> Vec<usize> {
     let statements = archive.statements();
     let day = |i: usize| statements.get(i).map_or(0, |s| s.date.start().ordinal());
     let here = day(doc);
-    let mut ranked: Vec<(usize, f32)> = scores
+    let mut ranked: Vec<(f32, u32, usize)> = scores
         .into_iter()
         .enumerate()
         .filter(|&(i, score)| i != doc && score > 0.0)
+        .map(|(i, score)| (score, day(i).abs_diff(here), i))
         .collect();
-    ranked.sort_by(|a, b| {
-        b.1.total_cmp(&a.1)
-            .then_with(|| day(a.0).abs_diff(here).cmp(&day(b.0).abs_diff(here)))
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    let best = ranked.first().map_or(0.0, |r| r.1);
+    best_first(&mut ranked);
+    let best = ranked.first().map_or(0.0, |r| r.0);
     ranked
         .into_iter()
         .enumerate()
-        .take_while(|&(rank, (_, score))| rank < MIN || score >= best * KEEP_SHARE)
+        .take_while(|&(rank, (score, _, _))| rank < MIN || score >= best * KEEP_SHARE)
         .take(MAX)
-        .map(|(_, (i, _))| i)
+        .map(|(_, (_, _, i))| i)
         .collect()
+}
+
+/// Sorts `(score, tie, id)` by score, highest first, then by tie and id,
+/// lowest first: a total order, so the result never depends on the input order.
+fn best_first(items: &mut [(f32, u32, usize)]) {
+    items.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
 }
 
 /// How near each statement is to statement `doc` (0 for no evidence and for
@@ -146,25 +149,21 @@ fn distinctive_terms(archive: &Archive, doc: usize) -> Vec<(u32, f32)> {
         }
     }
     found.sort_unstable();
-    // (term, tf·idf, idf) for terms shared with someone, held by at most half.
-    let mut weighted: Vec<(u32, f32, f32)> = Vec::new();
+    // (tf·idf, 0, term) for terms shared with someone, held by at most half.
+    let mut weighted: Vec<(f32, u32, usize)> = Vec::new();
+    let df = |t: u32| index.df(t) as usize;
     for run in found.chunk_by(|a, b| a == b) {
         let Some(&t) = run.first() else { continue };
-        let df = index.df(t) as usize;
-        if df < 2 || df * 2 > n {
+        if df(t) < 2 || df(t) * 2 > n {
             continue;
         }
-        let idf = idf(n, df);
-        weighted.push((t, run.len() as f32 * idf, idf));
+        weighted.push((run.len() as f32 * idf(n, df(t)), 0, t as usize));
     }
-    weighted.sort_by(|a, b| match b.1.total_cmp(&a.1) {
-        Ordering::Equal => a.0.cmp(&b.0),
-        other => other,
-    });
+    best_first(&mut weighted);
     weighted
         .into_iter()
         .take(TERMS)
-        .map(|(t, _, idf)| (t, idf))
+        .map(|(_, _, t)| (t as u32, idf(n, df(t as u32))))
         .collect()
 }
 

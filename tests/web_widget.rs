@@ -98,7 +98,10 @@ async fn each_keystroke_updates_the_results_in_the_next_frame() {
         "the count is announced by a live region"
     );
     assert!(announced(&h).contains(&everything.to_string()));
-    for (i, typed) in ["ro", "roh", "rohi", "rohin", "rohingya"].iter().enumerate() {
+    for (i, typed) in ["ro", "roh", "rohi", "rohin", "rohingya"]
+        .iter()
+        .enumerate()
+    {
         type_text(&h, typed);
         // Far less than the old 150 ms pause: a frame or two.
         sleep(50).await;

@@ -145,9 +145,7 @@ pub fn button(doc: &Document, parent: &Node, class: &str, label: &str, action: &
 /// Makes `e` a button that carries `action`.
 pub fn control(e: &Element, action: &Action) {
     raw(e).set_attribute("type", "button");
-    for (name, value) in action.encode() {
-        raw(e).set_attribute(name, value);
-    }
+    action.encode(&mut |name, value| raw(e).set_attribute(name, value));
 }
 
 /// Appends `segments` to `parent`: matched ones inside `<mark>`, the rest as plain text.

@@ -365,7 +365,7 @@ impl Inner {
             let Some(control) = target.and_then(|t| t.closest("[data-act]").ok().flatten()) else {
                 return;
             };
-            if let Some(action) = Action::decode(|name| control.get_attribute(name)) {
+            if let Some(action) = Action::decode(&|name| control.get_attribute(name)) {
                 with(&weak, |i| i.act(action));
             }
         });

@@ -25,7 +25,7 @@ use crate::widget::options::Settings;
 use crate::widget::session::Ui;
 use crate::widget::state::{Sort, State};
 use crate::widget::strings::{count, facet_name, showing, Strings};
-use crate::widget::view::{Chip, Results, Suggestion, Target};
+use crate::widget::view::{Results, Suggestion, Target};
 
 mod reading;
 
@@ -242,18 +242,10 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
 pub struct Shown {
     /// The result count as shown (and, after a pause, announced).
     pub status: String,
-    /// The chips and whether the filter panel is open.
-    chips: Option<(Vec<Chip>, bool)>,
-    /// Each facet's values and whether they are selected, with the folds.
-    facets: Option<(FacetShape, Ui)>,
+    /// The results last drawn, with the folds and the text they were drawn with.
+    last: Option<(Results, Ui, String)>,
     /// The count elements of the facet panel: facet, value index, count.
     counts: Vec<(Element, Facet, usize, u32)>,
-    /// The hits in the list.
-    hits: Option<Vec<Hit>>,
-    /// "Shown of total" under the list.
-    more: Option<(u32, u32)>,
-    /// The empty state's text and suggestions (`None` with results).
-    empty: Option<Option<(String, Vec<Suggestion>)>>,
 }
 
 /// Renders what changed of everything that depends on the results: count,
@@ -261,7 +253,7 @@ pub struct Shown {
 pub fn results(
     ctx: &Ctx,
     nodes: &Nodes,
-    found: &Results,
+    found: Results,
     state: &State,
     ui: &Ui,
     shown: &mut Shown,
@@ -279,15 +271,15 @@ pub fn results(
     if nodes.sort.value() != sort {
         nodes.sort.set_value(sort);
     }
+    let text = state.text.trim();
+    let last = shown.last.take();
+    let last = last.as_ref().map(|(r, u, t)| (r, u, t.as_str()));
 
-    let chips = (found.chips.clone(), ui.filters_open);
-    if shown.chips.as_ref() != Some(&chips) {
-        self::chips(ctx, nodes, found, ui);
-        shown.chips = Some(chips);
+    if !last.is_some_and(|(r, u, _)| r.chips == found.chips && u.filters_open == ui.filters_open) {
+        chips(ctx, nodes, &found, ui);
     }
 
-    let shape = (facet_shape(found), ui.clone());
-    if shown.facets.as_ref() == Some(&shape) {
+    if last.is_some_and(|(r, u, _)| u == ui && same_values(r, &found)) {
         // The same values: only their counts may differ.
         for (e, facet, i, was) in &mut shown.counts {
             let now = found.facets.get(*facet).get(*i).map_or(0, |v| v.count);
@@ -297,51 +289,39 @@ pub fn results(
             }
         }
     } else {
-        shown.counts = facets(ctx, nodes, found, ui);
-        shown.facets = Some(shape);
+        shown.counts = facets(ctx, nodes, &found, ui);
     }
 
-    if !shown
-        .hits
-        .as_ref()
-        .is_some_and(|h| same_hits(h, &found.hits))
-    {
+    if !last.is_some_and(|(r, _, _)| same_hits(&r.hits, &found.hits)) {
         hits(ctx, nodes, &found.hits);
-        shown.hits = Some(found.hits.clone());
     }
 
     let count = u32::try_from(found.hits.len()).unwrap_or(u32::MAX);
-    if shown.more != Some((count, found.total)) {
+    if !last.is_some_and(|(r, _, _)| r.hits.len() == found.hits.len() && r.total == found.total) {
         more(ctx, nodes, count, found.total);
-        shown.more = Some((count, found.total));
     }
 
-    let empty =
-        (found.total == 0).then(|| (state.text.trim().to_owned(), found.suggestions.clone()));
-    if shown.empty.as_ref() != Some(&empty) {
-        self::empty(ctx, nodes, empty.as_ref());
-        shown.empty = Some(empty);
+    let nothing = |r: &Results| r.total == 0;
+    if !last.is_some_and(|(r, _, t)| {
+        nothing(r) == nothing(&found)
+            && (!nothing(r) || (t == text && r.suggestions == found.suggestions))
+    }) {
+        let empty = nothing(&found).then_some((text, found.suggestions.as_slice()));
+        self::empty(ctx, nodes, empty);
     }
+    shown.last = Some((found, ui.clone(), text.to_owned()));
 }
 
-/// Each facet's values (as shown: those that count, and the selected) and
-/// whether each is selected: when this is the same, only counts changed.
-fn facet_shape(found: &Results) -> FacetShape {
-    Facet::ALL
-        .into_iter()
-        .map(|f| {
-            found
-                .facets
-                .get(f)
-                .iter()
-                .map(|v| (v.value.clone(), v.selected))
-                .collect()
-        })
-        .collect()
+/// Whether two results show the same facet values, each selected or not.
+fn same_values(a: &Results, b: &Results) -> bool {
+    Facet::ALL.into_iter().all(|f| {
+        let (x, y) = (a.facets.get(f), b.facets.get(f));
+        x.len() == y.len()
+            && x.iter()
+                .zip(y)
+                .all(|(x, y)| x.value == y.value && x.selected == y.selected)
+    })
 }
-
-/// Each facet's values and whether each is selected.
-type FacetShape = Vec<Vec<(String, bool)>>;
 
 /// Whether two hit lists draw the same cards (scores aside).
 fn same_hits(a: &[Hit], b: &[Hit]) -> bool {
@@ -351,8 +331,6 @@ fn same_hits(a: &[Hit], b: &[Hit]) -> bool {
                 && x.title_segments == y.title_segments
                 && x.snippet == y.snippet
                 && x.kind_label == y.kind_label
-                && x.subtitle == y.subtitle
-                && x.date == y.date
         })
 }
 
@@ -454,7 +432,7 @@ fn more(ctx: &Ctx, nodes: &Nodes, shown: u32, total: u32) {
 }
 
 /// The empty state: what was typed and the ways out (`None` with results).
-fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<&(String, Vec<Suggestion>)>) {
+fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
     let (doc, s) = (ctx.doc, ctx.strings);
     clear(&nodes.empty);
     show(&nodes.empty, empty.is_some());

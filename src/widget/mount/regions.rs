@@ -26,12 +26,13 @@ impl Inner {
             .shadow
             .active_element()
             .and_then(|e| e.get_attribute("data-key"));
-        let found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
+        let mut found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
+        let matched = std::mem::take(&mut found.matched);
         let mut shown = std::mem::take(&mut self.shown);
         render::results(
             &self.ctx(),
             &self.nodes,
-            &found,
+            found,
             &self.state,
             &self.ui,
             &mut shown,
@@ -41,7 +42,7 @@ impl Inner {
             self.announce();
         }
         let s = &self.session.state;
-        let drawn = (found.matched, s.from.clone(), s.to.clone(), s.open.clone());
+        let drawn = (matched, s.from.clone(), s.to.clone(), s.open.clone());
         if self.drawn.as_ref() != Some(&drawn) {
             self.drawn = Some(drawn);
             self.update_timeline();
