@@ -22,6 +22,8 @@
 //! - `synth` (native only): synthetic corpora of any size, generated from
 //!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
+//! - [`related`]: the statements nearest to one by shared entities and
+//!   distinctive words, for the reading view.
 //! - [`timeline`]: the geometry of the widget's chronology — collapsed
 //!   breaks, zoom and pan limits, lanes, density histogram, ticks, brush.
 //! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
@@ -42,6 +44,7 @@ pub mod filter;
 pub mod lang;
 pub mod number;
 pub mod record;
+pub mod related;
 pub mod request;
 pub mod response;
 pub mod search;

@@ -68,33 +68,151 @@ fn visible(e: &HtmlElement) -> bool {
     !e.has_attribute("hidden")
 }
 
+/// What the live region says.
+fn announced(h: &HtmlElement) -> String {
+    text(h, ".announce")
+}
+
+/// Counts the `ima-statements:change` events from now on.
+fn changes() -> (Rc<RefCell<Vec<JsValue>>>, EventListener) {
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let log = seen.clone();
+    let listener = EventListener::new(&document(), "ima-statements:change", move |e| {
+        log.borrow_mut()
+            .push(e.unchecked_ref::<CustomEvent>().detail());
+    });
+    (seen, listener)
+}
+
 #[wasm_bindgen_test]
-async fn typing_searches_after_a_pause_and_announces_the_count() {
+async fn each_keystroke_updates_the_results_in_the_next_frame() {
     let (h, w) = widget(&[]);
     let everything = count_in_status(&h);
     assert!(everything > 1, "status: {}", text(&h, ".status"));
     assert_eq!(
-        find(&h, ".status")
+        find(&h, ".announce")
             .unwrap()
             .get_attribute("role")
             .as_deref(),
-        Some("status")
+        Some("status"),
+        "the count is announced by a live region"
     );
-    type_text(&h, "rohingya");
-    assert_eq!(
-        count_in_status(&h),
-        everything,
-        "the search waits for a pause"
-    );
-    sleep(300).await;
+    assert!(announced(&h).contains(&everything.to_string()));
+    for (i, typed) in ["ro", "roh", "rohi", "rohin", "rohingya"]
+        .iter()
+        .enumerate()
+    {
+        type_text(&h, typed);
+        // Far less than the old 150 ms pause: a frame or two.
+        sleep(50).await;
+        let found = count_in_status(&h);
+        assert!(found > 0, "{typed}: status {}", text(&h, ".status"));
+        assert_eq!(all(&h, ".card").len(), found.min(10), "{typed} ({i})");
+    }
     let found = count_in_status(&h);
-    assert!(
-        found > 0 && found < everything,
-        "status: {}",
-        text(&h, ".status")
-    );
-    assert_eq!(all(&h, ".card").len(), found);
+    assert!(found < everything, "status: {}", text(&h, ".status"));
     assert!(!all(&h, ".card mark").is_empty(), "matches are marked");
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keystrokes_within_one_frame_search_the_newest_text() {
+    let (h, w) = widget(&[]);
+    type_text(&h, "compact");
+    type_text(&h, "zzzz");
+    type_text(&h, "rohingya");
+    sleep(50).await;
+    let titles: Vec<String> = all(&h, ".card .open")
+        .iter()
+        .filter_map(|c| c.get_attribute("data-id"))
+        .collect();
+    assert_eq!(count_in_status(&h), titles.len());
+    assert!(
+        titles.iter().any(|id| id.contains("rohingya")),
+        "results of the last text: {titles:?}"
+    );
+    assert!(
+        find(&h, ".empty").is_some_and(|e| !visible(&e)),
+        "not the results of zzzz"
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_announcement_and_the_url_wait_for_a_pause() {
+    let window = web_sys::window().unwrap();
+    let entries = window.history().unwrap().length().unwrap();
+    let (h, w) = widget(&[("deep-link", "on")]);
+    let everything = announced(&h);
+    let (seen, _listener) = changes();
+    for typed in [
+        "r", "ro", "roh", "rohi", "rohin", "rohing", "rohingy", "rohingya",
+    ] {
+        type_text(&h, typed);
+        sleep(60).await;
+        assert_eq!(announced(&h), everything, "silent while typing ({typed})");
+        assert!(
+            !window.location().href().unwrap().contains("rohi"),
+            "the URL waits too ({typed})"
+        );
+    }
+    assert!(count_in_status(&h) < 11, "the results did not wait");
+    assert_eq!(seen.borrow().len(), 0, "no change event per letter");
+    sleep(700).await;
+    assert_eq!(announced(&h), text(&h, ".status"), "said once typing stops");
+    assert_ne!(announced(&h), everything);
+    assert!(window.location().href().unwrap().contains("rohingya"));
+    assert_eq!(seen.borrow().len(), 1, "one change event for the word");
+    assert!(
+        window.history().unwrap().length().unwrap() <= entries + 1,
+        "back does not step through the letters"
+    );
+    // A click settles what was typed before it: typed text, then the filter.
+    type_text(&h, "rohingya sea");
+    sleep(50).await;
+    find(&h, ".facets .value").unwrap().click();
+    let states = seen.borrow();
+    let query = |v: &JsValue| {
+        Reflect::get(v, &"query".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(states.len(), 3, "the typed text, then the click");
+    assert_eq!(query(&states[1]), "rohingya sea");
+    drop(states);
+    w.unmount();
+    h.remove();
+    set_hash("");
+    let location = window.location();
+    let url = location.pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn regions_a_keystroke_leaves_alone_are_not_rebuilt() {
+    let (h, w) = widget(&[]);
+    type_text(&h, "rohingya");
+    sleep(50).await;
+    let card = find(&h, ".card").unwrap();
+    let facet = find(&h, ".facets .value").unwrap();
+    let chips = all(&h, ".chips > *").len();
+    // The same words: the same cards, facet values and counts.
+    type_text(&h, "rohingya ");
+    sleep(50).await;
+    assert!(card.is_connected(), "the list was left alone");
+    assert!(facet.is_connected(), "the facet panel was left alone");
+    assert_eq!(all(&h, ".chips > *").len(), chips);
+    // Other words rebuild the list.
+    type_text(&h, "compact");
+    sleep(50).await;
+    assert!(!card.is_connected());
     w.unmount();
     h.remove();
 }
@@ -526,4 +644,206 @@ async fn two_widgets_in_one_language_name_their_landmarks_apart() {
         w.unmount();
         h.remove();
     }
+}
+
+/// Opens statement `id` from a search for `text`.
+async fn open_statement(h: &HtmlElement, text: &str, id: &str) {
+    type_text(h, text);
+    sleep(50).await;
+    find(h, &format!(".card .open[data-id=\"{id}\"]"))
+        .expect("the statement is found")
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_tag_filters_the_archive_by_its_entity_and_returns_to_the_list() {
+    let (h, w) = widget(&[]);
+    open_statement(&h, "rohingya", "2015-05-justice-for-the-26").await;
+    let tag = all(&h, ".reading .tag")
+        .into_iter()
+        .find(|t| t.get_attribute("data-value").as_deref() == Some("rohingya"))
+        .expect("the statement is tagged Rohingya");
+    assert_eq!(tag.tag_name(), "BUTTON", "a tag is a control");
+    let tag: HtmlElement = tag.unchecked_into();
+    tag.click();
+    assert!(visible(&find(&h, ".list").unwrap()), "back to the list");
+    assert!(!visible(&find(&h, ".reading").unwrap()));
+    assert_eq!(input(&h).value(), "", "the text gives way to the entity");
+    let chips = all(&h, ".chip");
+    assert_eq!(chips.len(), 1);
+    assert_eq!(
+        chips[0].get_attribute("data-facet").as_deref(),
+        Some("topic")
+    );
+    assert_eq!(
+        chips[0].get_attribute("data-value").as_deref(),
+        Some("rohingya")
+    );
+    let pressed = find(&h, ".facets button[data-facet=topic][data-value=rohingya]").unwrap();
+    assert_eq!(
+        pressed.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let tagged: usize = text(&h, ".facets [data-value=rohingya] .count")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        count_in_status(&h),
+        tagged,
+        "every statement about it, and only those"
+    );
+    assert_eq!(
+        shadow(&h).active_element().map(|e| e.id()),
+        Some("ima-q".to_owned()),
+        "focus on the search box"
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn related_statements_link_to_their_statements() {
+    let (h, w) = widget(&[]);
+    open_statement(&h, "rohingya", "2015-05-justice-for-the-26").await;
+    let related = all(&h, ".reading [part=related] button");
+    assert!(
+        (3..=5).contains(&related.len()),
+        "{} related statements",
+        related.len()
+    );
+    let ids: Vec<String> = related
+        .iter()
+        .filter_map(|b| b.get_attribute("data-id"))
+        .collect();
+    assert_eq!(ids[0], "2015-05-asean-save-the-rohingya-at-sea");
+    assert!(!ids.contains(&"2015-05-justice-for-the-26".to_owned()));
+    assert!(
+        find(&h, ".reading [part=related] h3").is_some(),
+        "the list has a heading"
+    );
+    let first: HtmlElement = related[0].clone().unchecked_into();
+    let title = first
+        .query_selector(".n-title")
+        .unwrap()
+        .unwrap()
+        .text_content();
+    first.click();
+    assert_eq!(
+        Some(text(&h, ".reading h2")),
+        title,
+        "it opens its statement"
+    );
+    assert_eq!(
+        Reflect::get(&w.state(), &"open".into())
+            .unwrap()
+            .as_string(),
+        Some(ids[0].clone())
+    );
+    // Back leads to the list, to the card first opened.
+    find(&h, ".back").unwrap().click();
+    assert_eq!(
+        shadow(&h)
+            .active_element()
+            .and_then(|e| e.get_attribute("data-id")),
+        Some("2015-05-justice-for-the-26".to_owned())
+    );
+    w.unmount();
+    h.remove();
+}
+
+/// The style rules of the widget's stylesheet under `@media print`.
+fn print_rules(h: &HtmlElement) -> Vec<(String, String)> {
+    let sheets = shadow(h).adopted_style_sheets();
+    let mut css_rules = Vec::new();
+    if sheets.length() > 0 {
+        css_rules.push(Reflect::get(&sheets.get(0), &"cssRules".into()).unwrap());
+    } else {
+        // Without constructable stylesheets: the `<style>` element's sheet.
+        let style = find(h, "style").expect("the widget's styles");
+        let sheet = Reflect::get(&style, &"sheet".into()).unwrap();
+        css_rules.push(Reflect::get(&sheet, &"cssRules".into()).unwrap());
+    }
+    let mut out = Vec::new();
+    for list in css_rules {
+        for rule in js_sys::Array::from(&list).iter() {
+            let media = Reflect::get(&rule, &"media".into()).unwrap();
+            let text = Reflect::get(&media, &"mediaText".into())
+                .ok()
+                .and_then(|t| t.as_string());
+            if text.as_deref() != Some("print") {
+                continue;
+            }
+            let inner = Reflect::get(&rule, &"cssRules".into()).unwrap();
+            for r in js_sys::Array::from(&inner).iter() {
+                let selector = Reflect::get(&r, &"selectorText".into()).unwrap();
+                let style = Reflect::get(&r, &"style".into()).unwrap();
+                let display = Reflect::get(&style, &"display".into()).unwrap();
+                out.push((
+                    selector.as_string().unwrap_or_default(),
+                    display.as_string().unwrap_or_default(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn printing_a_statement_hides_the_controls_and_keeps_the_text() {
+    let (h, w) = widget(&[("deep-link", "on")]);
+    open_statement(&h, "rohingya", "2015-05-justice-for-the-26").await;
+    let rules = print_rules(&h);
+    assert!(!rules.is_empty(), "the stylesheet has print rules");
+    // Hidden in print when it or an ancestor matches a `display: none` rule.
+    let hidden = |e: &web_sys::Element| {
+        let mut at = Some(e.clone());
+        while let Some(node) = at {
+            if rules
+                .iter()
+                .any(|(sel, display)| display == "none" && node.matches(sel).unwrap_or(false))
+            {
+                return true;
+            }
+            at = node.parent_element();
+        }
+        false
+    };
+    for control in [
+        "input[type=search]",
+        "select",
+        ".facets .value",
+        ".back",
+        ".reading .tag",
+        ".copy",
+        ".reading [part=related] button",
+        ".neighbours button",
+    ] {
+        let e = find(&h, control).unwrap_or_else(|| panic!("{control} is rendered"));
+        assert!(hidden(&e), "{control} is not printed");
+    }
+    for kept in [
+        ".reading h2",
+        ".reading time",
+        ".reading .signed",
+        ".reading .text p",
+        ".reading .permalink",
+    ] {
+        let e = find(&h, kept).unwrap_or_else(|| panic!("{kept} is rendered"));
+        assert!(!hidden(&e), "{kept} is printed");
+    }
+    assert!(
+        rules
+            .iter()
+            .any(|(sel, _)| sel.contains(".permalink::after")),
+        "the permalink's address is printed"
+    );
+    w.unmount();
+    h.remove();
+    let window = web_sys::window().unwrap();
+    let url = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
 }

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
 
 use crate::response::Segment;
+use crate::widget::action::Action;
 
 #[wasm_bindgen]
 extern "C" {
@@ -133,11 +134,18 @@ pub fn unset(e: &Element, name: &str) {
     raw(e).remove_attribute(name);
 }
 
-/// A `<button type="button">` with a visible label and a `data-act` action.
-pub fn button(doc: &Document, parent: &Node, class: &str, label: &str, act: &str) -> Element {
+/// A `<button type="button">` with a visible label that carries `action`
+/// (see [`Action::encode`]).
+pub fn button(doc: &Document, parent: &Node, class: &str, label: &str, action: &Action) -> Element {
     let b = text_child(doc, parent, "button", class, label);
-    attrs(&b, &[("type", "button"), ("data-act", act)]);
+    control(&b, action);
     b
+}
+
+/// Makes `e` a button that carries `action`.
+pub fn control(e: &Element, action: &Action) {
+    raw(e).set_attribute("type", "button");
+    action.encode(&mut |name, value| raw(e).set_attribute(name, value));
 }
 
 /// Appends `segments` to `parent`: matched ones inside `<mark>`, the rest as plain text.

@@ -11,24 +11,35 @@
 //! - [`url`]: those pairs in the page's URL (the `ima` query parameter),
 //!   the rest of the URL kept as it is;
 //! - [`query`]: running a state against the archive;
-//! - [`view`]: the view model — chips, suggestions, the reading view.
+//! - [`view`]: the view model — chips, suggestions, the reading view;
+//! - [`action`]: what a visitor asks for, typed, and its form on a control;
+//! - [`session`]: one visitor's session (state, results shown, return
+//!   point) and what each action changes in it.
 //!
 //! The browser parts (WebAssembly only) turn those into DOM:
 //!
 //! - `dom`: small helpers that build elements from text nodes only;
-//! - `render`: one function per region of the widget;
-//! - `mount`: the `mount` export and the `Widget` that owns its nodes,
-//!   listeners and timers, and frees them all on unmount; its parts
-//!   `mount::history` (the URL and back/forward),
+//! - `render`: one function per region of the widget, each drawn again only
+//!   when its content changed (`render::skeleton` builds the fixed frame,
+//!   `render::reading` the reading view);
+//! - `mount`: the `mount` export and the `Widget`, a [`session::Session`]
+//!   inside the holder of its nodes, listeners and timers, which frees them
+//!   all on unmount; its parts `mount::actions` (events into actions, and
+//!   the one update path), `mount::regions` (rendering from the session),
+//!   `mount::typing` (a search per animation frame, the pause the URL and
+//!   the announcement wait for), `mount::page` (what widgets on a page
+//!   share), `mount::history` (the state in the URL and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`
 //!   (permalink and copy link).
 //! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
 //!   handling, on the geometry of [`crate::timeline`].
 
+pub mod action;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod css;
 pub mod options;
 pub mod query;
+pub mod session;
 pub mod state;
 pub mod strings;
 pub mod url;

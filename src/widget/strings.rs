@@ -89,6 +89,8 @@ pub struct Strings {
     pub not_found: &'static str,
     /// Name of the slot where the chronology goes.
     pub chronology: &'static str,
+    /// Heading of the statements related to the open one.
+    pub related_statements: &'static str,
 }
 
 const EN: Strings = Strings {
@@ -132,6 +134,7 @@ const EN: Strings = Strings {
     ignored: "Ignored:",
     not_found: "That statement is not in the archive.",
     chronology: "Chronology",
+    related_statements: "Related statements",
 };
 
 const ES: Strings = Strings {
@@ -175,6 +178,7 @@ const ES: Strings = Strings {
     ignored: "Ignorado:",
     not_found: "Esa declaración no está en el archivo.",
     chronology: "Cronología",
+    related_statements: "Declaraciones relacionadas",
 };
 
 const FR: Strings = Strings {
@@ -218,6 +222,7 @@ const FR: Strings = Strings {
     ignored: "Ignoré :",
     not_found: "Cette déclaration n’est pas dans les archives.",
     chronology: "Chronologie",
+    related_statements: "Déclarations liées",
 };
 
 const ID: Strings = Strings {
@@ -261,6 +266,7 @@ const ID: Strings = Strings {
     ignored: "Diabaikan:",
     not_found: "Pernyataan itu tidak ada di arsip.",
     chronology: "Kronologi",
+    related_statements: "Pernyataan terkait",
 };
 
 impl Strings {

@@ -203,6 +203,9 @@ pub struct Reading {
     pub previous: Option<Neighbour>,
     /// The statement after it.
     pub next: Option<Neighbour>,
+    /// The statements nearest to it by shared entities and distinctive
+    /// words (see [`crate::related`]), nearest first.
+    pub related: Vec<Neighbour>,
 }
 
 /// The reading view of statement `id` with the matches of `text` marked,
@@ -234,6 +237,10 @@ pub fn reading(archive: &Archive, id: &str, text: &str, lang: Lang) -> Option<Re
         body,
         previous: position.checked_sub(1).and_then(neighbour),
         next: position.checked_add(1).and_then(neighbour),
+        related: crate::related::related(archive, position)
+            .into_iter()
+            .filter_map(neighbour)
+            .collect(),
     })
 }
 
@@ -359,6 +366,23 @@ mod tests {
         assert_eq!(oldest.previous, None);
         assert!(oldest.body.iter().flatten().all(|s| !s.matched));
         assert!(reading(&archive, "no-such-statement", "", Lang::En).is_none());
+    }
+
+    #[test]
+    fn reading_lists_related_statements_other_than_itself() {
+        let archive = archive();
+        let id = "2015-05-justice-for-the-26";
+        let view = reading(&archive, id, "", Lang::Es).unwrap();
+        assert!((3..=5).contains(&view.related.len()));
+        assert!(view.related.iter().all(|n| n.id != id));
+        assert_eq!(
+            view.related.first().map(|n| n.id.as_str()),
+            Some("2015-05-asean-save-the-rohingya-at-sea")
+        );
+        assert!(view
+            .related
+            .iter()
+            .all(|n| !n.title.is_empty() && !n.date.is_empty()));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use super::{page_lang, style, Inner, Record, PAGE};
 use crate::widget::dom;
 use crate::widget::options::Attribute;
 use crate::widget::render;
+use crate::widget::render::Shown;
 
 impl Inner {
     /// Applies an attribute changed after mount.
@@ -71,6 +72,8 @@ impl Inner {
         dom::clear(&self.shadow);
         style(&self.doc, &self.shadow);
         self.nodes = render::skeleton(&self.ctx(), &self.shadow, &self.settings);
+        self.shown = Shown::default();
+        self.drawn = None;
         self.wire();
         self.sync_timeline();
         self.render_all(false);
