@@ -9,7 +9,8 @@
 //! - [`state`]: the visitor's query, filters and open statement, and their
 //!   `#ima:` form in the URL hash;
 //! - [`query`]: running a state against the archive;
-//! - [`view`]: the view model — chips, suggestions, the reading view.
+//! - [`view`]: the view model — chips, suggestions, the reading view;
+//! - [`timeline::geometry`]: the chronology's geometry.
 //!
 //! The browser parts (WebAssembly only) turn those into DOM:
 //!
@@ -20,8 +21,8 @@
 //!   `mount::history` (the `#ima:` hash and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`
 //!   (permalink and copy link).
-//! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
-//!   handling, on the geometry of [`crate::timeline`].
+//! - [`timeline`]: the chronology's SVG, titles, card and overview band,
+//!   and its pointer, wheel and keyboard handling, on its own geometry.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod css;
@@ -29,6 +30,7 @@ pub mod options;
 pub mod query;
 pub mod state;
 pub mod strings;
+pub mod timeline;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
@@ -37,8 +39,6 @@ mod dom;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 mod render;
-#[cfg(target_arch = "wasm32")]
-pub mod timeline;
 
 /// The widget's stylesheet (`www/widget.css`, minified by `build.rs`),
 /// adopted by every shadow root.

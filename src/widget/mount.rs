@@ -714,6 +714,14 @@ impl Inner {
         render::results(&self.ctx(), &self.nodes, &found, &self.state, &self.ui);
         self.matched = found.matched;
         self.update_timeline();
+        if let Some(t) = &self.timeline {
+            let hits: Vec<_> = found
+                .hits
+                .iter()
+                .map(|h| (h.id.as_str(), h.snippet.as_slice()))
+                .collect();
+            t.set_snippets(&hits);
+        }
         if let Some(key) = key {
             self.focus_or_input(self.find_key(&key).or_else(|| self.find_key("clear")));
         }
@@ -741,11 +749,15 @@ impl Inner {
         let entries = timeline::entries(&self.shared.archive);
         let weak = self.weak.clone();
         let sink: timeline::Sink = Rc::new(move |a| with(&weak, |i| i.timeline_action(a)));
+        let (shared, lang) = (self.shared.clone(), self.lang);
+        let describe: timeline::Describe =
+            Rc::new(move |doc| timeline::about(&shared.archive, doc, lang));
         self.timeline = Some(Timeline::new(
             &self.doc,
             &self.nodes.chronology,
             self.lang,
             entries,
+            describe,
             sink,
         ));
     }

@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 import { allPages, assert, equal, launch, newPage, run, screenshot, skip, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
+import { register as chronology } from "./chronology.mjs";
 import { events, focused, ids, inShadow, ready, search, shown, status, waitEvent } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -586,6 +587,8 @@ test("no request leaves 127.0.0.1 (every page of this run)", async () => {
   const away = [...new Set(all.filter((u) => !local(u)))];
   equal(away.join(", "), "", "requests to elsewhere");
 });
+
+chronology({ test, open, axe, shots: SHOTS });
 
 const failed = await run({ browser, server }, filter);
 if (axeFindings.length) {
