@@ -48,12 +48,13 @@ const SCENES = {
     await page.waitForFunction(() =>
       !document.querySelector("ima-statements").shadowRoot.querySelector(".tl-band").hidden);
   },
-  // A query, and the pointer on its first match: the card shows.
+  // A query, and focus on the chronology's first statement, a match: its
+  // card shows the query's snippet.
   async query(page) {
     await search(page, "rohingya");
-    await page.locator("ima-statements .tl-mark:not(.dim)").first().hover();
+    await inShadow(page, "ima-statements", (root) => root.querySelector(".tl-marks [tabindex='0']").focus());
     await page.waitForFunction(() =>
-      !document.querySelector("ima-statements").shadowRoot.querySelector(".tl-card").hidden);
+      document.querySelector("ima-statements").shadowRoot.querySelector(".tl-card:not([hidden]) mark"));
   },
 };
 
@@ -63,13 +64,16 @@ export function register({ test, open, axe, shots }) {
     for (const scheme of SCHEMES) {
       for (const width of WIDTHS) {
         for (const [name, act] of Object.entries(SCENES)) {
-          const page = await open("/pages/plain.html", { width, height: 900, colorScheme: scheme });
+          const page = await open("/pages/embed.html", { width, height: 900, colorScheme: scheme });
           const shown = await inShadow(page, "ima-statements", (root) =>
             Boolean(root.querySelector("[part=chronology] .tl-svg")));
           assert(shown, "the default embed shows the chronology");
           await act(page);
           await page.waitForTimeout(400);
           await screenshot(page, shots, `chrono-${name}-${width}-${scheme}`);
+          // The chronology alone, to look at closely (README's picture is one).
+          await page.locator("ima-statements [part=chronology]")
+            .screenshot({ path: `${shots}/chrono-${name}-${width}-${scheme}-part.png` });
           const t = await titles(page);
           if (t.overlaps.length) bad.push(`${name} ${width} ${scheme}: titles overlap ${t.overlaps.join(", ")}`);
           if (t.outside) bad.push(`${name} ${width} ${scheme}: ${t.outside} titles outside the frame`);

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
+use super::chart::px;
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
@@ -59,17 +60,7 @@ pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
 pub(super) fn style_px(e: &Element, pairs: &[(&str, f64)]) {
     let style = e.unchecked_ref::<HtmlElement>().style();
     for (name, value) in pairs {
-        let v = if value.is_finite() {
-            value.round()
-        } else {
-            0.0
-        };
-        let text = if v < 0.0 {
-            "-".to_owned() + &decimal((-v) as u64)
-        } else {
-            decimal(v as u64)
-        };
-        let _ = style.set_property(name, &(text + "px"));
+        let _ = style.set_property(name, &(px(*value) + "px"));
     }
 }
 
@@ -131,13 +122,16 @@ impl Card {
         let (x, top) = at;
         let w = CARD_PX.min(width - 2.0 * SIDE_PX).max(120.0);
         let left = (x - w / 2.0).min(width - w - SIDE_PX).max(SIDE_PX);
-        style_px(&self.el, &[("left", left), ("top", top), ("width", w)]);
         // The small arrow under the card points at the mark.
-        let _ = self
-            .el
-            .unchecked_ref::<HtmlElement>()
-            .style()
-            .set_property("--tl-arrow", &(decimal((x - left).max(0.0) as u64) + "px"));
+        style_px(
+            &self.el,
+            &[
+                ("left", left),
+                ("top", top),
+                ("width", w),
+                ("--tl-arrow", x - left),
+            ],
+        );
         attr(&self.el, "data-i", &decimal(index as u64));
         self.shown = Some(index);
         let _ = self.el.remove_attribute("hidden");

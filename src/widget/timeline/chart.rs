@@ -224,6 +224,9 @@ impl Timeline {
         let words = Words::of(lang);
         clear(slot);
         unset(slot, "hidden");
+        // A heading screen reader users can jump to (and which keeps the
+        // headings in order where the facet panel is folded away).
+        text_child(doc, slot, "h2", "sr", words.chronology);
         let tools = child(doc, slot, "div", "tl-tools");
         attrs(
             &tools,

