@@ -209,7 +209,7 @@ fn place(room: &Room, index: usize, anchor: f64, full: f64, width: f64) -> Optio
         if w >= full.min(GOOD_LABEL_PX) {
             return Some(label);
         }
-        if w >= MIN_LABEL_PX && best.is_none_or(|b| w > b.width) {
+        if w >= MIN_LABEL_PX && best.map_or(true, |b| w > b.width) {
             best = Some(label);
         }
     }
