@@ -63,7 +63,7 @@ window.bench = async () => {
   out.marksAtFit = root.querySelectorAll(".tl-mark").length;
   out.titlesAtFit = root.querySelectorAll(".tl-title").length;
   // The histogram is one path, a bar one "M" of it (older builds: a rect each).
-  const bins = root.querySelectorAll(".tl-bin");
+  const bins = root.querySelectorAll(".tl-bars .tl-bin");
   out.barsAtFit = (bins[0]?.getAttribute("d") ?? "").match(/M/g)?.length ?? bins.length;
   // Zoom in step by step from the whole archive, then out again.
   const zoom = [];
