@@ -31,7 +31,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::card::{Card, Describe};
-use super::geometry::labels::title_width;
 use super::geometry::{brush_of, period_words, Axis, Bar, Layout, Mark, Shape, View, LABEL_LANES};
 use super::input::{wire, Drag, Tool, Watch};
 use crate::archive::Archive;
@@ -83,8 +82,6 @@ pub struct Entry {
     pub date: PartialDate,
     /// Where it goes.
     pub mark: Mark,
-    /// Estimated width of its title on the axis, pixels.
-    pub width: f32,
 }
 
 /// The timeline's entries: every statement in the order of the filter
@@ -109,7 +106,6 @@ pub fn entries(archive: &Archive) -> Vec<Entry> {
                     shape: Shape::of(s.date.precision()),
                     approximate: s.is_approximate(),
                 },
-                width: title_width(&s.title) as f32,
             })
         })
         .collect()
@@ -155,8 +151,8 @@ pub(super) struct Model {
     pub(super) matched: Vec<bool>,
     /// Whether every statement is matched (nothing to dim).
     pub(super) all: bool,
-    /// Snippets of the query for the statements listed first, by entry.
-    pub(super) snippets: Vec<(usize, Vec<Segment>)>,
+    /// Snippets of the query for the statements listed first, by id.
+    pub(super) snippets: Vec<(String, Vec<Segment>)>,
     pub(super) view: View,
     /// Whether the view shows the whole archive (kept so on resize).
     pub(super) fitted: bool,
@@ -169,6 +165,9 @@ pub(super) struct Model {
     pub(super) hover_bin: Option<(u32, u32)>,
     /// The histogram bars drawn.
     pub(super) bars: Vec<Bar>,
+    /// The width the overview band's bars were drawn for, while they still
+    /// count the matches as they are.
+    pub(super) band_for: Option<f64>,
     /// Where each mark drawn is: its index, middle and top, pixels.
     pub(super) spots: Vec<(usize, f64, f64)>,
     /// The brushed period, days pixel-independent.
@@ -362,6 +361,7 @@ impl Timeline {
             tapped: None,
             hover_bin: None,
             bars: Vec::new(),
+            band_for: None,
             spots: Vec::new(),
             brush: None,
             period: (None, None),
@@ -400,6 +400,7 @@ impl Timeline {
             m.all = matched.iter().all(|x| *x);
             m.matched.clear();
             m.matched.extend_from_slice(matched);
+            m.band_for = None;
         }
         m.brush = brush_of(&m.axis, from, to);
         m.period = (from.map(str::to_owned), to.map(str::to_owned));
@@ -416,13 +417,12 @@ impl Timeline {
         let Ok(mut m) = self.model.try_borrow_mut() else {
             return;
         };
-        let mut snippets = Vec::new();
-        for (id, segments) in hits {
-            if let Some(i) = m.entries.iter().position(|e| e.id == *id) {
-                snippets.push((i, segments.to_vec()));
-            }
-        }
-        m.snippets = snippets;
+        // Kept by id and looked up when a card shows: a few hits, against
+        // thousands of entries.
+        m.snippets = hits
+            .iter()
+            .map(|(id, segments)| ((*id).to_owned(), segments.to_vec()))
+            .collect();
         m.card.stale();
         m.show_card();
     }
@@ -507,7 +507,7 @@ impl Model {
         self.draw_axis(&layout);
         self.draw_bars(&layout);
         self.draw_marks(&layout);
-        self.draw_titles();
+        self.draw_titles(&layout);
         self.draw_band();
         self.drawn = Some((self.view, self.focus, self.open));
         self.draw_brush();
@@ -540,7 +540,7 @@ impl Model {
             let _ = e.class_list().toggle_with_force("dim", dim);
         }
         // The matched statements' titles come first: they are laid out again.
-        self.draw_titles();
+        self.draw_titles(&layout);
         self.draw_band();
         self.draw_brush();
         self.show_tools();
@@ -567,7 +567,7 @@ impl Model {
         let snippet = self
             .snippets
             .iter()
-            .find(|s| s.0 == i)
+            .find(|s| s.0 == entry.id)
             .map(|s| s.1.as_slice());
         self.card.show(
             &self.doc,

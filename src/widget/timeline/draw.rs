@@ -3,6 +3,7 @@
 
 use super::card::style_px;
 use super::chart::{place, px, Model, AXIS_Y, HEIGHT, LABEL_H, LANE_H, MARKS_TOP, TOP};
+use super::geometry::labels::title_width;
 use super::geometry::overview::{OVERVIEW_BIN_PX, OVERVIEW_H};
 use super::geometry::{
     period_words, Layout, Placed, Shape, BIN_PX, BREAK_PX, LABEL_LANES, MAX_LANES, POINT_R,
@@ -193,15 +194,17 @@ impl Model {
     /// [`super::geometry::Axis::labels`]), each an HTML line as wide as its
     /// room, which the stylesheet elides, and one path for every leader
     /// line from a title down to its mark.
-    pub(super) fn draw_titles(&self) {
+    pub(super) fn draw_titles(&self, layout: &Layout) {
         let n = &self.nodes;
         clear(&n.titles);
         let first: Vec<usize> = [self.open, self.has_focus().then_some(self.focus)]
             .into_iter()
             .flatten()
             .collect();
-        let width = |i: usize| self.entries.get(i).map_or(0.0, |e| f64::from(e.width));
-        let labels = self.axis.labels(self.view, width, &self.matched, &first);
+        let width = |i: usize| self.entries.get(i).map_or(0.0, |e| title_width(&e.title));
+        let labels = self
+            .axis
+            .labels(self.view, layout, width, &self.matched, &first);
         let mut leaders = String::new();
         for l in &labels {
             let Some(entry) = self.entries.get(l.index) else {
@@ -242,7 +245,7 @@ impl Model {
     /// The overview band, shown while the view is zoomed in: the whole
     /// archive's statements per period, the matched part in front, and the
     /// window in view.
-    pub(super) fn draw_band(&self) {
+    pub(super) fn draw_band(&mut self) {
         let n = &self.nodes;
         let whole = self.axis.fit(self.view.width);
         let zoomed = self.view.k > whole.k * 1.0001;
@@ -250,17 +253,23 @@ impl Model {
         if !zoomed {
             return;
         }
-        attr(&n.band, "width", &px(self.view.width));
-        let o = self.axis.overview(self.view, &self.matched);
-        let bin = OVERVIEW_BIN_PX;
-        let bars = (0..)
-            .zip(&o.bins)
-            .map(|(j, b)| (f64::from(j) * bin, b.0, b.1))
-            .collect::<Vec<_>>();
-        let (all, on) = bar_paths(&bars, o.peak, bin, OVERVIEW_H - 2.0, OVERVIEW_H - 6.0);
-        attr(&n.band_bins, "d", &all);
-        attr(&n.band_on, "d", &on);
-        let (a, b) = o.window;
+        let width = self.view.width;
+        // The bars change with the width and the matches only.
+        if self.band_for != Some(width) {
+            attr(&n.band, "width", &px(width));
+            let o = self.axis.overview(width, &self.matched);
+            let bin = OVERVIEW_BIN_PX;
+            let bars: Vec<_> = (0..)
+                .zip(&o.bins)
+                .map(|(j, b)| (f64::from(j) * bin, b.0, b.1))
+                .collect();
+            let (all, on) = bar_paths(&bars, o.peak, bin, OVERVIEW_H - 2.0, OVERVIEW_H - 6.0);
+            attr(&n.band_bins, "d", &all);
+            attr(&n.band_on, "d", &on);
+            self.band_for = Some(width);
+        }
+        let n = &self.nodes;
+        let (a, b) = self.axis.window(self.view);
         place(
             &n.band_window,
             &[

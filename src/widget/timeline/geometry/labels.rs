@@ -19,7 +19,7 @@
 //! place is taken in every lane costs four lookups: a layout of 10,000
 //! marks stays cheap.
 
-use super::{within, Axis, View};
+use super::{within, Axis, Layout, View};
 
 /// Lanes of titles above the marks.
 pub const LABEL_LANES: usize = 4;
@@ -128,41 +128,40 @@ impl Room {
 }
 
 impl Axis {
-    /// Titles for the marks in `view`. `width(i)` is the full width of
-    /// mark `i`'s title ([`title_width`]); `matched` flags the marks
-    /// (missing flags count as matched); `first` lists marks served before
-    /// all others.
+    /// Titles for the marks of `layout` (of `view`) that are in view.
+    /// `width(i)` is the full width of mark `i`'s title ([`title_width`]),
+    /// asked only of marks that may get one; `matched` flags the marks
+    /// (missing flags count as matched); `first` lists marks served with the
+    /// matched ones however they are flagged.
     pub fn labels(
         &self,
         view: View,
+        layout: &Layout,
         width: impl Fn(usize) -> f64,
         matched: &[bool],
         first: &[usize],
     ) -> Vec<Label> {
         let mut room = Room::new(view.width);
         let mut out: Vec<Label> = Vec::new();
-        let on = |i: usize| matched.get(i).copied().unwrap_or(true);
-        let in_view = |i: usize| {
-            let (x0, x1) = self.extent(self.marks.get(i)?, view);
-            (x1 >= 0.0 && x0 <= view.width).then_some((x0, x1))
-        };
-        // Marks are oldest first: those starting past the right edge are
-        // out of view, and so are all after them.
-        let to = self
-            .marks
-            .partition_point(|m| self.world_x(f64::from(m.start), view.k) - view.s <= view.width);
+        let served = |i: usize| matched.get(i).copied().unwrap_or(true) || first.contains(&i);
+        let in_view = layout
+            .visible
+            .iter()
+            .filter(|v| v.2 >= 0.0 && v.1 <= view.width);
         // Newest first: a title hangs rightwards over the room of the marks
         // after it, so those are placed before it and it climbs a lane.
-        let served = |i: &usize| on(*i) || first.contains(i);
-        let order = (0..to)
+        let order = in_view
+            .clone()
             .rev()
-            .filter(served)
-            .chain((0..to).rev().filter(|i| !served(i)));
-        for i in order {
-            let Some((x0, x1)) = in_view(i) else {
-                continue;
-            };
+            .filter(|v| served(v.0))
+            .chain(in_view.rev().filter(|v| !served(v.0)));
+        for &(i, x0, x1) in order {
             let anchor = within((x0 + x1) / 2.0, 1.0, view.width - 1.0);
+            // Every lane's leader starts in the lowest: taken there, no lane
+            // is left, and the title's width need not be worked out.
+            if room.cell(0, anchor) {
+                continue;
+            }
             let full = within(width(i), MIN_LABEL_PX, MAX_LABEL_PX);
             if let Some(label) = place(&room, i, anchor, full, view.width) {
                 room.take(label.lane, label.x, label.x + label.width + GAP_PX);
@@ -231,7 +230,7 @@ mod tests {
         let axis = corpus_like();
         for width in [320.0, 768.0, 1280.0] {
             let view = axis.fit(width);
-            let labels = axis.labels(view, |_| 180.0, &[], &[]);
+            let labels = axis.labels(view, &axis.layout(view, &[], &[]), |_| 180.0, &[], &[]);
             assert!(!labels.is_empty());
             for a in &labels {
                 assert!(
@@ -255,7 +254,13 @@ mod tests {
     #[test]
     fn at_a_wide_whole_archive_every_statement_has_its_title() {
         let axis = corpus_like();
-        let labels = axis.labels(axis.fit(1280.0), |_| 150.0, &[], &[]);
+        let labels = axis.labels(
+            axis.fit(1280.0),
+            &axis.layout(axis.fit(1280.0), &[], &[]),
+            |_| 150.0,
+            &[],
+            &[],
+        );
         let mut named: Vec<usize> = labels.iter().map(|l| l.index).collect();
         named.sort_unstable();
         assert_eq!(named, (0..6).collect::<Vec<_>>());
@@ -267,7 +272,13 @@ mod tests {
     #[test]
     fn titles_are_elided_to_the_room_there_is() {
         let axis = corpus_like();
-        let labels = axis.labels(axis.fit(320.0), |_| 400.0, &[], &[]);
+        let labels = axis.labels(
+            axis.fit(320.0),
+            &axis.layout(axis.fit(320.0), &[], &[]),
+            |_| 400.0,
+            &[],
+            &[],
+        );
         assert!(labels.iter().all(|l| l.width <= MAX_LABEL_PX));
         assert!(labels.iter().any(|l| l.width < MAX_LABEL_PX), "{labels:?}");
     }
@@ -288,7 +299,13 @@ mod tests {
         let axis = Axis::new(marks);
         let view = axis.fit(400.0);
         let matched: Vec<bool> = (0..11).map(|i| i == 7 || i == 9).collect();
-        let labels = axis.labels(view, |_| 200.0, &matched, &[4]);
+        let labels = axis.labels(
+            view,
+            &axis.layout(view, &[], &[]),
+            |_| 200.0,
+            &matched,
+            &[4],
+        );
         let named: Vec<usize> = labels.iter().map(|l| l.index).collect();
         for i in [4, 7, 9] {
             assert!(named.contains(&i), "{named:?}");
@@ -310,7 +327,7 @@ mod tests {
             .collect();
         let axis = Axis::new(marks);
         let view = axis.fit(1000.0);
-        let labels = axis.labels(view, |_| 120.0, &[], &[]);
+        let labels = axis.labels(view, &axis.layout(view, &[], &[]), |_| 120.0, &[], &[]);
         assert!(
             labels.len() >= 8 && labels.len() <= 4 * 1000 / 40,
             "{}",
@@ -323,7 +340,7 @@ mod tests {
         }
         // Zoomed in, the titles are of the marks in view.
         let close = axis.show(view, base + 5000, base + 5010);
-        let labels = axis.labels(close, |_| 120.0, &[], &[]);
+        let labels = axis.labels(close, &axis.layout(close, &[], &[]), |_| 120.0, &[], &[]);
         assert!(!labels.is_empty());
         assert!(
             labels.iter().all(|l| (4990..5020).contains(&l.index)),

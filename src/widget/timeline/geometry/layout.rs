@@ -91,6 +91,9 @@ pub struct Layout {
     pub peak: u32,
     /// Breaks in view.
     pub breaks: Vec<Break>,
+    /// Every mark in view or a little beyond its edges, oldest first:
+    /// index, left and right edge (the titles are placed among these).
+    pub visible: Vec<(usize, f64, f64)>,
 }
 
 impl Axis {
@@ -131,6 +134,7 @@ impl Axis {
             }
         }
         layout.peak = layout.bars.iter().map(|b| b.total).max().unwrap_or(0);
+        layout.visible = visible;
         for &index in keep {
             if layout.marks.iter().any(|p| p.index == index) {
                 continue;

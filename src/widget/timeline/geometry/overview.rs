@@ -11,7 +11,9 @@ pub const OVERVIEW_H: f64 = 30.0;
 /// Width of one of the band's bars, pixels.
 pub const OVERVIEW_BIN_PX: f64 = 3.0;
 
-/// The whole archive in the width of a view.
+/// The whole archive in the width of a view. It changes with the width and
+/// the matches only, so it is worked out again only when they change; the
+/// window ([`Axis::window`]) follows every zoom and scroll.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overview {
     /// Per bar, left to right from 0: statements (overlapping it) and of
@@ -19,17 +21,15 @@ pub struct Overview {
     pub bins: Vec<(u32, u32)>,
     /// The largest count among `bins`.
     pub peak: u32,
-    /// Left and right edges of the window in view, pixels of the band.
-    pub window: (f64, f64),
 }
 
 impl Axis {
-    /// The overview of the archive for `view`: its width cut into bars
-    /// [`OVERVIEW_BIN_PX`] wide, counted with `matched` (missing flags
-    /// count as matched), and the window `view` shows.
-    pub fn overview(&self, view: View, matched: &[bool]) -> Overview {
-        let whole = self.fit(view.width);
-        let n = (view.width / OVERVIEW_BIN_PX).ceil().max(1.0) as usize;
+    /// The overview of the archive in a band `width` pixels wide, cut into
+    /// bars [`OVERVIEW_BIN_PX`] wide, counted with `matched` (missing flags
+    /// count as matched).
+    pub fn overview(&self, width: f64, matched: &[bool]) -> Overview {
+        let whole = self.fit(width);
+        let n = (width / OVERVIEW_BIN_PX).ceil().max(1.0) as usize;
         let slot = |x: f64| within((x / OVERVIEW_BIN_PX).floor(), 0.0, (n - 1) as f64) as usize;
         // Counted as differences, then summed: a long span costs two writes.
         let mut diff = vec![(0i64, 0i64); n + 1];
@@ -51,15 +51,17 @@ impl Axis {
             bins.push((u32::try_from(t).unwrap_or(0), u32::try_from(m).unwrap_or(0)));
         }
         let peak = bins.iter().map(|b| b.0).max().unwrap_or(0);
+        Overview { bins, peak }
+    }
+
+    /// Left and right edges, in the band, of the window `view` shows.
+    pub fn window(&self, view: View) -> (f64, f64) {
+        let whole = self.fit(view.width);
         let at = |x: f64| {
             let day = self.world_day(x + view.s, view.k);
             self.world_x(day, whole.k) - whole.s
         };
-        Overview {
-            bins,
-            peak,
-            window: (at(0.0), at(view.width)),
-        }
+        (at(0.0), at(view.width))
     }
 
     /// `view` at the same zoom, scrolled so the window is centred on pixel
@@ -105,7 +107,7 @@ mod tests {
         let axis = corpus_like();
         let fit = axis.fit(600.0);
         let matched = [true, false, false, true, false, true];
-        let o = axis.overview(fit, &matched);
+        let o = axis.overview(600.0, &matched);
         assert_eq!(o.bins.len(), 200);
         assert!(o.bins.iter().all(|(t, m)| m <= t));
         // Each statement is counted in at least one bar; matched ones apart.
@@ -114,7 +116,7 @@ mod tests {
         assert!(o.bins.iter().any(|b| b.1 > 0) && o.bins.iter().any(|b| b.0 > b.1));
         assert!(o.peak >= 1);
         // At the whole archive the window is the whole axis.
-        assert_eq!(o.window, (END_PX, 600.0 - END_PX));
+        assert_eq!(axis.window(fit), (END_PX, 600.0 - END_PX));
     }
 
     #[test]
@@ -122,14 +124,13 @@ mod tests {
         let axis = corpus_like();
         let fit = axis.fit(600.0);
         let zoomed = axis.show(fit, day("2015-11-01"), day("2015-12-31"));
-        let o = axis.overview(zoomed, &[]);
-        let (a, b) = o.window;
+        let (a, b) = axis.window(zoomed);
         assert!(a > 0.0 && b < 600.0 && b - a < 120.0, "{a} {b}");
         // The band's pixel of 2016-12-18 at the whole archive.
         let target = axis.world_x(f64::from(day("2016-12-18")), fit.k) - fit.s;
         let moved = axis.overview_to(zoomed, target);
         assert_eq!(moved.k, zoomed.k);
-        let (a, b) = axis.overview(moved, &[]).window;
+        let (a, b) = axis.window(moved);
         assert!(a < target && target < b, "{a} {target} {b}");
         assert!(((a + b) / 2.0 - target).abs() < 2.0);
     }
