@@ -448,7 +448,7 @@ impl Archive {
 
     /// [`Archive::search`], with the set of statements the request keeps, by
     /// slot: the order of [`Archive::statements`], of the chronology's points
-    /// and of [`crate::timeline`]'s marks. A caller that dims what does not
+    /// and of [`crate::widget::timeline::geometry`]'s marks. A caller that dims what does not
     /// match needs no second search. With `bins` false the response's
     /// chronology is left empty, for callers that draw their own.
     pub fn search_matching(

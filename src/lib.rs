@@ -24,10 +24,10 @@
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
 //! - [`related`]: the statements nearest to one by shared entities and
 //!   distinctive words, for the reading view.
-//! - [`timeline`]: the geometry of the widget's chronology — collapsed
-//!   breaks, zoom and pan limits, lanes, density histogram, ticks, brush.
 //! - [`widget`]: the drop-in `<ima-statements>` element (its DOM half is
-//!   WebAssembly only).
+//!   WebAssembly only), with the geometry of its chronology
+//!   ([`widget::timeline::geometry`]: collapsed breaks, zoom and pan limits,
+//!   lanes, density histogram, titles, ticks, overview, brush).
 //! - `api` (WebAssembly only): the thin `wasm-bindgen` adapter that exposes
 //!   [`archive::Archive`] to JavaScript as `Archive`.
 //!
@@ -53,7 +53,6 @@ pub mod stem;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
 pub mod text;
-pub mod timeline;
 pub mod vocabulary;
 pub mod widget;
 

@@ -1,7 +1,10 @@
-//! The chronology in a real browser, on the real corpus: marks and their
-//! shapes, the collapsed years, brushing a period with the pointer and with
-//! the keyboard, dimming by a query, keyboard order, zoom and ticks, a
-//! container that changes width, the `view` attribute, and unmounting.
+//! The chronology in a real browser, on the real corpus: shown by default,
+//! marks and their shapes, titles on the axis that never overlap, the card
+//! on focus, hover and touch, the overview band, the collapsed years,
+//! brushing a period with the pointer and with the keyboard and saying it
+//! in words, dimming by a query and following it out of view, keyboard
+//! order, zoom and ticks, a container that changes width, the `view`
+//! attribute, and unmounting.
 //!
 //! Run with `wasm-pack test --headless --chrome --firefox -- --test web_timeline`.
 
@@ -9,8 +12,8 @@
 
 use ima_statements::archive::Archive;
 use ima_statements::date::PartialDate;
-use ima_statements::timeline::Shape;
 use ima_statements::widget::mount::{live_resources, mount, Widget};
+use ima_statements::widget::timeline::geometry::Shape;
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -66,13 +69,18 @@ fn centre(e: &Element) -> (f64, f64) {
 }
 
 fn pointer(target: &Element, kind: &str, x: f64, y: f64) {
+    pointer_of(target, kind, x, y, "mouse");
+}
+
+/// A pointer event of `device` (`mouse`, `touch`) at `(x, y)` on `target`.
+fn pointer_of(target: &Element, kind: &str, x: f64, y: f64, device: &str) {
     let init = PointerEventInit::new();
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_composed(true);
     init.set_pointer_id(1);
     init.set_is_primary(true);
-    init.set_pointer_type("mouse");
+    init.set_pointer_type(device);
     init.set_client_x(x.round() as i32);
     init.set_client_y(y.round() as i32);
     init.set_button(0);
@@ -543,5 +551,270 @@ fn the_view_attribute_shows_and_hides_the_chronology_and_unmount_frees_it() {
     assert_eq!(current[0].get_attribute("data-tl-open"), Some(id));
     w.unmount();
     assert_eq!(live_resources(), before);
+    h.remove();
+}
+
+/// A widget mounted with no `view` attribute, 900 px wide.
+fn default_widget() -> (HtmlElement, Widget) {
+    let h: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    h.set_attribute("style", "display:block;width:900px")
+        .unwrap();
+    h.set_attribute("deep-link", "off").unwrap();
+    document().body().unwrap().append_child(&h).unwrap();
+    let w = mount(h.clone().into(), JsValue::UNDEFINED).unwrap();
+    (h, w)
+}
+
+fn hidden(h: &HtmlElement, selector: &str) -> bool {
+    find(h, selector).has_attribute("hidden")
+}
+
+/// The text of the card, empty while it is hidden.
+fn card(h: &HtmlElement) -> String {
+    if hidden(h, ".tl-card") {
+        return String::new();
+    }
+    find(h, ".tl-card").text_content().unwrap_or_default()
+}
+
+fn title_of(archive: &Archive, id: &str) -> String {
+    archive.get(id).unwrap().title.clone()
+}
+
+#[wasm_bindgen_test]
+fn the_default_view_shows_the_chronology_above_the_results() {
+    let (h, w) = default_widget();
+    assert!(!hidden(&h, ".chronology"));
+    assert_eq!(all(&h, ".tl-mark").len(), 11);
+    let chronology = find(&h, ".chronology").get_bounding_client_rect();
+    let results = find(&h, ".results").get_bounding_client_rect();
+    assert!(chronology.bottom() <= results.top() + 1.0);
+    w.unmount();
+    h.remove();
+}
+
+/// Every pair of titles that overlap, by their boxes on screen.
+fn overlapping_titles(h: &HtmlElement) -> Vec<(String, String)> {
+    let titles = all(h, ".tl-title");
+    let boxes: Vec<_> = titles
+        .iter()
+        .map(|t| t.get_bounding_client_rect())
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in boxes.iter().enumerate() {
+        for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+            let apart = a.right() <= b.left() + 0.5
+                || b.right() <= a.left() + 0.5
+                || a.bottom() <= b.top() + 0.5
+                || b.bottom() <= a.top() + 0.5;
+            if !apart {
+                let text = |k: usize| titles[k].text_content().unwrap_or_default();
+                out.push((text(i), text(j)));
+            }
+        }
+    }
+    out
+}
+
+#[wasm_bindgen_test]
+async fn titles_on_the_axis_never_overlap_and_name_their_marks() {
+    let (h, w) = default_widget();
+    let archive = Archive::embedded().unwrap();
+    for width in ["900px", "340px", "1400px"] {
+        h.set_attribute("style", &("display:block;width:".to_owned() + width))
+            .unwrap();
+        sleep(150).await;
+        let titles = all(&h, ".tl-title");
+        assert!(titles.len() >= 2, "{width}: {} titles", titles.len());
+        assert_eq!(overlapping_titles(&h), Vec::new(), "{width}");
+        let frame = find(&h, ".tl-frame").get_bounding_client_rect();
+        for t in &titles {
+            // Each is inside the frame and is its statement's title (elided
+            // by the stylesheet where its room is short).
+            let r = t.get_bounding_client_rect();
+            assert!(r.left() >= frame.left() - 0.5 && r.right() <= frame.right() + 0.5);
+            let i: usize = t.get_attribute("data-i").unwrap().parse().unwrap();
+            let id = all(&h, ".tl-mark")
+                .into_iter()
+                .find(|m| m.get_attribute("data-i").as_deref() == Some(&*i.to_string()))
+                .and_then(|m| m.get_attribute("data-id"))
+                .expect("a title's mark is drawn");
+            assert_eq!(t.text_content().unwrap(), title_of(&archive, &id));
+        }
+    }
+    // Wide, most statements carry their title.
+    assert!(
+        all(&h, ".tl-title").len() >= 7,
+        "{}",
+        all(&h, ".tl-title").len()
+    );
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_card_opens_at_the_mark_on_focus_on_hover_and_on_a_first_tap() {
+    let (h, w) = default_widget();
+    let archive = Archive::embedded().unwrap();
+    assert_eq!(card(&h), "");
+    // Focus: the focused mark's card.
+    let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
+    stop.focus().unwrap();
+    key(&active(&h).unwrap(), "End");
+    let focused = active(&h).unwrap();
+    let id = focused.get_attribute("data-id").unwrap();
+    let text = card(&h);
+    assert!(text.contains(&title_of(&archive, &id)), "{text}");
+    assert!(text.contains("2023"), "the date: {text}");
+    // Anchored at the mark: above it, across its middle.
+    let (x, y) = centre(&focused);
+    let r = find(&h, ".tl-card").get_bounding_client_rect();
+    assert!(
+        r.bottom() <= y && r.left() <= x && x <= r.right(),
+        "{x} {y}"
+    );
+    focused.unchecked_ref::<HtmlElement>().blur().unwrap();
+    assert_eq!(card(&h), "");
+
+    // Hover: the card of the mark under the pointer, away when it leaves.
+    let other = "2016-12-18-international-migrants-day-2016";
+    let m = mark(&h, other);
+    let (x, y) = centre(&m);
+    pointer(&m, "pointermove", x, y);
+    assert!(
+        card(&h).contains(&title_of(&archive, other)),
+        "{}",
+        card(&h)
+    );
+    let stage = find(&h, ".tl-stage");
+    pointer(&stage, "pointerleave", x, y - 400.0);
+    assert_eq!(card(&h), "");
+
+    // Touch: a first tap shows the card, a second opens the statement.
+    let m = mark(&h, other);
+    let (x, y) = centre(&m);
+    for kind in ["pointerdown", "pointerup"] {
+        pointer_of(&m, kind, x, y, "touch");
+    }
+    assert!(card(&h).contains(&title_of(&archive, other)));
+    assert_eq!(state(&w, "open"), None);
+    let m = mark(&h, other);
+    for kind in ["pointerdown", "pointerup"] {
+        pointer_of(&m, kind, x, y, "touch");
+    }
+    assert_eq!(state(&w, "open").as_deref(), Some(other));
+    w.unmount();
+    h.remove();
+}
+
+/// Left and right of the window in the overview band.
+fn window_x(h: &HtmlElement) -> (f64, f64) {
+    let r = find(h, ".tl-window").get_bounding_client_rect();
+    (r.left(), r.right())
+}
+
+#[wasm_bindgen_test]
+fn zoomed_in_an_overview_band_shows_the_window_and_moves_it() {
+    let (h, w) = default_widget();
+    assert!(hidden(&h, ".tl-band"), "no band at the whole archive");
+    let zoom_in: HtmlElement = find(&h, ".tl-button[data-tl=in]").unchecked_into();
+    for _ in 0..3 {
+        zoom_in.click();
+    }
+    assert!(!hidden(&h, ".tl-band"));
+    let band = find(&h, ".tl-band");
+    let b = band.get_bounding_client_rect();
+    let (a0, b0) = window_x(&h);
+    assert!(
+        b0 - a0 < b.width() / 4.0,
+        "the window is a part of the band"
+    );
+    // The whole archive's statements are in the band, matched ones coloured.
+    let bins = find(&h, ".tl-band .tl-bin").get_attribute("d").unwrap();
+    assert!(bins.matches('M').count() >= 4, "{bins}");
+    // A press near the band's left end moves the window there, then a drag
+    // carries it along.
+    let y = b.top() + b.height() / 2.0;
+    let ticks_before = find(&h, ".tl-labels").text_content();
+    pointer(&band, "pointerdown", b.left() + 30.0, y);
+    let (a1, b1) = window_x(&h);
+    assert!(
+        a1 < a0 && a1 <= b.left() + 30.0 && b.left() + 30.0 <= b1 + 1.0,
+        "{a1} {b1}"
+    );
+    assert_ne!(find(&h, ".tl-labels").text_content(), ticks_before);
+    let stage = find(&h, ".tl-stage");
+    pointer(&stage, "pointermove", b.left() + b.width() * 0.6, y);
+    pointer(&stage, "pointerup", b.left() + b.width() * 0.6, y);
+    let (a2, b2) = window_x(&h);
+    let middle = b.left() + b.width() * 0.6;
+    assert!(
+        a2 > a1 && ((a2 + b2) / 2.0 - middle).abs() < 30.0,
+        "{a2} {b2} {middle}"
+    );
+    // Back at the whole archive the band goes.
+    let fit: HtmlElement = find(&h, ".tl-button[data-tl=fit]").unchecked_into();
+    fit.click();
+    assert!(hidden(&h, ".tl-band"));
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_query_with_no_match_in_view_moves_the_view_to_its_matches() {
+    let (h, w) = default_widget();
+    // Zoomed in on the oldest statements.
+    let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
+    stop.focus().unwrap();
+    key(&active(&h).unwrap(), "Home");
+    for _ in 0..4 {
+        key(&active(&h).unwrap(), "+");
+    }
+    let newest = "2023-07-12-secretariat-meets-in-hong-kong";
+    assert!(all(&h, ".tl-mark")
+        .iter()
+        .all(|m| m.get_attribute("data-id").as_deref() != Some(newest)));
+    let input: HtmlInputElement = find(&h, "input[type=search]").unchecked_into();
+    input.set_value("secretariat hong kong");
+    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
+    sleep(300).await;
+    assert_eq!(count_in_status(&h), 1);
+    // The newest statement is in view now, matched, with its title.
+    let m = mark(&h, newest);
+    assert!(!m.class_list().contains("dim"));
+    let frame = find(&h, ".tl-frame").get_bounding_client_rect();
+    let (x, _) = centre(&m);
+    assert!(frame.left() < x && x < frame.right());
+    assert!(all(&h, ".tl-title:not(.dim)").len() == 1);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_selected_period_is_said_in_words_under_the_brush_on_the_chips_and_in_the_caption() {
+    let (h, w) = default_widget();
+    w.set_attribute("from", Some("2015-03".into()));
+    w.set_attribute("to", Some("2016-06".into()));
+    let n = count_in_status(&h);
+    let noun = if n == 1 { "statement" } else { "statements" };
+    let said = "March 2015 – June 2016".to_owned();
+    assert_eq!(
+        find(&h, ".tl-caption").text_content().unwrap(),
+        said.clone() + " · " + &n.to_string() + " " + noun
+    );
+    assert_eq!(find(&h, ".tl-brush-label").text_content().unwrap(), said);
+    let chips: Vec<String> = all(&h, ".chip")
+        .iter()
+        .filter_map(|c| c.text_content())
+        .collect();
+    assert!(
+        chips.iter().any(|c| c.contains("From March 2015")),
+        "{chips:?}"
+    );
+    assert!(
+        chips.iter().any(|c| c.contains("To June 2016")),
+        "{chips:?}"
+    );
+    w.unmount();
     h.remove();
 }

@@ -15,6 +15,7 @@
 //! - [`action`]: what a visitor asks for, typed, and its form on a control;
 //! - [`session`]: one visitor's session (state, results shown, return
 //!   point) and what each action changes in it.
+//! - [`timeline::geometry`]: the chronology's geometry.
 //!
 //! The browser parts (WebAssembly only) turn those into DOM:
 //!
@@ -31,8 +32,8 @@
 //!   share), `mount::history` (the state in the URL and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`
 //!   (permalink and copy link).
-//! - `timeline`: the chronology's SVG and its pointer, wheel and keyboard
-//!   handling, on the geometry of [`crate::timeline`].
+//! - [`timeline`]: the chronology's SVG, titles, card and overview band,
+//!   and its pointer, wheel and keyboard handling, on its own geometry.
 
 pub mod action;
 #[cfg(not(target_arch = "wasm32"))]
@@ -43,6 +44,7 @@ pub mod session;
 pub mod state;
 pub mod strings;
 pub mod url;
+pub mod timeline;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
@@ -51,8 +53,6 @@ mod dom;
 pub mod mount;
 #[cfg(target_arch = "wasm32")]
 mod render;
-#[cfg(target_arch = "wasm32")]
-pub mod timeline;
 
 /// The widget's stylesheet (`www/widget.css`, minified by `build.rs`),
 /// adopted by every shadow root.

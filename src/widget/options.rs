@@ -152,11 +152,11 @@ impl Theme {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     /// The result list only.
-    #[default]
     List,
     /// The chronology only.
     Timeline,
-    /// Both.
+    /// Both, the chronology above the results: the default.
+    #[default]
     Both,
 }
 
@@ -306,12 +306,12 @@ impl Checker {
             }
             Attribute::View => {
                 settings.view = match given {
-                    None | Some("") | Some("list") => View::List,
+                    Some("list") => View::List,
                     Some("timeline") => View::Timeline,
-                    Some("both") => View::Both,
+                    None | Some("") | Some("both") => View::Both,
                     Some(v) => {
                         warn(v);
-                        View::List
+                        View::Both
                     }
                 };
             }
@@ -374,6 +374,9 @@ mod tests {
         assert_eq!(apply("lang", Some("fr-CA")).0.lang, Some(Lang::Fr));
         assert_eq!(apply("theme", Some("dark")).0.theme, Theme::Dark);
         assert_eq!(apply("view", Some("both")).0.view, View::Both);
+        // The chronology is shown unless the page asks for the list alone.
+        assert_eq!(apply("view", None).0.view, View::Both);
+        assert_eq!(apply("view", Some("list")).0.view, View::List);
         assert_eq!(apply("deep-link", Some("")).0.deep_link, Some(true));
         assert_eq!(apply("deep-link", Some("off")).0.deep_link, Some(false));
         assert_eq!(apply("sort", Some("oldest")).1.sort, Some(Sort::Oldest));
@@ -408,7 +411,7 @@ mod tests {
         let (_, state, warnings) = apply("sort", Some("random"));
         assert_eq!((state.sort, warnings.len()), (None, 1));
         let (settings, _, warnings) = apply("view", Some("grid"));
-        assert_eq!((settings.view, warnings.len()), (View::List, 1));
+        assert_eq!((settings.view, warnings.len()), (View::Both, 1));
         let (settings, _, warnings) = apply("deep-link", Some("maybe"));
         assert_eq!((settings.deep_link, warnings.len()), (None, 1));
     }

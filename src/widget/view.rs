@@ -11,6 +11,7 @@ use crate::vocabulary::Facet;
 use crate::widget::query;
 use crate::widget::state::State;
 use crate::widget::strings::{facet_name, kind_label, Strings};
+use crate::widget::timeline::geometry::period_words;
 
 /// One page of results and everything around it.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,13 +118,15 @@ pub fn chips(archive: &Archive, state: &State, lang: Lang) -> Vec<Chip> {
     if let Some(from) = &state.from {
         chips.push(Chip {
             target: Target::From,
-            label: strings.from.to_owned() + " " + from,
+            label: period_words(lang, Some(from), None)
+                .unwrap_or_else(|| strings.from.to_owned() + " " + from),
         });
     }
     if let Some(to) = &state.to {
         chips.push(Chip {
             target: Target::To,
-            label: strings.to.to_owned() + " " + to,
+            label: period_words(lang, None, Some(to))
+                .unwrap_or_else(|| strings.to.to_owned() + " " + to),
         });
     }
     chips

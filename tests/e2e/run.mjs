@@ -13,6 +13,7 @@ import { serve } from "./server.mjs";
 import { register as urlState } from "./url-state.mjs";
 import { register as hosting } from "./hosting.mjs";
 import { register as npmPackage } from "./package.mjs";
+import { register as chronology } from "./chronology.mjs";
 import { events, focused, ids, inShadow, ready, search, shown, status, waitEvent } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -623,6 +624,8 @@ test("no request leaves 127.0.0.1 (every page of this run)", async () => {
 
 // ./build.sh serve --watch, on its own server (tests/e2e/watch.mjs).
 await import("./watch.mjs");
+chronology({ test, open, axe, shots: SHOTS });
+
 const failed = await run({ browser, server }, filter);
 if (axeFindings.length) {
   console.log(`\naxe findings (all impacts):\n  ${[...new Set(axeFindings)].join("\n  ")}`);

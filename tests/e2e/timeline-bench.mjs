@@ -61,8 +61,9 @@ window.bench = async () => {
     isPrimary: true, pointerType: "mouse", clientX: box().left + x, clientY: box().top + y,
     button: 0, bubbles: true, cancelable: true, composed: true }));
   out.marksAtFit = root.querySelectorAll(".tl-mark").length;
+  out.titlesAtFit = root.querySelectorAll(".tl-title").length;
   // The histogram is one path, a bar one "M" of it (older builds: a rect each).
-  const bins = root.querySelectorAll(".tl-bin");
+  const bins = root.querySelectorAll(".tl-bars .tl-bin");
   out.barsAtFit = (bins[0]?.getAttribute("d") ?? "").match(/M/g)?.length ?? bins.length;
   // Zoom in step by step from the whole archive, then out again.
   const zoom = [];
@@ -80,12 +81,15 @@ window.bench = async () => {
   out.panFrameMs = { median: median(pan), worst: worst(pan), frames: pan.length };
   root.querySelector(".tl-button[data-tl=fit]").click();
   // Brush: frames while dragging, then the update when released.
+  // Along the date strip under the axis, wherever the drawing puts it.
+  const strip = root.querySelector(".tl-strip").getBoundingClientRect();
+  const y = strip.top - box().top + strip.height / 2;
   const drag = [], update = [];
   for (let r = 0; r < 5; r++) {
     const x0 = 100 + r * 120;
-    ptr("pointerdown", x0, 130);
-    for (let i = 1; i <= 20; i++) drag.push(frame(() => ptr("pointermove", x0 + i * 10, 130)));
-    update.push(frame(() => ptr("pointerup", x0 + 200, 130)));
+    ptr("pointerdown", x0, y);
+    for (let i = 1; i <= 20; i++) drag.push(frame(() => ptr("pointermove", x0 + i * 10, y)));
+    update.push(frame(() => ptr("pointerup", x0 + 200, y)));
   }
   out.brushFrameMs = { median: median(drag), worst: worst(drag), frames: drag.length };
   out.brushUpdateMs = { median: median(update), worst: worst(update), updates: update.length };

@@ -28,6 +28,14 @@ impl Inner {
             .and_then(|e| e.get_attribute("data-key"));
         let mut found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let matched = std::mem::take(&mut found.matched);
+        if let Some(t) = &self.timeline {
+            let hits: Vec<_> = found
+                .hits
+                .iter()
+                .map(|h| (h.id.as_str(), h.snippet.as_slice()))
+                .collect();
+            t.set_snippets(&hits);
+        }
         let mut shown = std::mem::take(&mut self.shown);
         render::results(
             &self.ctx(),
@@ -133,11 +141,15 @@ impl Inner {
                 })
             })
         });
+        let (shared, lang) = (self.shared.clone(), self.lang);
+        let describe: timeline::Describe =
+            Rc::new(move |doc| timeline::about(&shared.archive, doc, lang));
         self.timeline = Some(Timeline::new(
             &self.doc,
             &self.nodes.chronology,
             self.lang,
             entries,
+            describe,
             sink,
         ));
     }

@@ -4,7 +4,7 @@
 //! Keyboard brushing follows the range selection of the WAI-ARIA listbox
 //! pattern: Shift with an arrow key, Home or End moves focus like the key
 //! alone and selects the period from the statement where the selection
-//! began (the anchor) to the focused one ([`crate::timeline::Axis::period`]);
+//! began (the anchor) to the focused one ([`super::geometry::Axis::period`]);
 //! Escape, Delete or Backspace clears the period.
 
 use std::cell::RefCell;
@@ -17,9 +17,10 @@ use web_sys::{
     Element, Event, EventTarget, KeyboardEvent, PointerEvent, ResizeObserver, WheelEvent,
 };
 
-use super::{Action, Model, Sink, AXIS_Y};
-use crate::timeline::{brush_of, snap, within, View};
+use super::chart::{Action, Model, Sink, AXIS_Y};
+use super::geometry::{brush_of, snap, within, View, BIN_PX};
 use crate::widget::dom::Tracked;
+use crate::widget::strings::Words;
 
 /// Distance from a pointer press that still counts as a click.
 const CLICK_PX: f64 = 4.0;
@@ -27,6 +28,54 @@ const CLICK_PX: f64 = 4.0;
 const EDGE_PX: f64 = 8.0;
 /// Zoom factor of a button press or key.
 const STEP: f64 = 2.0;
+
+/// The buttons above the drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tool {
+    /// Zoom out around the middle.
+    ZoomOut,
+    /// Zoom in around the middle.
+    ZoomIn,
+    /// Show the whole archive.
+    Fit,
+    /// Show the span of the matching statements.
+    Results,
+    /// Remove the brushed period.
+    Clear,
+}
+
+impl Tool {
+    /// The buttons, in their order on screen.
+    pub(super) const ALL: [Tool; 5] = [
+        Tool::ZoomOut,
+        Tool::ZoomIn,
+        Tool::Fit,
+        Tool::Results,
+        Tool::Clear,
+    ];
+
+    /// Its `data-tl` name, for the stylesheet and for tests.
+    pub(super) fn name(self) -> &'static str {
+        match self {
+            Tool::ZoomOut => "out",
+            Tool::ZoomIn => "in",
+            Tool::Fit => "fit",
+            Tool::Results => "results",
+            Tool::Clear => "clear",
+        }
+    }
+
+    /// Its accessible name and its text.
+    pub(super) fn words(self, w: &Words) -> (&'static str, &'static str) {
+        match self {
+            Tool::ZoomOut => (w.zoom_out, "−"),
+            Tool::ZoomIn => (w.zoom_in, "+"),
+            Tool::Fit => (w.fit, w.fit),
+            Tool::Results => (w.fit_results, w.fit_results),
+            Tool::Clear => (w.clear_dates, w.clear_dates),
+        }
+    }
+}
 
 /// What a pointer press is doing.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,6 +108,8 @@ pub(super) enum Drag {
         mid: f64,
         view: View,
     },
+    /// Moving the window in the overview band.
+    Band,
 }
 
 /// Runs `f` on the model, then gives its action, if any, to the widget.
@@ -91,11 +142,11 @@ fn on(
 
 pub(super) fn wire(
     model: &Rc<RefCell<Model>>,
-    tools: &Element,
+    buttons: &[(Element, Tool)],
     sink: Sink,
 ) -> Vec<Tracked<EventListener>> {
     let m = model.borrow();
-    let svg = m.nodes.svg.clone();
+    let stage = m.nodes.stage.clone();
     let details = m.nodes.details.clone();
     let years = m.nodes.years.clone();
     drop(m);
@@ -104,38 +155,49 @@ pub(super) fn wire(
     let active = EventListenerOptions::enable_prevent_default();
 
     let passive = EventListenerOptions::default();
-    out.push(on(&svg, "pointerdown", active, &weak, &sink, |m, e| {
+    // On the stage: the drawing, the titles over it, the band and the card.
+    out.push(on(&stage, "pointerdown", active, &weak, &sink, |m, e| {
         m.down(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "pointermove", passive, &weak, &sink, |m, e| {
+    out.push(on(&stage, "pointermove", passive, &weak, &sink, |m, e| {
         m.moved(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "pointerup", passive, &weak, &sink, |m, e| {
+    out.push(on(&stage, "pointerup", passive, &weak, &sink, |m, e| {
         m.up(e.dyn_ref()?, false)
     }));
-    out.push(on(&svg, "pointercancel", passive, &weak, &sink, |m, e| {
-        m.up(e.dyn_ref()?, true)
-    }));
-    out.push(on(&svg, "pointerleave", passive, &weak, &sink, |m, _| {
+    out.push(on(
+        &stage,
+        "pointercancel",
+        passive,
+        &weak,
+        &sink,
+        |m, e| m.up(e.dyn_ref()?, true),
+    ));
+    out.push(on(&stage, "pointerleave", passive, &weak, &sink, |m, _| {
         m.hover = None;
         m.hover_bin = None;
         m.caption();
+        m.show_card();
         None
     }));
-    out.push(on(&svg, "wheel", active, &weak, &sink, |m, e| {
+    out.push(on(&stage, "wheel", active, &weak, &sink, |m, e| {
         m.wheel(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "keydown", active, &weak, &sink, |m, e| {
+    out.push(on(&stage, "keydown", active, &weak, &sink, |m, e| {
         m.key(e.dyn_ref()?)
     }));
-    out.push(on(&svg, "focusin", passive, &weak, &sink, |m, _| {
-        m.caption();
-        None
-    }));
-    out.push(on(tools, "click", passive, &weak, &sink, |m, e| {
-        let what = closest(e, "[data-tl]")?.get_attribute("data-tl");
-        m.tool(&what.unwrap_or_default())
-    }));
+    for name in ["focusin", "focusout"] {
+        out.push(on(&stage, name, passive, &weak, &sink, |m, _| {
+            m.show_card();
+            None
+        }));
+    }
+    for (button, tool) in buttons {
+        let (w, s, tool) = (weak.clone(), sink.clone(), *tool);
+        out.push(EventListener::new(button, "click", move |_| {
+            act(&w, &s, |m| m.tool(tool))
+        }));
+    }
     out.push(on(&details, "toggle", passive, &weak, &sink, |m, _| {
         m.list();
         None
@@ -198,7 +260,7 @@ fn closest(e: &Event, selector: &str) -> Option<Element> {
 impl Model {
     /// The histogram bar under pixel `x`: matched and total counts.
     fn bin_at(&self, x: f64) -> Option<(u32, u32)> {
-        let bin = crate::timeline::BIN_PX;
+        let bin = BIN_PX;
         self.bars
             .iter()
             .find(|b| f64::from(b.x) <= x && x < f64::from(b.x) + bin)
@@ -220,7 +282,13 @@ impl Model {
         let (x, y) = self.point(e);
         self.pointers.retain(|p| p.0 != e.pointer_id());
         self.pointers.push((e.pointer_id(), x));
-        let _ = self.nodes.svg.set_pointer_capture(e.pointer_id());
+        let _ = self.nodes.stage.set_pointer_capture(e.pointer_id());
+        if closest(e, ".tl-band").is_some() {
+            e.prevent_default();
+            self.drag = Drag::Band;
+            self.set_view(self.axis.overview_to(self.view, x));
+            return None;
+        }
         if let [a, b] = self.pointers.as_slice() {
             self.drawing = None;
             self.drag = Drag::Pinch {
@@ -233,7 +301,8 @@ impl Model {
         if self.pointers.len() > 2 {
             return None;
         }
-        if y >= AXIS_Y - 4.0 {
+        let on = Self::mark_at(e);
+        if on.is_none() && y >= AXIS_Y - 4.0 {
             e.prevent_default();
             let edges = self.brush.map(|(a, b)| self.axis.brush_x(self.view, a, b));
             self.drag = match edges {
@@ -248,7 +317,6 @@ impl Model {
             }
             self.draw_brush();
         } else {
-            let on = Self::mark_at(e);
             self.drag = Drag::Pan {
                 x,
                 s: self.view.s,
@@ -272,7 +340,12 @@ impl Model {
                     self.hover = hover;
                     self.hover_bin = bin;
                     self.caption();
+                    self.show_card();
                 }
+            }
+            Drag::Band => {
+                let v = self.axis.overview_to(self.view, x);
+                self.set_view(v);
             }
             Drag::Pan {
                 x: x0,
@@ -321,7 +394,7 @@ impl Model {
 
     fn up(&mut self, e: &PointerEvent, cancel: bool) -> Option<Action> {
         self.pointers.retain(|p| p.0 != e.pointer_id());
-        let _ = self.nodes.svg.release_pointer_capture(e.pointer_id());
+        let _ = self.nodes.stage.release_pointer_capture(e.pointer_id());
         let drag = std::mem::replace(&mut self.drag, Drag::None);
         let drawing = self.drawing.take();
         if cancel {
@@ -335,7 +408,25 @@ impl Model {
                 ..
             } => {
                 self.focus = i;
+                // On a touch screen the first tap shows the card, the
+                // second (on the mark, its title or the card) opens.
+                if e.pointer_type() == "touch" && self.tapped != Some(i) {
+                    self.tapped = Some(i);
+                    self.show_card();
+                    return None;
+                }
+                self.tapped = None;
                 self.entries.get(i).map(|e| Action::Open(e.id.clone()))
+            }
+            Drag::Pan {
+                on: None,
+                moved: false,
+                ..
+            } if self.tapped.is_some() => {
+                // A tap elsewhere puts the card away.
+                self.tapped = None;
+                self.show_card();
+                None
             }
             Drag::Brush { .. } | Drag::Move { .. } | Drag::Resize { .. } => {
                 let (a, b) = drawing?;
@@ -432,7 +523,7 @@ impl Model {
                 // Consumed here: Escape must not also close the reading view.
                 e.stop_propagation();
                 self.anchor = None;
-                self.tool("clear")
+                self.tool(Tool::Clear)
             }
             "PageUp" => {
                 self.pan(-page);
@@ -461,32 +552,22 @@ impl Model {
         self.set_view(v);
     }
 
-    fn tool(&mut self, what: &str) -> Option<Action> {
+    fn tool(&mut self, tool: Tool) -> Option<Action> {
         let center = self.view.width / 2.0;
-        match what {
-            "in" => self.zoom(STEP, center),
-            "out" => self.zoom(1.0 / STEP, center),
-            "fit" => self.fit(),
-            "results" => {
-                // From the first matched statement's first day (they are
-                // oldest first) to the latest last day of any of them.
-                let mut span: Option<(i32, i32)> = None;
-                for (i, e) in self.entries.iter().enumerate() {
-                    if self.matched(i) {
-                        let (_, end) = span.get_or_insert((e.mark.start, e.mark.end));
-                        *end = (*end).max(e.mark.end);
-                    }
-                }
-                let (start, end) = span?;
+        match tool {
+            Tool::ZoomIn => self.zoom(STEP, center),
+            Tool::ZoomOut => self.zoom(1.0 / STEP, center),
+            Tool::Fit => self.fit(),
+            Tool::Results => {
+                let (start, end) = self.axis.matched_span(&self.matched)?;
                 let v = self.axis.show(self.view, start, end);
                 self.set_view(v);
             }
-            "clear" => {
+            Tool::Clear => {
                 self.brush = None;
                 self.draw_brush();
                 return Some(Action::Dates(None, None));
             }
-            _ => {}
         }
         None
     }

@@ -1,0 +1,675 @@
+//! The chronology in the page: an SVG drawn from the [`super::geometry`],
+//! with the statements' titles and the card as HTML over it, and an
+//! overview band under it while zoomed in; moved by the handlers of `input`.
+//!
+//! A [`Timeline`] lives in the widget's chronology slot. It owns its nodes
+//! and listeners (dropping it removes both) and keeps its own view: zoom,
+//! scroll, the brush being dragged, the focused statement. What changes the
+//! visitor's state — a brushed period, a statement to open — goes to the
+//! widget as an [`Action`] through a callback, called only once the
+//! timeline's own state is released, so the widget can update the timeline
+//! straight back.
+//!
+//! The drawing is rebuilt on each change of view; only the marks in view are
+//! drawn, and dense runs of them are drawn as histogram bars, so a frame
+//! costs about the same for 10 or 10,000 statements. A new query or period
+//! in the same view only redraws the bars, the titles and the brush and
+//! restyles the marks already drawn. When the matches leave the view, the
+//! view moves to them. The width comes from a `ResizeObserver` on the
+//! drawing's frame, never read while drawing, so an update does not force
+//! the browser to lay out the page it has just changed.
+//!
+//! Only the focused mark is in the tab order (roving focus); arrow keys
+//! move it through time, and with Shift they select the period from the
+//! statement where the selection began to the focused one (see `input`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+use super::card::{Card, Describe};
+use super::geometry::{brush_of, period_words, Axis, Bar, Layout, Mark, Shape, View, LABEL_LANES};
+use super::input::{wire, Drag, Tool, Watch};
+use crate::archive::Archive;
+use crate::date::{Day, PartialDate};
+use crate::lang::Lang;
+use crate::number::{decimal, signed};
+use crate::response::Segment;
+use crate::widget::dom::{attr, attrs, child, clear, svg, text_child, unset, Tracked};
+use crate::widget::strings::Words;
+
+/// Height of the drawing, pixels.
+pub(super) const HEIGHT: f64 = 200.0;
+/// The axis line; marks stand above it, the brush strip and ticks below.
+pub(super) const AXIS_Y: f64 = 162.0;
+/// Top of the titles' lanes.
+pub(super) const TOP: f64 = 20.0;
+/// Height of a lane of titles.
+pub(super) const LABEL_H: f64 = 18.0;
+/// Top of the area marks and bars use, under the titles.
+pub(super) const MARKS_TOP: f64 = TOP + LABEL_H * LABEL_LANES as f64 + 4.0;
+/// Distance between lanes of marks.
+pub(super) const LANE_H: f64 = 16.0;
+/// Width used before the slot has been laid out.
+pub(super) const FALLBACK_WIDTH: f64 = 640.0;
+
+/// What the timeline asks of the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Open this statement in the reading view.
+    Open(String),
+    /// Filter to this period (`from`, `to`), or remove the period (`None`s).
+    Dates(Option<String>, Option<String>),
+}
+
+/// Where the timeline's actions go.
+pub type Sink = Rc<dyn Fn(Action)>;
+
+/// One statement as the timeline shows it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Statement id.
+    pub id: String,
+    /// Its place in the archive.
+    pub doc: usize,
+    /// Headline.
+    pub title: String,
+    /// Its date, labelled only when shown: a mount does not format a label
+    /// for each of 10,000 statements.
+    pub date: PartialDate,
+    /// Where it goes.
+    pub mark: Mark,
+}
+
+/// The timeline's entries: every statement in the order of the filter
+/// slots, oldest first, which is also the order of the flags of
+/// [`Archive::search_matching`]'s set and of the chronology's points.
+pub fn entries(archive: &Archive) -> Vec<Entry> {
+    let filters = archive.filters();
+    let statements = archive.statements();
+    (0..filters.len())
+        .filter_map(|slot| {
+            let (start, end) = filters.span(slot)?;
+            let doc = filters.doc(slot)?;
+            let s = statements.get(doc)?;
+            Some(Entry {
+                id: s.id.clone(),
+                doc,
+                title: s.title.clone(),
+                date: s.date,
+                mark: Mark {
+                    start: start.ordinal(),
+                    end: end.ordinal(),
+                    shape: Shape::of(s.date.precision()),
+                    approximate: s.is_approximate(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// The nodes of a timeline.
+pub(super) struct Nodes {
+    pub(super) stage: Element,
+    pub(super) frame: Element,
+    pub(super) svg: Element,
+    pub(super) grid: Element,
+    pub(super) breaks: Element,
+    pub(super) bins: Element,
+    pub(super) bins_on: Element,
+    pub(super) leaders: Element,
+    pub(super) marks: Element,
+    pub(super) labels: Element,
+    /// The statements' titles, HTML over the drawing.
+    pub(super) titles: Element,
+    pub(super) brush: Element,
+    /// The overview band and its parts.
+    pub(super) band: Element,
+    pub(super) band_bins: Element,
+    pub(super) band_on: Element,
+    pub(super) band_window: Element,
+    pub(super) caption: Element,
+    pub(super) results: Element,
+    pub(super) clear: Element,
+    pub(super) details: Element,
+    pub(super) years: Element,
+}
+
+pub(super) struct Model {
+    pub(super) doc: Document,
+    pub(super) lang: Lang,
+    pub(super) words: &'static Words,
+    pub(super) slot: Element,
+    pub(super) nodes: Nodes,
+    pub(super) card: Card,
+    pub(super) describe: Describe,
+    pub(super) entries: Vec<Entry>,
+    pub(super) axis: Axis,
+    pub(super) matched: Vec<bool>,
+    /// Whether every statement is matched (nothing to dim).
+    pub(super) all: bool,
+    /// Snippets of the query for the statements listed first, by id.
+    pub(super) snippets: Vec<(String, Vec<Segment>)>,
+    pub(super) view: View,
+    /// Whether the view shows the whole archive (kept so on resize).
+    pub(super) fitted: bool,
+    pub(super) focus: usize,
+    pub(super) open: Option<usize>,
+    pub(super) hover: Option<usize>,
+    /// The mark a first tap on a touch screen showed the card of.
+    pub(super) tapped: Option<usize>,
+    /// Counts of the histogram bar under the pointer (matched, total).
+    pub(super) hover_bin: Option<(u32, u32)>,
+    /// The histogram bars drawn.
+    pub(super) bars: Vec<Bar>,
+    /// The width the overview band's bars were drawn for, while they still
+    /// count the matches as they are.
+    pub(super) band_for: Option<f64>,
+    /// Where each mark drawn is: its index, middle and top, pixels.
+    pub(super) spots: Vec<(usize, f64, f64)>,
+    /// The brushed period, days pixel-independent.
+    pub(super) brush: Option<(Day, Day)>,
+    /// The period as the filter says it, `from` and `to`.
+    pub(super) period: (Option<String>, Option<String>),
+    /// Brush edges while dragging, pixels.
+    pub(super) drawing: Option<(f64, f64)>,
+    pub(super) drag: Drag,
+    pub(super) pointers: Vec<(i32, f64)>,
+    /// Where a keyboard selection began (Shift with the arrow keys).
+    pub(super) anchor: Option<usize>,
+    /// The view, focused and open statement of the drawing on screen.
+    pub(super) drawn: Option<(View, usize, Option<usize>)>,
+}
+
+/// The chronology mounted in a widget. Dropping it removes its listeners
+/// and empties its slot.
+pub struct Timeline {
+    model: Rc<RefCell<Model>>,
+    listeners: Vec<Tracked<EventListener>>,
+    watch: Option<Tracked<Watch>>,
+}
+
+/// Whole pixels as attribute text (no float formatting in the module).
+pub(super) fn px(v: f64) -> String {
+    if v.is_finite() {
+        signed(super::geometry::within(v.round(), -1e6, 1e6) as i64)
+    } else {
+        "0".into()
+    }
+}
+
+/// Sets attributes that are lengths in pixels: one loop instead of a
+/// number written out and freed at each call.
+pub(super) fn place(e: &Element, pairs: &[(&str, f64)]) {
+    for (name, value) in pairs {
+        attr(e, name, &px(*value));
+    }
+}
+
+impl Timeline {
+    /// Draws the chronology of `entries` into `slot` and starts listening;
+    /// `describe` gives a statement's card its kind and opening.
+    pub fn new(
+        doc: &Document,
+        slot: &Element,
+        lang: Lang,
+        entries: Vec<Entry>,
+        describe: Describe,
+        sink: Sink,
+    ) -> Timeline {
+        let words = Words::of(lang);
+        clear(slot);
+        unset(slot, "hidden");
+        // A heading screen reader users can jump to (and which keeps the
+        // headings in order where the facet panel is folded away).
+        text_child(doc, slot, "h2", "sr", words.chronology);
+        let tools = child(doc, slot, "div", "tl-tools");
+        attrs(
+            &tools,
+            &[("role", "toolbar"), ("aria-label", words.chronology)],
+        );
+        let mut buttons = Vec::new();
+        for tool in Tool::ALL {
+            let (label, text) = tool.words(words);
+            let b = text_child(doc, &tools, "button", "tl-button", text);
+            attrs(
+                &b,
+                &[
+                    ("type", "button"),
+                    ("data-tl", tool.name()),
+                    ("title", label),
+                ],
+            );
+            if text != label {
+                attr(&b, "aria-label", label);
+            }
+            buttons.push((b, tool));
+        }
+        let button = |t: Tool| {
+            buttons
+                .iter()
+                .find(|(_, b)| *b == t)
+                .map_or_else(|| tools.clone(), |(e, _)| e.clone())
+        };
+        let (results, clear_dates) = (button(Tool::Results), button(Tool::Clear));
+        attr(&clear_dates, "hidden", "");
+
+        let stage = child(doc, slot, "div", "tl-stage");
+        let frame = child(doc, &stage, "div", "tl-frame");
+        let help = text_child(doc, slot, "p", "sr", words.help);
+        attr(&help, "id", "ima-tl-help");
+        let root = svg(doc, &frame, "svg", "tl-svg");
+        place(&root, &[("height", HEIGHT)]);
+        attrs(
+            &root,
+            &[
+                ("role", "group"),
+                ("aria-label", words.chronology),
+                ("aria-describedby", "ima-tl-help"),
+                ("part", "chronology-svg"),
+            ],
+        );
+        let strip = svg(doc, &root, "rect", "tl-strip");
+        place(
+            &strip,
+            &[("x", 0.0), ("y", AXIS_Y), ("height", HEIGHT - AXIS_Y)],
+        );
+        attr(&strip, "width", "100%");
+        let grid = svg(doc, &root, "g", "tl-grid");
+        let breaks = svg(doc, &root, "g", "tl-breaks");
+        let leaders = svg(doc, &root, "path", "tl-leader");
+        let bars = svg(doc, &root, "g", "tl-bars");
+        let bins = svg(doc, &bars, "path", "tl-bin");
+        // The matched part, in front; hovering it still counts the bar.
+        let bins_on = svg(doc, &bars, "path", "tl-bin-on");
+        let line = svg(doc, &root, "line", "tl-axis");
+        attrs(&line, &[("x1", "0"), ("x2", "100%")]);
+        place(&line, &[("y1", AXIS_Y), ("y2", AXIS_Y)]);
+        let labels = svg(doc, &root, "g", "tl-labels");
+        let brush = svg(doc, &root, "g", "tl-brush");
+        let marks = svg(doc, &root, "g", "tl-marks");
+        let titles = child(doc, &frame, "div", "tl-titles");
+        attr(&titles, "aria-hidden", "true");
+        let band = svg(doc, &frame, "svg", "tl-band");
+        place(&band, &[("height", super::geometry::overview::OVERVIEW_H)]);
+        attrs(
+            &band,
+            &[
+                ("role", "img"),
+                ("aria-label", words.overview),
+                ("hidden", ""),
+            ],
+        );
+        let band_bins = svg(doc, &band, "path", "tl-bin");
+        let band_on = svg(doc, &band, "path", "tl-bin-on");
+        let band_window = svg(doc, &band, "rect", "tl-window");
+        let card = Card::new(doc, &stage);
+        let caption = child(doc, slot, "p", "tl-caption");
+        attr(&caption, "aria-hidden", "true");
+        let details = child(doc, slot, "details", "tl-list");
+        text_child(doc, &details, "summary", "tl-summary", words.by_year);
+        let years = child(doc, &details, "ul", "tl-years");
+        attr(&years, "role", "list");
+
+        let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
+        let axis = Axis::new(marks_of);
+        let n = entries.len();
+        let view = axis.fit(width_of(&frame));
+        let model = Rc::new(RefCell::new(Model {
+            doc: doc.clone(),
+            lang,
+            words,
+            slot: slot.clone(),
+            nodes: Nodes {
+                stage: stage.clone(),
+                frame: frame.clone(),
+                svg: root,
+                grid,
+                breaks,
+                bins,
+                bins_on,
+                leaders,
+                marks,
+                labels,
+                titles,
+                brush,
+                band,
+                band_bins,
+                band_on,
+                band_window,
+                caption,
+                results,
+                clear: clear_dates,
+                details,
+                years,
+            },
+            card,
+            describe,
+            entries,
+            axis,
+            matched: vec![true; n],
+            all: true,
+            snippets: Vec::new(),
+            view,
+            fitted: true,
+            focus: 0,
+            open: None,
+            hover: None,
+            tapped: None,
+            hover_bin: None,
+            bars: Vec::new(),
+            band_for: None,
+            spots: Vec::new(),
+            brush: None,
+            period: (None, None),
+            drawing: None,
+            drag: Drag::None,
+            pointers: Vec::new(),
+            anchor: None,
+            drawn: None,
+        }));
+        let listeners = wire(&model, &buttons, sink);
+        let watch = Watch::new(&model, &frame).map(Tracked::new);
+        let timeline = Timeline {
+            model,
+            listeners,
+            watch,
+        };
+        timeline.model.borrow_mut().draw(false);
+        timeline
+    }
+
+    /// Shows which statements are `matched` (one flag per entry, in order),
+    /// the period `from`/`to` as the brush, and `open` as the open statement.
+    /// When a query or filter leaves no match in view, the view moves to
+    /// the matches.
+    pub fn update(
+        &self,
+        matched: &[bool],
+        from: Option<&str>,
+        to: Option<&str>,
+        open: Option<&str>,
+    ) {
+        let Ok(mut m) = self.model.try_borrow_mut() else {
+            return;
+        };
+        if matched.len() == m.entries.len() {
+            m.all = matched.iter().all(|x| *x);
+            m.matched.clear();
+            m.matched.extend_from_slice(matched);
+            m.band_for = None;
+        }
+        m.brush = brush_of(&m.axis, from, to);
+        m.period = (from.map(str::to_owned), to.map(str::to_owned));
+        m.set_open(open);
+        m.follow();
+        let keep = m.has_focus();
+        m.redraw(keep);
+        m.list();
+    }
+
+    /// Gives the cards the query's snippets of the statements `hits` lists
+    /// (ids and snippets); the others show their opening.
+    pub fn set_snippets(&self, hits: &[(&str, &[Segment])]) {
+        let Ok(mut m) = self.model.try_borrow_mut() else {
+            return;
+        };
+        // Kept by id and looked up when a card shows: a few hits, against
+        // thousands of entries.
+        m.snippets = hits
+            .iter()
+            .map(|(id, segments)| ((*id).to_owned(), segments.to_vec()))
+            .collect();
+        m.card.stale();
+        m.show_card();
+    }
+
+    /// Marks `open` as the open statement (`None`: none is).
+    pub fn set_open(&self, open: Option<&str>) {
+        let Ok(mut m) = self.model.try_borrow_mut() else {
+            return;
+        };
+        m.set_open(open);
+        m.draw(false);
+        m.list();
+    }
+}
+
+impl Drop for Timeline {
+    fn drop(&mut self) {
+        self.watch = None;
+        self.listeners.clear();
+        if let Ok(m) = self.model.try_borrow() {
+            clear(&m.slot);
+            attr(&m.slot, "hidden", "");
+        }
+    }
+}
+
+/// The drawing frame's inner width, or a fallback before layout.
+fn width_of(frame: &Element) -> f64 {
+    let w = f64::from(frame.client_width());
+    if w >= 1.0 {
+        w
+    } else {
+        FALLBACK_WIDTH
+    }
+}
+
+impl Model {
+    /// Makes the statement with id `open` the open and focused one.
+    pub(super) fn set_open(&mut self, open: Option<&str>) {
+        self.open = open.and_then(|id| self.entries.iter().position(|e| e.id == id));
+        if let Some(i) = self.open {
+            self.focus = i;
+        }
+    }
+
+    /// Whether focus is on one of the marks.
+    pub(super) fn has_focus(&self) -> bool {
+        let active = self
+            .slot
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .and_then(|r| r.active_element())
+            .or_else(|| self.doc.active_element());
+        active.is_some_and(|a| self.nodes.marks.contains(Some(&a)))
+    }
+
+    pub(super) fn matched(&self, i: usize) -> bool {
+        self.matched.get(i).copied().unwrap_or(true)
+    }
+
+    /// Pointer position in the drawing.
+    pub(super) fn point(&self, e: &web_sys::MouseEvent) -> (f64, f64) {
+        let r = self.nodes.svg.get_bounding_client_rect();
+        (
+            f64::from(e.client_x()) - r.left(),
+            f64::from(e.client_y()) - r.top(),
+        )
+    }
+
+    pub(super) fn set_view(&mut self, view: View) {
+        self.view = self.axis.clamp(view);
+        self.fitted = false;
+        self.draw(self.has_focus());
+    }
+
+    /// Redraws everything; `refocus` puts focus back on the focused mark.
+    pub(super) fn draw(&mut self, refocus: bool) {
+        let width = self.view.width;
+        attr(&self.nodes.svg, "width", &px(width));
+        let layout = self.layout();
+        self.draw_axis(&layout);
+        self.draw_bars(&layout);
+        self.draw_marks(&layout);
+        self.draw_titles(&layout);
+        self.draw_band();
+        self.drawn = Some((self.view, self.focus, self.open));
+        self.draw_brush();
+        self.show_tools();
+        if refocus {
+            if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
+                if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
+                    let _ = e.focus();
+                }
+            }
+        }
+        self.caption();
+        self.show_card();
+    }
+
+    /// Shows new matches and a new brush. In the view already drawn, with
+    /// the same focused and open statements, the axis and the marks' places
+    /// stay: only the bars, the marks' dimming and the brush change.
+    pub(super) fn redraw(&mut self, refocus: bool) {
+        if self.drawn != Some((self.view, self.focus, self.open)) {
+            self.draw(refocus);
+            return;
+        }
+        let layout = self.layout();
+        self.draw_bars(&layout);
+        let marks = self.nodes.marks.children();
+        for e in (0..marks.length()).filter_map(|i| marks.item(i)) {
+            let index = e.get_attribute("data-i").and_then(|v| v.parse().ok());
+            let dim = index.is_some_and(|i| !self.matched(i));
+            let _ = e.class_list().toggle_with_force("dim", dim);
+        }
+        // The matched statements' titles come first: they are laid out again.
+        self.draw_titles(&layout);
+        self.draw_band();
+        self.draw_brush();
+        self.show_tools();
+        self.caption();
+        self.show_card();
+    }
+
+    /// Shows the card of the mark tapped, else hovered, else focused; hides
+    /// it when there is none or the mark is out of view.
+    pub(super) fn show_card(&mut self) {
+        let shown = self
+            .tapped
+            .or(self.hover)
+            .or_else(|| self.has_focus().then_some(self.focus));
+        let spot = shown.and_then(|i| self.spots.iter().find(|s| s.0 == i).copied());
+        let (Some((i, x, top)), Some(entry)) = (spot, shown.and_then(|i| self.entries.get(i)))
+        else {
+            self.card.hide();
+            return;
+        };
+        let about = (!self.card.holds(i))
+            .then(|| (self.describe)(entry.doc))
+            .flatten();
+        let snippet = self
+            .snippets
+            .iter()
+            .find(|s| s.0 == entry.id)
+            .map(|s| s.1.as_slice());
+        self.card.show(
+            &self.doc,
+            i,
+            (
+                &entry.title,
+                &entry.date.label(self.lang),
+                entry.mark.approximate,
+            ),
+            about,
+            snippet,
+            (x, top),
+            self.view.width,
+            self.lang,
+        );
+    }
+
+    /// When the matches are all outside the view, moves the view to them
+    /// (zoomed out as far as they need). The view jumps, as it does for the
+    /// buttons and keys: nothing moves on its own, so there is no motion to
+    /// hold back under `prefers-reduced-motion`.
+    pub(super) fn follow(&mut self) {
+        if self.all || self.axis.shows_any(self.view, &self.matched) {
+            return;
+        }
+        let Some((a, b)) = self.axis.matched_span(&self.matched) else {
+            return;
+        };
+        self.view = self.axis.show(self.view, a, b);
+        self.fitted = false;
+    }
+
+    /// The layout of the current view, the focused and open marks kept.
+    pub(super) fn layout(&self) -> Layout {
+        let keep: Vec<usize> = [Some(self.focus), self.open]
+            .into_iter()
+            .flatten()
+            .collect();
+        self.axis.layout(self.view, &self.matched, &keep)
+    }
+
+    /// "Clear dates" while there is a period; "fit to results" while
+    /// something is filtered out.
+    pub(super) fn show_tools(&self) {
+        let n = &self.nodes;
+        let _ = n
+            .clear
+            .toggle_attribute_with_force("hidden", self.brush.is_none());
+        let _ = n
+            .results
+            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+    }
+
+    /// Under the drawing: the counts of the density bar under the pointer,
+    /// else the selected period in words with its number of statements
+    /// ("March 2015 – June 2016 · 4 statements").
+    pub(super) fn caption(&self) {
+        let w = self.words;
+        let text = self
+            .hover_bin
+            .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements);
+        let text = text.or_else(|| {
+            let words = period_words(
+                self.lang,
+                self.period.0.as_deref(),
+                self.period.1.as_deref(),
+            )?;
+            let n = self.matched.iter().filter(|m| **m).count();
+            let noun = if n == 1 { w.statement } else { w.statements };
+            Some(words + " · " + &decimal(n as u64) + " " + noun)
+        });
+        let text = text.unwrap_or_default();
+        if self.nodes.caption.text_content().as_deref() != Some(text.as_str()) {
+            self.nodes.caption.set_text_content(Some(&text));
+        }
+    }
+
+    pub(super) fn fit(&mut self) {
+        self.view = self.axis.fit(self.view.width);
+        self.fitted = true;
+        self.draw(self.has_focus());
+    }
+
+    /// Lays the axis out again for a new width; called by the size observer.
+    pub(super) fn resize(&mut self) {
+        if self.measure() {
+            self.draw(self.has_focus());
+        }
+    }
+
+    /// Follows the frame's width (window resizes, a container that changes
+    /// width, the reading view's wider column); true when it changed.
+    pub(super) fn measure(&mut self) -> bool {
+        let width = width_of(&self.nodes.frame);
+        if (width - self.view.width).abs() < 0.5 {
+            return false;
+        }
+        self.view = if self.fitted {
+            self.axis.fit(width)
+        } else {
+            self.axis.clamp(View { width, ..self.view })
+        };
+        true
+    }
+}
