@@ -8,12 +8,10 @@ use crate::search::SearchIndex;
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
 
-/// The corpus compiled into the library by `build.rs`.
+/// The corpus compiled into the library by `build.rs` (layout in
+/// [`crate::corpus::blob`]). The search index is not shipped: it is built
+/// here when the archive loads.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
-
-/// The search index of [`EMBEDDED`], built by `build.rs` for a large corpus;
-/// empty for a small one, which is indexed on load.
-static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
@@ -37,13 +35,22 @@ impl Archive {
 
     /// The archive compiled into the library.
     pub fn embedded() -> Result<Archive, DecodeError> {
-        let corpus = Corpus::from_bytes(EMBEDDED)?;
-        // A prebuilt index always matches the corpus built with it; should
-        // it not decode, searching still works from an index built here.
-        let index = if EMBEDDED_INDEX.is_empty() {
-            SearchIndex::new(&corpus)
-        } else {
-            SearchIndex::load(EMBEDDED_INDEX, &corpus).unwrap_or_else(|_| SearchIndex::new(&corpus))
+        #[cfg(ima_symbols)]
+        let (corpus, index) = {
+            let (corpus, bodies) = crate::corpus::blob::decode_with_bodies(EMBEDDED)?;
+            let index = match bodies {
+                Some(bodies) => SearchIndex::from_symbols(&corpus, &bodies),
+                None => SearchIndex::new(&corpus),
+            };
+            (corpus, index)
+        };
+        // A small archive's module reads no symbols (see
+        // `crate::corpus::blob::SYMBOLS`).
+        #[cfg(not(ima_symbols))]
+        let (corpus, index) = {
+            let corpus = Corpus::from_bytes(EMBEDDED)?;
+            let index = SearchIndex::new(&corpus);
+            (corpus, index)
         };
         let filters = FilterIndex::new(&corpus);
         Ok(Archive {

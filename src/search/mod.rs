@@ -2,9 +2,9 @@
 //! highlights (DESIGN.md §2).
 //!
 //! - [`query`]: the query language, parsed from any string without error;
-//! - [`index`]: the inverted index, built at compile time for a large
-//!   embedded corpus (its blob layout is documented there), or when the
-//!   archive loads for a small one or any other corpus;
+//! - [`index`]: the inverted index, built when the archive loads (for a
+//!   large embedded corpus, from the symbol numbers its blob stores the
+//!   paragraphs as);
 //! - [`rank`]: expansion of typed words (prefix, typos), matching and BM25F
 //!   ranking;
 //! - [`snippet`]: marking matched words, choosing a snippet's window.
@@ -16,10 +16,12 @@ pub mod query;
 pub mod rank;
 pub mod snippet;
 
+#[cfg(ima_symbols)]
+use crate::corpus::blob::Bodies;
 use crate::corpus::Corpus;
 use crate::response::{QuerySummary, Segment};
 use crate::text::{fold, tokens};
-use index::{Index, IndexError};
+use index::Index;
 use snippet::Marks;
 
 /// What a text query matched.
@@ -60,19 +62,11 @@ impl SearchIndex {
         SearchIndex::with_index(Index::build(corpus), corpus)
     }
 
-    /// Loads the index of `corpus` from a blob written by
-    /// [`SearchIndex::to_bytes`] (for the embedded corpus, by `build.rs`).
-    pub fn load(bytes: &[u8], corpus: &Corpus) -> Result<SearchIndex, IndexError> {
-        let index = Index::from_bytes(bytes, index::fingerprint(corpus))?;
-        if index.docs.len() != corpus.statements.len() {
-            return Err(IndexError::OtherCorpus);
-        }
-        Ok(SearchIndex::with_index(index, corpus))
-    }
-
-    /// The index as a blob for [`SearchIndex::load`].
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.index.to_bytes()
+    /// Indexes every statement of `corpus`, reading the bodies from the
+    /// symbol numbers of its blob (see [`Index::build_from_symbols`]).
+    #[cfg(ima_symbols)]
+    pub fn from_symbols(corpus: &Corpus, bodies: &Bodies<'_>) -> SearchIndex {
+        SearchIndex::with_index(Index::build_from_symbols(corpus, bodies), corpus)
     }
 
     /// The inverted index.
