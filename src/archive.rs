@@ -1,10 +1,31 @@
-//! The archive: the embedded corpus, ready to be queried.
+//! The archive: the embedded corpus, ready to be queried, and the one place
+//! where a request's answer is put together.
+//!
+//! The query layer is built from the bottom up, each layer using only those
+//! below it:
+//!
+//! - the model: [`crate::corpus`] and what it is made of;
+//! - the indexes: [`crate::search`] (text) and [`crate::filter`] (facet
+//!   values and dates, as [`BitSet`]s of statements in time order);
+//! - the query: [`crate::request`] checked into a query, then what consumes
+//!   the set of statements it keeps, the way a search engine's collectors
+//!   consume matched documents: [`crate::facets::count`] (disjunctive
+//!   counts), [`crate::chronology::collect`] (bins and points) and the page
+//!   of hits ranked here;
+//! - the response: [`crate::response`], the records they make.
+//!
+//! [`Archive::search_matching`] composes them.
 
+use crate::bitset::BitSet;
+use crate::chronology::{self, Chronology, ChronologyOptions};
 use crate::corpus::{Corpus, DecodeError};
+use crate::facets::{self, Facets};
 use crate::filter::FilterIndex;
 use crate::lang::Lang;
-use crate::record::{StatementRecord, SummaryRecord};
-use crate::search::SearchIndex;
+use crate::record::{DateRecord, StatementRecord, SummaryRecord};
+use crate::request::{Query, Request, RequestError, Sort};
+use crate::response::{Hit, Response};
+use crate::search::{SearchIndex, TextResult};
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
 
@@ -117,5 +138,218 @@ impl Archive {
             .iter()
             .map(|s| SummaryRecord::new(&self.corpus, s, lang))
             .collect()
+    }
+
+    /// Every facet value with the number of statements that have it, for
+    /// partners who build their own interface.
+    pub fn facets(&self) -> Facets {
+        facets::totals(&self.filters)
+    }
+
+    /// The chronology of what `request` keeps.
+    pub fn chronology(
+        &self,
+        request: &Request,
+        options: &ChronologyOptions,
+    ) -> Result<Chronology, RequestError> {
+        let filters = self.filters();
+        let query = request.check(&|f, v| filters.find(f, v))?;
+        let text = self.index().search(&query.text);
+        let selection = filters.select(&query, &text);
+        self.chronology_of(&selection.matched, options, query.lang)
+    }
+
+    /// The chronology with the statements in `matched` (slots of
+    /// [`Archive::filters`]) marked, for callers that already ran the filters.
+    pub fn chronology_of(
+        &self,
+        matched: &BitSet,
+        options: &ChronologyOptions,
+        lang: Lang,
+    ) -> Result<Chronology, RequestError> {
+        chronology::collect(&self.filters, self.statements(), matched, options, lang)
+    }
+
+    /// Runs a search request: the page of hits, the total, disjunctive facet
+    /// counts and the chronology of what it keeps (DESIGN.md §3).
+    pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
+        self.search_matching(request, true)
+            .map(|(response, _)| response)
+    }
+
+    /// [`Archive::search`], with the set of statements the request keeps, by
+    /// slot: the order of [`Archive::statements`], of the chronology's points
+    /// and of [`crate::timeline`]'s marks. A caller that dims what does not
+    /// match needs no second search. With `bins` false the response's
+    /// chronology is left empty, for callers that draw their own.
+    pub fn search_matching(
+        &self,
+        request: &Request,
+        bins: bool,
+    ) -> Result<(Response, BitSet), RequestError> {
+        let filters = self.filters();
+        let query = request.check(&|f, v| filters.find(f, v))?;
+        let text = self.index().search(&query.text);
+        let selection = filters.select(&query, &text);
+        let sort = query.sort.unwrap_or(if text.matches.is_some() {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        });
+        let page = self.page(&selection.matched, &text, sort, query.offset, query.limit);
+        let hits = page
+            .into_iter()
+            .filter_map(|(doc, score)| self.hit(doc, score, &text, &query))
+            .collect();
+        let chronology = if bins {
+            let options = ChronologyOptions::default();
+            self.chronology_of(&selection.matched, &options, query.lang)?
+        } else {
+            Chronology::default()
+        };
+        let response = Response {
+            total: u32::try_from(selection.matched.len()).unwrap_or(u32::MAX),
+            hits,
+            facets: facets::count(filters, &selection, &query),
+            chronology,
+            query: text.query,
+            sort,
+        };
+        Ok((response, selection.matched))
+    }
+
+    /// The statements (corpus index, score) of one page of `matched` in `sort` order.
+    fn page(
+        &self,
+        matched: &BitSet,
+        text: &TextResult,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Vec<(usize, f32)> {
+        let filters = self.filters();
+        let by_slot = |slots: &mut dyn Iterator<Item = usize>| -> Vec<(usize, f32)> {
+            slots
+                .skip(offset)
+                .take(limit)
+                .filter_map(|slot| filters.doc(slot).map(|doc| (doc, 0.0)))
+                .collect()
+        };
+        let Some(matches) = &text.matches else {
+            return match sort {
+                Sort::Oldest => by_slot(&mut matched.iter()),
+                Sort::Newest | Sort::Relevance => by_slot(&mut matched.iter_rev()),
+            };
+        };
+        // One sort of plain integers serves every order: the key is the
+        // slot, under the score when ranking (see `rank_key`).
+        let mut ranked: Vec<u128> = matches
+            .iter()
+            .filter_map(|&(doc, score)| {
+                let slot = filters.slot(doc)?;
+                matched
+                    .contains(slot as usize)
+                    .then(|| rank_key(sort, score, slot))
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|key| {
+                let (slot, score) = from_rank_key(sort, key);
+                filters.doc(slot).map(|doc| (doc, score))
+            })
+            .collect()
+    }
+
+    /// The result-list entry of statement `doc`.
+    fn hit(&self, doc: usize, score: f32, text: &TextResult, query: &Query) -> Option<Hit> {
+        let s = self.statements().get(doc)?;
+        let kind_label = self
+            .vocabulary()
+            .kind(&s.kind)
+            .map_or_else(|| s.kind.clone(), |k| k.label.clone());
+        Some(Hit {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            subtitle: s.subtitle.clone(),
+            kind: s.kind.clone(),
+            kind_label,
+            date: DateRecord::new(&s.date, s.approximate.as_deref(), query.lang),
+            score,
+            snippet: self
+                .index()
+                .snippet(self.corpus(), doc, text, SNIPPET_WORDS),
+            title_segments: self.index().highlight(&s.title, text),
+        })
+    }
+}
+
+/// Words of a snippet.
+const SNIPPET_WORDS: usize = 30;
+
+/// A sort key putting hits in `sort` order when sorted ascending: for
+/// relevance, the score (highest first) then the slot (newest first); for
+/// dates, the slot. The score rides along in the low bits to be read back.
+fn rank_key(sort: Sort, score: f32, slot: u32) -> u128 {
+    // Flipping a float's bits like this orders them as `f32::total_cmp` does.
+    let bits = score.to_bits();
+    let ordered = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    let slot_part = match sort {
+        Sort::Oldest => slot,
+        Sort::Newest | Sort::Relevance => !slot,
+    };
+    let score_part = match sort {
+        Sort::Relevance => !ordered,
+        Sort::Newest | Sort::Oldest => 0,
+    };
+    u128::from(score_part) << 96 | u128::from(slot_part) << 64 | u128::from(bits)
+}
+
+/// The slot and score of a [`rank_key`].
+fn from_rank_key(sort: Sort, key: u128) -> (usize, f32) {
+    let slot_part = (key >> 64) as u32;
+    let slot = match sort {
+        Sort::Oldest => slot_part,
+        Sort::Newest | Sort::Relevance => !slot_part,
+    };
+    (slot as usize, f32::from_bits(key as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rank_keys_order_by_score_then_newest_and_keep_the_score() {
+        let hits = [(1.5, 2), (3.0, 1), (1.5, 5), (0.0, 0), (-1.0, 3)];
+        let order = |sort| {
+            let mut keys: Vec<u128> = hits
+                .iter()
+                .map(|&(s, slot)| rank_key(sort, s, slot))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter()
+                .map(|k| from_rank_key(sort, k))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            order(Sort::Relevance),
+            [(1, 3.0), (5, 1.5), (2, 1.5), (0, 0.0), (3, -1.0)]
+        );
+        assert_eq!(
+            order(Sort::Newest),
+            [(5, 1.5), (3, -1.0), (2, 1.5), (1, 3.0), (0, 0.0)]
+        );
+        assert_eq!(
+            order(Sort::Oldest),
+            [(0, 0.0), (1, 3.0), (2, 1.5), (3, -1.0), (5, 1.5)]
+        );
     }
 }

@@ -250,7 +250,7 @@ pub struct Query {
     pub text: String,
     /// For each facet of [`Facet::ALL`], the positions of the selected values
     /// among that facet's values, sorted, without repeats. Empty: no filter.
-    pub selected: [Vec<u32>; 6],
+    pub selected: PerFacet<Vec<u32>>,
     /// First day of the date range.
     pub from: Option<Day>,
     /// Last day of the date range.
@@ -339,8 +339,9 @@ impl Request {
         &self,
         lookup: &dyn Fn(Facet, &str) -> Option<u32>,
     ) -> Result<Query, RequestError> {
-        let mut selected: [Vec<u32>; 6] = Default::default();
-        for (slot, facet) in selected.iter_mut().zip(Facet::ALL) {
+        let mut selected: PerFacet<Vec<u32>> = PerFacet::default();
+        for facet in Facet::ALL {
+            let slot = selected.get_mut(facet);
             for value in self.selection.get(facet) {
                 let position = lookup(facet, value).ok_or_else(|| RequestError::UnknownValue {
                     field: facet.as_str(),
@@ -486,7 +487,7 @@ mod tests {
         assert_eq!(q.offset, 0);
         assert_eq!(q.sort, None);
         assert_eq!(q.lang, Lang::En);
-        assert!(q.selected.iter().all(Vec::is_empty));
+        assert!(q.selected.is_empty());
     }
 
     #[test]
@@ -499,7 +500,7 @@ mod tests {
             ..Request::default()
         };
         let q = request.check(&lookup).unwrap();
-        assert_eq!(q.selected[1], [1, 3]);
+        assert_eq!(q.selected.topic, [1, 3]);
     }
 
     #[test]

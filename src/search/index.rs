@@ -801,6 +801,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn the_index_built_from_symbols_is_the_one_built_from_text() {
         let real = crate::archive::Archive::embedded()
             .expect("the embedded corpus decodes")

@@ -19,10 +19,34 @@ pub mod snippet;
 #[cfg(ima_symbols)]
 use crate::corpus::blob::Bodies;
 use crate::corpus::Corpus;
-use crate::response::{QuerySummary, Segment};
+use serde::Serialize;
+
 use crate::text::{fold, tokens};
 use index::Index;
 use snippet::Marks;
+
+/// A piece of text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text, verbatim from the statement.
+    pub text: String,
+    /// Whether it matched a query term or phrase.
+    #[serde(rename = "match")]
+    pub matched: bool,
+}
+
+/// What the search understood of the text typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QuerySummary {
+    /// Words that must match (as typed, folded).
+    pub terms: Vec<String>,
+    /// Exact phrases that must match.
+    pub phrases: Vec<String>,
+    /// Words and phrases that must not match.
+    pub excluded: Vec<String>,
+    /// What was ignored, and why, e.g. `"the" (common word)`.
+    pub ignored: Vec<String>,
+}
 
 /// What a text query matched.
 #[derive(Debug, Clone, Default, PartialEq)]
