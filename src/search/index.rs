@@ -487,17 +487,24 @@ struct TermBuf {
     last_doc: u32,
     docs: Vec<u8>,
     positions: Vec<u8>,
+    /// The statement being indexed, plus one, once the term occurs in it.
+    seen_in: u32,
+    /// Its occurrences there, by field.
+    tf: [u32; FIELDS],
+    /// Its last position there.
+    last_position: u32,
 }
 
 /// The statement being indexed.
 #[derive(Default)]
 struct Doc {
+    /// Its number plus one (what [`TermBuf::seen_in`] holds).
+    mark: u32,
     fields: DocFields,
     /// Next free position.
     position: u32,
-    /// Every word as its term number and position, `term << 32 | position`:
-    /// sorted, it lists each term's positions in order.
-    occurrences: Vec<u64>,
+    /// The terms met in it, whose statement lists it ends.
+    touched: Vec<u32>,
 }
 
 impl Doc {
@@ -515,6 +522,7 @@ impl Builder {
         let mut d = Doc::default();
         for (doc, s) in corpus.statements.iter().enumerate() {
             let doc = doc as u32;
+            d.mark = doc + 1;
             d.fields = DocFields::default();
             d.position = 0;
             d.open(TITLE);
@@ -557,25 +565,19 @@ impl Builder {
                     self.part(&mut d, BODY, paragraph);
                 }
             }
-            let fields = d.fields;
-            docs.push(fields);
-            d.occurrences.sort_unstable();
-            for run in d.occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
-                let Some(&first) = run.first() else {
+            docs.push(d.fields);
+            // Each term met ends its statement list with this statement; its
+            // positions here are written already, in order.
+            for &t in &d.touched {
+                let Some(buf) = self.terms.get_mut(t as usize) else {
                     continue;
                 };
-                let Some(buf) = self.terms.get_mut((first >> 32) as usize) else {
-                    continue;
-                };
-                let mut tf = [0u32; FIELDS];
-                for &o in run {
-                    tf[fields.field_of(o as u32)] += 1;
-                }
+                let tf = buf.tf;
                 write_varint(&mut buf.docs, doc - buf.last_doc);
                 buf.last_doc = doc;
                 buf.df += 1;
                 let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(tf[f] > 0) << f));
-                let total = run.len();
+                let total: u32 = tf.iter().sum();
                 if present.count_ones() == 1 && total <= 15 {
                     buf.docs.push(present | (total as u8) << 4);
                 } else {
@@ -584,14 +586,8 @@ impl Builder {
                         write_varint(&mut buf.docs, count);
                     }
                 }
-                let mut last = 0;
-                for &o in run {
-                    let p = o as u32;
-                    write_varint(&mut buf.positions, p - last);
-                    last = p;
-                }
             }
-            d.occurrences.clear();
+            d.touched.clear();
         }
         self.finish(docs)
     }
@@ -601,10 +597,7 @@ impl Builder {
     fn part(&mut self, d: &mut Doc, field: usize, text: &str) {
         for token in tokens(text) {
             let t = self.term_of(token.text);
-            d.occurrences
-                .push(u64::from(t) << 32 | u64::from(d.position));
-            d.position = d.position.saturating_add(1);
-            d.fields.len[field] += 1;
+            self.occur(d, t, field);
         }
         d.position = d.position.saturating_add(1);
     }
@@ -643,12 +636,11 @@ impl Builder {
             return;
         };
         for &t in names {
-            if t != NOT_A_WORD {
-                d.occurrences
-                    .push(u64::from(t) << 32 | u64::from(d.position));
-                d.fields.len[ENTITIES] += 1;
+            if t == NOT_A_WORD {
+                d.position = d.position.saturating_add(1);
+            } else {
+                self.occur(d, t, ENTITIES);
             }
-            d.position = d.position.saturating_add(1);
         }
     }
 
@@ -681,12 +673,30 @@ impl Builder {
                 };
             }
             if *slot != NOT_A_WORD {
-                d.occurrences
-                    .push(u64::from(*slot) << 32 | u64::from(d.position));
-                d.position = d.position.saturating_add(1);
-                d.fields.len[BODY] += 1;
+                self.occur(d, *slot, BODY);
             }
         });
+    }
+
+    /// Records term `t` at the next position of statement `d`, in `field`.
+    fn occur(&mut self, d: &mut Doc, t: u32, field: usize) {
+        if let Some(buf) = self.terms.get_mut(t as usize) {
+            if buf.seen_in != d.mark {
+                buf.seen_in = d.mark;
+                buf.tf = [0; FIELDS];
+                buf.last_position = 0;
+                d.touched.push(t);
+            }
+            if let Some(tf) = buf.tf.get_mut(field) {
+                *tf += 1;
+            }
+            write_varint(&mut buf.positions, d.position - buf.last_position);
+            buf.last_position = d.position;
+        }
+        d.position = d.position.saturating_add(1);
+        if let Some(len) = d.fields.len.get_mut(field) {
+            *len += 1;
+        }
     }
 
     /// The term number of a word as written, creating it on first sight.

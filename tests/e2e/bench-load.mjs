@@ -19,7 +19,12 @@
 // `triggerSearch("rohingya")` over the documents written as HTML pages and
 // indexed by the `pagefind` npm package. Each cell: median of 5 loads, with
 // min and max.
-import { mkdir, readFile, rm, writeFile, stat, copyFile } from "node:fs/promises";
+//
+// A second table gives, unthrottled and from the cache-less local server,
+// the widget's ready time (navigation → the `ima-statements:ready` event)
+// and its WebAssembly memory once ready, against the corpus's raw text (the
+// bytes of its statement files).
+import { mkdir, readFile, readdir, rm, writeFile, stat, copyFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -221,6 +226,43 @@ async function firstResult(browser, url) {
   return t;
 }
 
+/** Unthrottled: navigation → the widget's ready event, and the module's
+ * memory then. */
+async function ready(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.addInitScript(() => {
+    document.addEventListener("ima-statements:ready", () => { window.__ready = performance.now(); });
+  });
+  await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT, polling: 50 });
+  const out = await page.evaluate(async () => {
+    // The glue module is the loader's own instance; init returns its exports.
+    const glue = await import("/ima/ima_statements.js");
+    const exports = await glue.default();
+    return { ready: window.__ready, memory: exports.memory.buffer.byteLength };
+  });
+  await context.close();
+  return out;
+}
+
+/** Bytes of the corpus's statement files. */
+async function rawText(corpus) {
+  let total = 0;
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (e.name.endsWith(".md")) total += (await stat(path)).size;
+    }
+  };
+  await walk(join(corpus, "statements"));
+  return total;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const cell = (xs) => `${seconds(median(xs))} (${seconds(Math.min(...xs))}–${seconds(Math.max(...xs))})`;
@@ -245,8 +287,16 @@ for (const build of builds) {
     }
     process.stderr.write(`  ${name}: ${times[name].map(seconds).join(", ")} s\n`);
   }
+  const readies = [];
+  let memory = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const r = await ready(browser, `${server.url}/widget.html`);
+    readies.push(r.ready);
+    memory = Math.max(memory, r.memory);
+  }
+  process.stderr.write(`  ready (unthrottled): ${readies.map((t) => t.toFixed(0)).join(", ")} ms\n`);
   await server.close();
-  rows.push({ docs, times });
+  rows.push({ docs, times, readies, memory, raw: await rawText(build.corpus) });
 }
 await pagefind.close();
 await browser.close();
@@ -263,7 +313,26 @@ const table = rows.map(({ docs, times }) => [
   (median(times["this widget"]) / median(times["MiniSearch"])).toFixed(2) + "×",
 ]);
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-const line = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padStart(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
+const line = (cells) => "| " + cells.map((c, i) => c.padStart(widths[i])).join(" | ") + " |";
 console.log(line(head));
 console.log("|" + widths.map((w) => "-".repeat(w + 1) + ":").join("|") + "|");
 for (const r of table) console.log(line(r));
+
+console.log(
+  `\nThis widget unthrottled (no cache): navigation → ready, ms, median of ${LOADS} loads (min–max); ` +
+    "WebAssembly memory once ready against the corpus's raw text (its statement files)\n",
+);
+const head2 = ["statements", "ready", "memory", "raw text", "memory / raw text"];
+const mb = (b) => (b / 1048576).toFixed(1) + " MiB";
+const table2 = rows.map((r) => [
+  String(r.docs),
+  `${median(r.readies).toFixed(0)} (${Math.min(...r.readies).toFixed(0)}–${Math.max(...r.readies).toFixed(0)})`,
+  mb(r.memory),
+  mb(r.raw),
+  (r.memory / r.raw).toFixed(2) + "×",
+]);
+const widths2 = head2.map((h, i) => Math.max(h.length, ...table2.map((r) => r[i].length)));
+const line2 = (cells) => "| " + cells.map((c, i) => c.padStart(widths2[i])).join(" | ") + " |";
+console.log(line2(head2));
+console.log("|" + widths2.map((w) => "-".repeat(w + 1) + ":").join("|") + "|");
+for (const r of table2) console.log(line2(r));
