@@ -6,24 +6,24 @@
 //! little decoding code:
 //!
 //! ```text
-//! blob       = b"IMAC" version:u8 text | symbols
-//! text       = 0:u8 count statement(paragraph = str)* count kind* count entity*
+//! blob       = b"IMAC" version:u8 (text | symbols) count kind* count entity*
+//!              count broader*
+//! text       = 0:u8 count statement(paragraph = str)*
 //! symbols    = 1:u8 count symbol:str* count statement(paragraph = numbers)*
-//!              count kind* count entity*
 //! statement  = id:str title:str subtitle:opt kind:str date:str approximate:opt
 //!              count signatory* source:str excerpt:u8 count related:str*
 //!              count tag:num* count paragraph*
 //! numbers    = count symbol-number:num*
 //! signatory  = name:str role:opt
 //! kind       = slug:str label:str
-//! entity     = facet:u8 slug:str label:str broader:num count alias:str*
+//! entity     = facet:u8 slug:str label:str count alias:str*
+//! broader    = entity:num broader-entity:num (for the entities that have one)
 //!
 //! num, count = unsigned LEB128, at most 32 bits
 //! str        = num (byte length) UTF-8 bytes
 //! opt        = num: 0 for none, else the byte length + 1, then UTF-8 bytes
 //! date       = the date as written in a corpus file (`2015-05`, `2015-11-11/2015-11-13`)
 //! facet      = index into `Facet::ALL`; excerpt is 0 or 1
-//! broader    = 0 for none, else the broader entity's number + 1
 //! ```
 //!
 //! # Paragraphs as symbols
@@ -177,8 +177,18 @@ pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
         w.0.push(facet as u8);
         w.str(&e.slug);
         w.str(&e.label);
-        w.num(e.broader.map_or(0, |b| usize::from(b) + 1));
         w.strs(&e.aliases);
+    }
+    let narrower: Vec<(usize, u16)> = v
+        .entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((i, e.broader?)))
+        .collect();
+    w.num(narrower.len());
+    for (i, b) in narrower {
+        w.num(i);
+        w.num(usize::from(b));
     }
     w.0
 }
@@ -316,12 +326,20 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
         },
         slug: r.str(),
         label: r.str(),
-        broader: match r.num() {
-            0 => None,
-            n => Some(u16::try_from(n - 1).unwrap_or_else(|_| r.fail(0))),
-        },
         aliases: r.strs(),
+        broader: None,
     });
+    let mut entities = entities;
+    for _ in 0..r.num() {
+        let (i, b) = (r.num(), r.num());
+        if !r.ok {
+            break;
+        }
+        match (entities.get_mut(i), u16::try_from(b)) {
+            (Some(e), Ok(b)) => e.broader = Some(b),
+            _ => return Err(DecodeError::Malformed),
+        }
+    }
     if !r.ok || !r.rest.is_empty() {
         return Err(DecodeError::Malformed);
     }
