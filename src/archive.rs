@@ -16,8 +16,12 @@
 //!
 //! [`Archive::search_matching`] composes them.
 
+use std::sync::OnceLock;
+
 use crate::bitset::BitSet;
 use crate::chronology::{self, Chronology, ChronologyOptions};
+#[cfg(ima_symbols)]
+use crate::corpus::blob::Bodies;
 use crate::corpus::{Corpus, DecodeError};
 use crate::facets::{self, Facets};
 use crate::filter::FilterIndex;
@@ -31,52 +35,70 @@ use crate::vocabulary::Vocabulary;
 
 /// The corpus compiled into the library by `build.rs` (layout in
 /// [`crate::corpus::blob`]). The search index is not shipped: it is built
-/// here when the archive loads.
+/// here, from the blob.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
     corpus: Corpus,
-    index: SearchIndex,
+    /// The full-text index: built with the archive, or, for one read from a
+    /// blob holding its paragraphs as symbols, when first needed.
+    index: OnceLock<SearchIndex>,
+    /// Those symbols, which the index is then built from.
+    #[cfg(ima_symbols)]
+    bodies: Option<Bodies<'static>>,
     filters: FilterIndex,
 }
 
 impl Archive {
     /// An archive of `corpus`.
     pub fn new(corpus: Corpus) -> Archive {
-        let index = SearchIndex::new(&corpus);
+        let index = OnceLock::from(SearchIndex::new(&corpus));
         let filters = FilterIndex::new(&corpus);
         Archive {
             corpus,
             index,
+            #[cfg(ima_symbols)]
+            bodies: None,
             filters,
         }
     }
 
     /// The archive compiled into the library.
     pub fn embedded() -> Result<Archive, DecodeError> {
+        Archive::from_blob(EMBEDDED)
+    }
+
+    /// The archive of a corpus blob (see [`crate::corpus::blob`]). When the
+    /// blob holds its paragraphs as symbols (a large archive), the search
+    /// index is built from them on the first text query rather than here,
+    /// so the archive is ready to list, filter and chart at once (10,000
+    /// statements: the index costs about as much as the rest of loading).
+    pub fn from_blob(bytes: &'static [u8]) -> Result<Archive, DecodeError> {
         #[cfg(ima_symbols)]
-        let (corpus, index) = {
-            let (corpus, bodies) = crate::corpus::blob::decode_with_bodies(EMBEDDED)?;
+        let (corpus, index, bodies) = {
+            let (corpus, bodies) = crate::corpus::blob::decode_with_bodies(bytes)?;
             let index = match bodies {
-                Some(bodies) => SearchIndex::from_symbols(&corpus, &bodies),
-                None => SearchIndex::new(&corpus),
+                Some(_) => OnceLock::new(),
+                None => OnceLock::from(SearchIndex::new(&corpus)),
             };
-            (corpus, index)
+            (corpus, index, bodies)
         };
         // A small archive's module reads no symbols (see
         // `crate::corpus::blob::SYMBOLS`).
         #[cfg(not(ima_symbols))]
         let (corpus, index) = {
-            let corpus = Corpus::from_bytes(EMBEDDED)?;
-            let index = SearchIndex::new(&corpus);
+            let corpus = Corpus::from_bytes(bytes)?;
+            let index = OnceLock::from(SearchIndex::new(&corpus));
             (corpus, index)
         };
         let filters = FilterIndex::new(&corpus);
         Ok(Archive {
             corpus,
             index,
+            #[cfg(ima_symbols)]
+            bodies,
             filters,
         })
     }
@@ -106,9 +128,21 @@ impl Archive {
         &self.corpus
     }
 
-    /// The full-text index.
+    /// The full-text index (built now if it was left for the first use).
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| {
+            #[cfg(ima_symbols)]
+            if let Some(bodies) = &self.bodies {
+                return SearchIndex::from_symbols(&self.corpus, bodies);
+            }
+            SearchIndex::new(&self.corpus)
+        })
+    }
+
+    /// What `text` matches; a query that asks nothing of the index (empty,
+    /// or only ignored words) leaves an index not yet built unbuilt.
+    fn text_result(&self, text: &str) -> TextResult {
+        crate::search::without_index(text).unwrap_or_else(|| self.index().search(text))
     }
 
     /// What facet filters, date ranges and the chronology run on.
@@ -154,7 +188,7 @@ impl Archive {
     ) -> Result<Chronology, RequestError> {
         let filters = self.filters();
         let query = request.check(&|f, v| filters.find(f, v))?;
-        let text = self.index().search(&query.text);
+        let text = self.text_result(&query.text);
         let selection = filters.select(&query, &text);
         self.chronology_of(&selection.matched, options, query.lang)
     }
@@ -189,7 +223,7 @@ impl Archive {
     ) -> Result<(Response, BitSet), RequestError> {
         let filters = self.filters();
         let query = request.check(&|f, v| filters.find(f, v))?;
-        let text = self.index().search(&query.text);
+        let text = self.text_result(&query.text);
         let selection = filters.select(&query, &text);
         let sort = query.sort.unwrap_or(if text.matches.is_some() {
             Sort::Relevance
@@ -271,6 +305,16 @@ impl Archive {
             .vocabulary()
             .kind(&s.kind)
             .map_or_else(|| s.kind.clone(), |k| k.label.clone());
+        // Nothing to mark needs no index: an index not built yet stays so.
+        let unbuilt;
+        let index = match self.index.get() {
+            Some(index) => index,
+            None if text.marks.is_empty() => {
+                unbuilt = SearchIndex::default();
+                &unbuilt
+            }
+            None => self.index(),
+        };
         Some(Hit {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -279,10 +323,8 @@ impl Archive {
             kind_label,
             date: DateRecord::new(&s.date, s.approximate.as_deref(), query.lang),
             score,
-            snippet: self
-                .index()
-                .snippet(self.corpus(), doc, text, SNIPPET_WORDS),
-            title_segments: self.index().highlight(&s.title, text),
+            snippet: index.snippet(self.corpus(), doc, text, SNIPPET_WORDS),
+            title_segments: index.highlight(&s.title, text),
         })
     }
 }
@@ -325,6 +367,36 @@ fn from_rank_key(sort: Sort, key: u128) -> (usize, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
+    fn a_large_blob_is_indexed_on_the_first_text_query_and_answers_alike() {
+        let real = Archive::embedded().expect("embedded").corpus().clone();
+        let corpus = crate::synth::corpus(&real, 150);
+        let blob = crate::corpus::blob::encode_as(&corpus, true);
+        let lazy = Archive::from_blob(Box::leak(blob.into_boxed_slice())).expect("decodes");
+        let eager = Archive::new(corpus);
+        for request in [
+            Request::default(),
+            Request {
+                text: " ?! ".into(),
+                ..Request::default()
+            },
+        ] {
+            assert_eq!(lazy.search(&request), eager.search(&request));
+        }
+        assert!(
+            lazy.index.get().is_none(),
+            "no index for queries that need none"
+        );
+        let text = Request {
+            text: "rohingya \"at sea\" -thailand".into(),
+            ..Request::default()
+        };
+        assert_eq!(lazy.search(&text), eager.search(&text));
+        assert!(lazy.index.get().is_some());
+        assert_eq!(lazy.index(), eager.index());
+    }
 
     #[test]
     fn rank_keys_order_by_score_then_newest_and_keep_the_score() {

@@ -61,6 +61,18 @@ pub struct TextResult {
     pub marks: Marks,
 }
 
+/// What `text` matches when it asks nothing of an index (it is empty, or
+/// holds only words that are ignored): every statement; `None` when it
+/// needs the index.
+pub fn without_index(text: &str) -> Option<TextResult> {
+    let query = query::parse(text);
+    query.is_empty().then(|| TextResult {
+        query: query.summary,
+        matches: None,
+        marks: Marks::default(),
+    })
+}
+
 /// The analysed names of one vocabulary entity.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct EntityNames {
