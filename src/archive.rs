@@ -16,6 +16,7 @@
 //!
 //! [`Archive::search_matching`] composes them.
 
+#[cfg(ima_symbols)]
 use std::sync::OnceLock;
 
 use crate::bitset::BitSet;
@@ -38,13 +39,39 @@ use crate::vocabulary::Vocabulary;
 /// here, from the blob.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
+/// Where the archive keeps its search index: for a module that reads
+/// large archives, a cell filled on first use; for a small archive's
+/// module, the index itself, built with the archive (less code).
+#[cfg(ima_symbols)]
+type IndexCell = OnceLock<SearchIndex>;
+
+/// The index of a small archive, built with it: a cell always full.
+#[cfg(not(ima_symbols))]
+#[derive(Debug, Clone)]
+struct IndexCell(SearchIndex);
+
+#[cfg(not(ima_symbols))]
+impl IndexCell {
+    fn from(index: SearchIndex) -> IndexCell {
+        IndexCell(index)
+    }
+
+    fn get(&self) -> Option<&SearchIndex> {
+        Some(&self.0)
+    }
+
+    fn get_or_init(&self, _: impl FnOnce() -> SearchIndex) -> &SearchIndex {
+        &self.0
+    }
+}
+
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
     corpus: Corpus,
     /// The full-text index: built with the archive, or, for one read from a
     /// blob holding its paragraphs as symbols, when first needed.
-    index: OnceLock<SearchIndex>,
+    index: IndexCell,
     /// Those symbols, which the index is then built from.
     #[cfg(ima_symbols)]
     bodies: Option<Bodies<'static>>,
@@ -54,7 +81,7 @@ pub struct Archive {
 impl Archive {
     /// An archive of `corpus`.
     pub fn new(corpus: Corpus) -> Archive {
-        let index = OnceLock::from(SearchIndex::new(&corpus));
+        let index = IndexCell::from(SearchIndex::new(&corpus));
         let filters = FilterIndex::new(&corpus);
         Archive {
             corpus,
@@ -90,7 +117,7 @@ impl Archive {
         #[cfg(not(ima_symbols))]
         let (corpus, index) = {
             let corpus = Corpus::from_bytes(bytes)?;
-            let index = OnceLock::from(SearchIndex::new(&corpus));
+            let index = IndexCell::from(SearchIndex::new(&corpus));
             (corpus, index)
         };
         let filters = FilterIndex::new(&corpus);
@@ -142,7 +169,11 @@ impl Archive {
     /// What `text` matches; a query that asks nothing of the index (empty,
     /// or only ignored words) leaves an index not yet built unbuilt.
     fn text_result(&self, text: &str) -> TextResult {
-        crate::search::without_index(text).unwrap_or_else(|| self.index().search(text))
+        #[cfg(ima_symbols)]
+        if let Some(result) = crate::search::without_index(text) {
+            return result;
+        }
+        self.index().search(text)
     }
 
     /// What facet filters, date ranges and the chronology run on.
