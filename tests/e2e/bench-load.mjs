@@ -202,7 +202,8 @@ function watchFirstResult(query) {
     } else if (page.endsWith("pagefind.html")) {
       node = document.querySelector(".pagefind-ui__result");
     }
-    return node !== null && node.textContent.toLowerCase().includes(query);
+    // Before the widget's shadow root exists the lookup gives undefined.
+    return node != null && node.textContent.toLowerCase().includes(query);
   };
   const check = () => {
     if (shown()) window.__first = performance.now();
