@@ -4,8 +4,8 @@
 //! path so the build and the library can never disagree about the format. Any
 //! mistake in a corpus file stops the build with `file:line: reason`.
 //!
-//! The search index is not embedded: the archive builds it when it loads,
-//! from the corpus blob (`src/corpus/blob.rs` documents its layout).
+//! The search index is not embedded: the archive builds it from the corpus
+//! blob (`src/corpus/blob.rs` documents its layout).
 //!
 //! `IMA_CORPUS_DIR` points the build at another corpus directory (used by the
 //! tests of bad corpus files and by the synthetic large-corpus builds).

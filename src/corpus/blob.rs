@@ -37,10 +37,11 @@
 //! written. Symbols are numbered by how often they occur, commonest first, so
 //! the commonest take one byte.
 //!
-//! The search index is not shipped: it is built when the archive loads, from
-//! these numbers rather than from the text ([`Bodies`]), so its costliest
-//! step, finding each word of the corpus in a table, is done once per
-//! distinct word rather than once per occurrence. Numbers compress better
+//! The search index is not shipped: the archive builds it (for a large
+//! corpus, on the first text query) from these numbers rather than from the
+//! text ([`Bodies`]), so its costliest step, finding each word of the corpus
+//! in a table, is done once per distinct word rather than once per
+//! occurrence. Numbers compress better
 //! than the words they stand for once the corpus is large (1,000 synthetic
 //! statements: 270 KB gzipped, where their files are 767 KB), but the
 //! table costs more than it saves in a small one (the 11 real statements:

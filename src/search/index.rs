@@ -1,5 +1,6 @@
 //! The inverted index: terms, the words that spell them, and postings with
-//! positions, built from a corpus when the archive loads.
+//! positions, built from a corpus by the archive (for a large embedded one,
+//! on its first text query).
 //!
 //! The embedded archive ships no index: it is built from the corpus blob,
 //! reading a large corpus's paragraphs as the symbol numbers the blob stores

@@ -2,7 +2,7 @@
 //! highlights (DESIGN.md §2).
 //!
 //! - [`query`]: the query language, parsed from any string without error;
-//! - [`index`]: the inverted index, built when the archive loads (for a
+//! - [`index`]: the inverted index, built by the archive (for a
 //!   large embedded corpus, from the symbol numbers its blob stores the
 //!   paragraphs as);
 //! - [`rank`]: expansion of typed words (prefix, typos), matching and BM25F
