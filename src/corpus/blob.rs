@@ -249,22 +249,11 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
         return Err(DecodeError::Version(version));
     }
     let mut r = Reader { rest, ok: true };
-    let as_symbols = match r.byte() {
-        0 => false,
-        1 if SYMBOLS => true,
-        _ => r.fail(false),
+    let mut table = match r.byte() {
+        0 => None,
+        1 if SYMBOLS => Some(Table::read(&mut r)),
+        _ => r.fail(None),
     };
-    let (symbols, words): (Vec<&str>, Vec<bool>) = if SYMBOLS && as_symbols {
-        let symbols: Vec<&str> = r.list(|r| {
-            let len = r.num();
-            r.text(len)
-        });
-        let words = symbols.iter().map(|s| is_word(s)).collect();
-        (symbols, words)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let mut streams = Vec::new();
     let statements = r.list(|r| Statement {
         id: r.str(),
         title: r.str(),
@@ -292,28 +281,9 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
             let tag = r.num();
             u16::try_from(tag).unwrap_or_else(|_| r.fail(0))
         }),
-        body: if !(SYMBOLS && as_symbols) {
-            r.strs()
-        } else {
-            let start = r.rest;
-            let body = r.list(|r| {
-                let mut text = String::new();
-                let mut after_word = false;
-                for _ in 0..r.num() {
-                    let n = r.num();
-                    let (Some(&symbol), Some(&word)) = (symbols.get(n), words.get(n)) else {
-                        return r.fail(text);
-                    };
-                    if word && after_word {
-                        text.push(' ');
-                    }
-                    text.push_str(symbol);
-                    after_word = word;
-                }
-                text
-            });
-            streams.push(start.get(..start.len() - r.rest.len()).unwrap_or(&[]));
-            body
+        body: match table.as_mut().filter(|_| SYMBOLS) {
+            Some(table) => table.paragraphs(r),
+            None => r.strs(),
         },
     });
     let kinds = r.list(|r| Kind {
@@ -348,8 +318,59 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
         statements,
         vocabulary: Vocabulary { kinds, entities },
     };
-    let bodies = (SYMBOLS && as_symbols).then_some(Bodies { symbols, streams });
+    let bodies = table.map(|t| Bodies {
+        symbols: t.symbols,
+        streams: t.streams,
+    });
     Ok((corpus, bodies))
+}
+
+/// The symbol table of a blob that stores paragraphs as symbols, and each
+/// statement's paragraphs as read so far.
+struct Table<'a> {
+    symbols: Vec<&'a str>,
+    /// Whether each symbol is a word.
+    words: Vec<bool>,
+    streams: Vec<&'a [u8]>,
+}
+
+impl<'a> Table<'a> {
+    fn read(r: &mut Reader<'a>) -> Table<'a> {
+        let symbols: Vec<&str> = r.list(|r| {
+            let len = r.num();
+            r.text(len)
+        });
+        let words = symbols.iter().map(|s| is_word(s)).collect();
+        Table {
+            symbols,
+            words,
+            streams: Vec::new(),
+        }
+    }
+
+    /// One statement's paragraphs, as text, keeping their bytes for [`Bodies`].
+    fn paragraphs(&mut self, r: &mut Reader<'a>) -> Vec<String> {
+        let start = r.rest;
+        let body = r.list(|r| {
+            let mut text = String::new();
+            let mut after_word = false;
+            for _ in 0..r.num() {
+                let n = r.num();
+                let (Some(&symbol), Some(&word)) = (self.symbols.get(n), self.words.get(n)) else {
+                    return r.fail(text);
+                };
+                if word && after_word {
+                    text.push(' ');
+                }
+                text.push_str(symbol);
+                after_word = word;
+            }
+            text
+        });
+        self.streams
+            .push(start.get(..start.len() - r.rest.len()).unwrap_or(&[]));
+        body
+    }
 }
 
 struct Writer(Vec<u8>);
