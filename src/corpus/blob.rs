@@ -352,11 +352,31 @@ impl<'a> Table<'a> {
     fn paragraphs(&mut self, r: &mut Reader<'a>) -> Vec<String> {
         let start = r.rest;
         let body = r.list(|r| {
-            let mut text = String::new();
-            let mut after_word = false;
-            for _ in 0..r.num() {
+            let count = r.num();
+            // The paragraph's length first, so its text is allocated once,
+            // to size (a large archive's text is most of its memory).
+            let mut ahead = Reader {
+                rest: r.rest,
+                ok: true,
+            };
+            let (mut len, mut after_word) = (0, false);
+            for _ in 0..count {
+                let n = ahead.num();
+                let (Some(symbol), Some(&word), true) =
+                    (self.symbols.get(n), self.words.get(n), ahead.ok)
+                else {
+                    break;
+                };
+                len += symbol.len() + usize::from(word && after_word);
+                after_word = word;
+            }
+            let mut text = String::with_capacity(len);
+            after_word = false;
+            for _ in 0..count {
                 let n = r.num();
-                let (Some(&symbol), Some(&word)) = (self.symbols.get(n), self.words.get(n)) else {
+                let (Some(&symbol), Some(&word), true) =
+                    (self.symbols.get(n), self.words.get(n), r.ok)
+                else {
                     return r.fail(text);
                 };
                 if word && after_word {

@@ -732,6 +732,10 @@ impl Builder {
             ..Index::default()
         };
         let mut terms = self.terms;
+        // One allocation for every term's postings, rather than doubling
+        // (and copying) while they are appended.
+        let total: usize = terms.iter().map(|t| t.docs.len() + t.positions.len()).sum();
+        index.postings.reserve_exact(total);
         for (new, (text, old)) in by_text.iter().enumerate() {
             renumber[*old as usize] = new as u32;
             index.term_text.push_str(text);
