@@ -620,6 +620,20 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_longer_than_its_blob_is_refused_at_once() {
+        // One symbol, "a"; one statement with one paragraph; no kinds,
+        // entities or broader ones.
+        let mut start = b"IMAC\x03\x01\x01\x01a\x01".to_vec();
+        start.extend_from_slice(b"\x01x\x01t\x00\x01k\x042015\x00\x00\x01s\x00\x00\x00\x01");
+        let whole = [&start[..], b"\x01\x00\x00\x00\x00"].concat();
+        let corpus = decode(&whole).expect("well formed");
+        assert_eq!(corpus.statements[0].body, ["a"]);
+        // The paragraph claims 2^32 - 1 symbols and the blob ends.
+        let damaged = [&start[..], b"\xff\xff\xff\xff\x0f"].concat();
+        assert_eq!(decode(&damaged), Err(DecodeError::Malformed));
+    }
+
+    #[test]
     fn a_small_corpus_keeps_its_paragraphs_as_text() {
         let small = sample();
         assert_eq!(encode(&small), encode_as(&small, false));
