@@ -4,9 +4,8 @@
 //! path so the build and the library can never disagree about the format. Any
 //! mistake in a corpus file stops the build with `file:line: reason`.
 //!
-//! For a large corpus it also builds the search index (`src/search/index.rs`,
-//! which documents the blob), embedded next to it; `index.bin` is empty
-//! otherwise and the archive indexes the corpus when it loads.
+//! The search index is not embedded: the archive builds it from the corpus
+//! blob (`src/corpus/blob.rs` documents its layout).
 //!
 //! `IMA_CORPUS_DIR` points the build at another corpus directory (used by the
 //! tests of bad corpus files and by the synthetic large-corpus builds).
@@ -21,8 +20,6 @@ mod corpus;
 mod css;
 #[path = "src/date.rs"]
 mod date;
-#[path = "src/search/index.rs"]
-mod index;
 #[path = "src/lang.rs"]
 mod lang;
 #[path = "src/number.rs"]
@@ -37,9 +34,6 @@ mod text;
 mod vocabulary;
 
 use std::path::PathBuf;
-
-/// Smallest corpus whose search index is built at compile time.
-const EMBED_INDEX_FROM: usize = 200;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=IMA_CORPUS_DIR");
@@ -60,22 +54,16 @@ fn main() {
         }
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The WebAssembly module reads only the paragraph layout its own corpus
+    // uses (see `SYMBOLS` in src/corpus/blob.rs): a small corpus's module
+    // carries no symbol decoding. Native builds read both.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
+    if !wasm || corpus.statements.len() >= corpus::blob::SYMBOLS_FROM {
+        println!("cargo::rustc-cfg=ima_symbols");
+    }
     let blob = corpus.to_bytes();
     if let Err(e) = std::fs::write(out.join("corpus.bin"), &blob) {
         eprintln!("error: cannot write the embedded corpus: {e}");
-        std::process::exit(1);
-    }
-    // A large corpus's search index is built here so loading the library
-    // only decodes it (10,000 statements: ~10 ms instead of seconds). A small
-    // one is indexed when the archive loads, in a few milliseconds, which is
-    // cheaper than shipping the blob (~30 KB gzipped for the 11 statements).
-    let index = if corpus.statements.len() >= EMBED_INDEX_FROM {
-        index::Index::build(&corpus).to_bytes()
-    } else {
-        Vec::new()
-    };
-    if let Err(e) = std::fs::write(out.join("index.bin"), &index) {
-        eprintln!("error: cannot write the embedded search index: {e}");
         std::process::exit(1);
     }
     for sheet in ["widget.css", "timeline.css"] {

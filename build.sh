@@ -8,8 +8,12 @@
 #                           Firefox, end-to-end in Chromium (all) and in Firefox and
 #                           WebKit (the core), then the size budget
 #   ./build.sh size         same as ./build.sh
+#   ./build.sh size N       build a synthetic N-statement corpus and its package into
+#                           target/synth-N/{corpus,dist}; print the shipped total, the
+#                           corpus text gzipped, their ratio and the size goal
 #   ./build.sh bench        run the native benchmarks, then the browser benchmark
-#   ./build.sh bench-browser  the browser benchmark only (real and 10,000-statement builds)
+#   ./build.sh bench-browser  the browser benchmarks only (real and 10,000-statement builds;
+#                           the throttled first result also at 1,000)
 #   ./build.sh new FILE     draft corpus/statements/<id>.md from a page's text (FILE, or -
 #                           for stdin) and say what was guessed and how sure
 #   ./build.sh check        validate corpus/ as the build does, in seconds, and list warnings
@@ -21,7 +25,7 @@
 # Every command first installs what is missing (Rust wasm target, wasm-pack,
 # wasm-bindgen-cli at the lockfile's version, Chromium + ChromeDriver, Firefox +
 # geckodriver, WebKitWebDriver + xvfb, nginx, Node.js, and the npm packages pinned in tests/e2e: binaryen's
-# wasm-opt, terser, playwright-core, axe-core, MiniSearch) and says so; a second run
+# wasm-opt, terser, playwright-core, axe-core, MiniSearch, Pagefind) and says so; a second run
 # installs nothing.
 set -euo pipefail
 
@@ -83,8 +87,8 @@ ensure_build_tools() {
   # the module uses reference-types instructions (table.fill) that older
   # distribution builds of binaryen cannot parse.
   if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || [ ! -x tests/e2e/node_modules/.bin/terser ] \
-    || [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "Installing the pinned npm packages (binaryen, terser, playwright-core, axe-core, MiniSearch)"
+    || [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/pagefind ]; then
+    say "Installing the pinned npm packages (binaryen, terser, playwright-core, axe-core, MiniSearch, Pagefind)"
     (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -305,6 +309,49 @@ check_budget() {
   say "Size budget: $total of $budget bytes gzipped ($((budget - total)) to spare)"
 }
 
+# Writes the synthetic corpus of $1 statements into target/synth-$1/corpus and
+# its package into target/synth-$1/dist (its own cargo target dir, so dist/
+# and the regular build stay as they are).
+synth_build() {
+  local n="$1" synth="$TARGET_DIR/synth-$1"
+  say "Writing the synthetic $n-statement corpus"
+  cargo run --quiet --release --example synth_corpus -- "$n" "$synth/corpus"
+  say "Compiling the $n-statement build (target dir $synth/target)"
+  IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm
+  package "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm" "$synth/dist"
+}
+
+# Bytes of the corpus's text gzipped: its statement files, concatenated in
+# name order, gzip -9.
+corpus_text_gzip() {
+  find "$1/statements" -name '*.md' -print0 | sort -z | xargs -0 cat | gzip -9 | wc -c
+}
+
+# `./build.sh size N`: the shipped size of a synthetic N-statement archive
+# against its text. The goal (README.md): the shipped files, gzipped, at most
+# the real archive's shipped total (dist/, built first) plus 1.15 times the
+# corpus text gzipped.
+size_synth() {
+  local n="$1" synth="$TARGET_DIR/synth-$1"
+  case "$n" in '' | *[!0-9]*) echo "usage: ./build.sh size [N]" >&2; exit 2 ;; esac
+  build
+  local base
+  base=$(size_report "$DIST" | awk '$1 == "total" { print $3 }')
+  local start=$SECONDS
+  synth_build "$n"
+  say "Built $synth/dist in $((SECONDS - start)) s"
+  size_report "$synth/dist"
+  local shipped text
+  shipped=$(size_report "$synth/dist" | awk '$1 == "total" { print $3 }')
+  text=$(corpus_text_gzip "$synth/corpus")
+  awk -v n="$n" -v s="$shipped" -v t="$text" -v b="$base" 'BEGIN {
+    printf "%d statements: shipped %d bytes gzipped, corpus text %d bytes gzipped, ratio %.3f\n", n, s, t, s / t
+    goal = b + 1.15 * t
+    printf "goal: at most %d (the real archive'"'"'s %d + 1.15 x %d): %s by %d bytes\n", goal, b, t,
+      (s <= goal ? "met" : "missed"), (s <= goal ? goal - s : s - goal)
+  }'
+}
+
 # The browser benchmark: the real corpus (dist/) and, when the synthetic corpus
 # generator exists, a 10,000-statement build in target/synth-10000/ (its own
 # cargo target dir, so dist/ and the regular build stay as they are).
@@ -313,11 +360,7 @@ bench_browser() {
   local dists=("$DIST")
   if [ -f examples/synth_corpus.rs ]; then
     local synth="$TARGET_DIR/synth-10000"
-    say "Writing the synthetic 10,000-statement corpus"
-    cargo run --quiet --release --example synth_corpus -- 10000 "$synth/corpus"
-    say "Compiling the 10,000-statement build (target dir $synth/target)"
-    IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm
-    package "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm" "$synth/dist"
+    synth_build 10000
     size_report "$synth/dist"
     dists+=("$synth/dist")
   else
@@ -325,6 +368,16 @@ bench_browser() {
   fi
   say "Browser benchmark in Chromium"
   node tests/e2e/bench.mjs "${dists[@]}"
+  # The throttled first result, side by side with MiniSearch and Pagefind,
+  # at 11, 1,000 and 10,000 statements (tests/e2e/bench-load.mjs).
+  local loads=("11:$DIST:corpus")
+  if [ -f examples/synth_corpus.rs ]; then
+    synth_build 1000
+    loads+=("1000:$TARGET_DIR/synth-1000/dist:$TARGET_DIR/synth-1000/corpus")
+    loads+=("10000:$TARGET_DIR/synth-10000/dist:$TARGET_DIR/synth-10000/corpus")
+  fi
+  say "Throttled first-result benchmark in Chromium (this widget, MiniSearch, Pagefind UI)"
+  node tests/e2e/bench-load.mjs "${loads[@]}"
 }
 
 serve() {
@@ -506,7 +559,8 @@ if [ "${1:-}" = serve ] && [ "${2:-}" = --watch ]; then
 fi
 
 case "${1:-build}" in
-  build|size) build; check_budget ;;
+  build) build; check_budget ;;
+  size) if [ -n "${2:-}" ]; then size_synth "$2"; else build; check_budget; fi ;;
   serve) shift; serve "$@" ;;
   test) run_tests ;;
   bench) cargo bench; bench_browser ;;

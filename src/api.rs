@@ -26,10 +26,10 @@ export interface SearchRequest {
   place?: string[];
   organization?: string[];
   person?: string[];
-  year?: string[];
-  /** Date range, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, inclusive; a statement matches when its date overlaps it. */
-  from?: string;
-  to?: string;
+  year?: (string | number)[];
+  /** Date range, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (or a year as a number, `2015`), inclusive; a statement matches when its date overlaps it. */
+  from?: string | number;
+  to?: string | number;
   /** Default: `relevance` with text, `newest` without. */
   sort?: "relevance" | "newest" | "oldest";
   /** Hits to skip (default 0). */
@@ -325,14 +325,20 @@ fn input(value: &JsValue) -> Input {
     }
 }
 
-/// The items of an array of strings; `None` for anything else.
+/// The items of an array of strings and whole numbers, as strings; `None`
+/// for anything else.
 fn strings(value: &JsValue) -> Option<Vec<String>> {
     if !Array::is_array(value) {
         return None;
     }
     let mut items = Vec::new();
     for item in Array::from(value).iter() {
-        items.push(item.as_string()?);
+        // A whole number stands for its digits: `year: [2015]`.
+        let text = match item.as_f64() {
+            Some(n) => crate::request::whole_text(n)?,
+            None => item.as_string()?,
+        };
+        items.push(text);
     }
     Some(items)
 }

@@ -1,54 +1,131 @@
-//! The archive: the embedded corpus, ready to be queried.
+//! The archive: the embedded corpus, ready to be queried, and the one place
+//! where a request's answer is put together.
+//!
+//! The query layer is built from the bottom up, each layer using only those
+//! below it:
+//!
+//! - the model: [`crate::corpus`] and what it is made of;
+//! - the indexes: [`crate::search`] (text) and [`crate::filter`] (facet
+//!   values and dates, as [`BitSet`]s of statements in time order);
+//! - the query: [`crate::request`] checked into a query, then what consumes
+//!   the set of statements it keeps, the way a search engine's collectors
+//!   consume matched documents: [`crate::facets::count`] (disjunctive
+//!   counts), [`crate::chronology::collect`] (bins and points) and the page
+//!   of hits ranked here;
+//! - the response: [`crate::response`], the records they make.
+//!
+//! [`Archive::search_matching`] composes them.
 
+#[cfg(ima_symbols)]
+use std::sync::OnceLock;
+
+use crate::bitset::BitSet;
+use crate::chronology::{self, Chronology, ChronologyOptions};
+#[cfg(ima_symbols)]
+use crate::corpus::blob::Bodies;
 use crate::corpus::{Corpus, DecodeError};
+use crate::facets::{self, Facets};
 use crate::filter::FilterIndex;
 use crate::lang::Lang;
-use crate::record::{StatementRecord, SummaryRecord};
-use crate::search::SearchIndex;
+use crate::record::{DateRecord, StatementRecord, SummaryRecord};
+use crate::request::{Query, Request, RequestError, Sort};
+use crate::response::{Hit, Response};
+use crate::search::{SearchIndex, TextResult};
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
 
-/// The corpus compiled into the library by `build.rs`.
+/// The corpus compiled into the library by `build.rs` (layout in
+/// [`crate::corpus::blob`]). The search index is not shipped: it is built
+/// here, from the blob.
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// The search index of [`EMBEDDED`], built by `build.rs` for a large corpus;
-/// empty for a small one, which is indexed on load.
-static EMBEDDED_INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+/// Where the archive keeps its search index: for a module that reads
+/// large archives, a cell filled on first use; for a small archive's
+/// module, the index itself, built with the archive (less code).
+#[cfg(ima_symbols)]
+type IndexCell = OnceLock<SearchIndex>;
+
+/// The index of a small archive, built with it: a cell always full.
+#[cfg(not(ima_symbols))]
+#[derive(Debug, Clone)]
+struct IndexCell(SearchIndex);
+
+#[cfg(not(ima_symbols))]
+impl IndexCell {
+    fn from(index: SearchIndex) -> IndexCell {
+        IndexCell(index)
+    }
+
+    fn get(&self) -> Option<&SearchIndex> {
+        Some(&self.0)
+    }
+
+    fn get_or_init(&self, _: impl FnOnce() -> SearchIndex) -> &SearchIndex {
+        &self.0
+    }
+}
 
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
     corpus: Corpus,
-    index: SearchIndex,
+    /// The full-text index: built with the archive, or, for one read from a
+    /// blob holding its paragraphs as symbols, when first needed.
+    index: IndexCell,
+    /// Those symbols, which the index is then built from.
+    #[cfg(ima_symbols)]
+    bodies: Option<Bodies<'static>>,
     filters: FilterIndex,
 }
 
 impl Archive {
     /// An archive of `corpus`.
     pub fn new(corpus: Corpus) -> Archive {
-        let index = SearchIndex::new(&corpus);
+        let index = IndexCell::from(SearchIndex::new(&corpus));
         let filters = FilterIndex::new(&corpus);
         Archive {
             corpus,
             index,
+            #[cfg(ima_symbols)]
+            bodies: None,
             filters,
         }
     }
 
     /// The archive compiled into the library.
     pub fn embedded() -> Result<Archive, DecodeError> {
-        let corpus = Corpus::from_bytes(EMBEDDED)?;
-        // A prebuilt index always matches the corpus built with it; should
-        // it not decode, searching still works from an index built here.
-        let index = if EMBEDDED_INDEX.is_empty() {
-            SearchIndex::new(&corpus)
-        } else {
-            SearchIndex::load(EMBEDDED_INDEX, &corpus).unwrap_or_else(|_| SearchIndex::new(&corpus))
+        Archive::from_blob(EMBEDDED)
+    }
+
+    /// The archive of a corpus blob (see [`crate::corpus::blob`]). When the
+    /// blob holds its paragraphs as symbols (a large archive), the search
+    /// index is built from them on the first text query rather than here,
+    /// so the archive is ready to list, filter and chart at once (10,000
+    /// statements: the index costs about as much as the rest of loading).
+    pub fn from_blob(bytes: &'static [u8]) -> Result<Archive, DecodeError> {
+        #[cfg(ima_symbols)]
+        let (corpus, index, bodies) = {
+            let (corpus, bodies) = crate::corpus::blob::decode_with_bodies(bytes)?;
+            let index = match bodies {
+                Some(_) => OnceLock::new(),
+                None => OnceLock::from(SearchIndex::new(&corpus)),
+            };
+            (corpus, index, bodies)
+        };
+        // A small archive's module reads no symbols (see
+        // `crate::corpus::blob::SYMBOLS`).
+        #[cfg(not(ima_symbols))]
+        let (corpus, index) = {
+            let corpus = Corpus::from_bytes(bytes)?;
+            let index = IndexCell::from(SearchIndex::new(&corpus));
+            (corpus, index)
         };
         let filters = FilterIndex::new(&corpus);
         Ok(Archive {
             corpus,
             index,
+            #[cfg(ima_symbols)]
+            bodies,
             filters,
         })
     }
@@ -78,9 +155,25 @@ impl Archive {
         &self.corpus
     }
 
-    /// The full-text index.
+    /// The full-text index (built now if it was left for the first use).
     pub fn index(&self) -> &SearchIndex {
-        &self.index
+        self.index.get_or_init(|| {
+            #[cfg(ima_symbols)]
+            if let Some(bodies) = &self.bodies {
+                return SearchIndex::from_symbols(&self.corpus, bodies);
+            }
+            SearchIndex::new(&self.corpus)
+        })
+    }
+
+    /// What `text` matches; a query that asks nothing of the index (empty,
+    /// or only ignored words) leaves an index not yet built unbuilt.
+    fn text_result(&self, text: &str) -> TextResult {
+        #[cfg(ima_symbols)]
+        if let Some(result) = crate::search::without_index(text) {
+            return result;
+        }
+        self.index().search(text)
     }
 
     /// What facet filters, date ranges and the chronology run on.
@@ -110,5 +203,256 @@ impl Archive {
             .iter()
             .map(|s| SummaryRecord::new(&self.corpus, s, lang))
             .collect()
+    }
+
+    /// Every facet value with the number of statements that have it, for
+    /// partners who build their own interface.
+    pub fn facets(&self) -> Facets {
+        facets::totals(&self.filters)
+    }
+
+    /// The chronology of what `request` keeps.
+    pub fn chronology(
+        &self,
+        request: &Request,
+        options: &ChronologyOptions,
+    ) -> Result<Chronology, RequestError> {
+        let filters = self.filters();
+        let query = request.check(&|f, v| filters.find(f, v))?;
+        let text = self.text_result(&query.text);
+        let selection = filters.select(&query, &text);
+        self.chronology_of(&selection.matched, options, query.lang)
+    }
+
+    /// The chronology with the statements in `matched` (slots of
+    /// [`Archive::filters`]) marked, for callers that already ran the filters.
+    pub fn chronology_of(
+        &self,
+        matched: &BitSet,
+        options: &ChronologyOptions,
+        lang: Lang,
+    ) -> Result<Chronology, RequestError> {
+        chronology::collect(&self.filters, self.statements(), matched, options, lang)
+    }
+
+    /// Runs a search request: the page of hits, the total, disjunctive facet
+    /// counts and the chronology of what it keeps (docs/architecture.md §3).
+    pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
+        self.search_matching(request, true)
+            .map(|(response, _)| response)
+    }
+
+    /// [`Archive::search`], with the set of statements the request keeps, by
+    /// slot: the order of [`Archive::statements`], of the chronology's points
+    /// and of [`crate::widget::timeline::geometry`]'s marks. A caller that dims what does not
+    /// match needs no second search. With `bins` false the response's
+    /// chronology is left empty, for callers that draw their own.
+    pub fn search_matching(
+        &self,
+        request: &Request,
+        bins: bool,
+    ) -> Result<(Response, BitSet), RequestError> {
+        let filters = self.filters();
+        let query = request.check(&|f, v| filters.find(f, v))?;
+        let text = self.text_result(&query.text);
+        let selection = filters.select(&query, &text);
+        let sort = query.sort.unwrap_or(if text.matches.is_some() {
+            Sort::Relevance
+        } else {
+            Sort::Newest
+        });
+        let page = self.page(&selection.matched, &text, sort, query.offset, query.limit);
+        let hits = page
+            .into_iter()
+            .filter_map(|(doc, score)| self.hit(doc, score, &text, &query))
+            .collect();
+        let chronology = if bins {
+            let options = ChronologyOptions::default();
+            self.chronology_of(&selection.matched, &options, query.lang)?
+        } else {
+            Chronology::default()
+        };
+        let response = Response {
+            total: u32::try_from(selection.matched.len()).unwrap_or(u32::MAX),
+            hits,
+            facets: facets::count(filters, &selection, &query),
+            chronology,
+            query: text.query,
+            sort,
+        };
+        Ok((response, selection.matched))
+    }
+
+    /// The statements (corpus index, score) of one page of `matched` in `sort` order.
+    fn page(
+        &self,
+        matched: &BitSet,
+        text: &TextResult,
+        sort: Sort,
+        offset: usize,
+        limit: usize,
+    ) -> Vec<(usize, f32)> {
+        let filters = self.filters();
+        let by_slot = |slots: &mut dyn Iterator<Item = usize>| -> Vec<(usize, f32)> {
+            slots
+                .skip(offset)
+                .take(limit)
+                .filter_map(|slot| filters.doc(slot).map(|doc| (doc, 0.0)))
+                .collect()
+        };
+        let Some(matches) = &text.matches else {
+            return match sort {
+                Sort::Oldest => by_slot(&mut matched.iter()),
+                Sort::Newest | Sort::Relevance => by_slot(&mut matched.iter_rev()),
+            };
+        };
+        // One sort of plain integers serves every order: the key is the
+        // slot, under the score when ranking (see `rank_key`).
+        let mut ranked: Vec<u128> = matches
+            .iter()
+            .filter_map(|&(doc, score)| {
+                let slot = filters.slot(doc)?;
+                matched
+                    .contains(slot as usize)
+                    .then(|| rank_key(sort, score, slot))
+            })
+            .collect();
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|key| {
+                let (slot, score) = from_rank_key(sort, key);
+                filters.doc(slot).map(|doc| (doc, score))
+            })
+            .collect()
+    }
+
+    /// The result-list entry of statement `doc`.
+    fn hit(&self, doc: usize, score: f32, text: &TextResult, query: &Query) -> Option<Hit> {
+        let s = self.statements().get(doc)?;
+        let kind_label = self
+            .vocabulary()
+            .kind(&s.kind)
+            .map_or_else(|| s.kind.clone(), |k| k.label.clone());
+        // Nothing to mark needs no index: an index not built yet stays so.
+        let unbuilt;
+        let index = match self.index.get() {
+            Some(index) => index,
+            None if text.marks.is_empty() => {
+                unbuilt = SearchIndex::default();
+                &unbuilt
+            }
+            None => self.index(),
+        };
+        Some(Hit {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            subtitle: s.subtitle.clone(),
+            kind: s.kind.clone(),
+            kind_label,
+            date: DateRecord::new(&s.date, s.approximate.as_deref(), query.lang),
+            score,
+            snippet: index.snippet(self.corpus(), doc, text, SNIPPET_WORDS),
+            title_segments: index.highlight(&s.title, text),
+        })
+    }
+}
+
+/// Words of a snippet.
+const SNIPPET_WORDS: usize = 30;
+
+/// A sort key putting hits in `sort` order when sorted ascending: for
+/// relevance, the score (highest first) then the slot (newest first); for
+/// dates, the slot. The score rides along in the low bits to be read back.
+fn rank_key(sort: Sort, score: f32, slot: u32) -> u128 {
+    // Flipping a float's bits like this orders them as `f32::total_cmp` does.
+    let bits = score.to_bits();
+    let ordered = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    let slot_part = match sort {
+        Sort::Oldest => slot,
+        Sort::Newest | Sort::Relevance => !slot,
+    };
+    let score_part = match sort {
+        Sort::Relevance => !ordered,
+        Sort::Newest | Sort::Oldest => 0,
+    };
+    u128::from(score_part) << 96 | u128::from(slot_part) << 64 | u128::from(bits)
+}
+
+/// The slot and score of a [`rank_key`].
+fn from_rank_key(sort: Sort, key: u128) -> (usize, f32) {
+    let slot_part = (key >> 64) as u32;
+    let slot = match sort {
+        Sort::Oldest => slot_part,
+        Sort::Newest | Sort::Relevance => !slot_part,
+    };
+    (slot as usize, f32::from_bits(key as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
+    fn a_large_blob_is_indexed_on_the_first_text_query_and_answers_alike() {
+        let real = Archive::embedded().expect("embedded").corpus().clone();
+        let corpus = crate::synth::corpus(&real, 150);
+        let blob = crate::corpus::blob::encode_as(&corpus, true);
+        let lazy = Archive::from_blob(Box::leak(blob.into_boxed_slice())).expect("decodes");
+        let eager = Archive::new(corpus);
+        for request in [
+            Request::default(),
+            Request {
+                text: " ?! ".into(),
+                ..Request::default()
+            },
+        ] {
+            assert_eq!(lazy.search(&request), eager.search(&request));
+        }
+        assert!(
+            lazy.index.get().is_none(),
+            "no index for queries that need none"
+        );
+        let text = Request {
+            text: "rohingya \"at sea\" -thailand".into(),
+            ..Request::default()
+        };
+        assert_eq!(lazy.search(&text), eager.search(&text));
+        assert!(lazy.index.get().is_some());
+        assert_eq!(lazy.index(), eager.index());
+    }
+
+    #[test]
+    fn rank_keys_order_by_score_then_newest_and_keep_the_score() {
+        let hits = [(1.5, 2), (3.0, 1), (1.5, 5), (0.0, 0), (-1.0, 3)];
+        let order = |sort| {
+            let mut keys: Vec<u128> = hits
+                .iter()
+                .map(|&(s, slot)| rank_key(sort, s, slot))
+                .collect();
+            keys.sort_unstable();
+            keys.into_iter()
+                .map(|k| from_rank_key(sort, k))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            order(Sort::Relevance),
+            [(1, 3.0), (5, 1.5), (2, 1.5), (0, 0.0), (3, -1.0)]
+        );
+        assert_eq!(
+            order(Sort::Newest),
+            [(5, 1.5), (3, -1.0), (2, 1.5), (1, 3.0), (0, 0.0)]
+        );
+        assert_eq!(
+            order(Sort::Oldest),
+            [(0, 0.0), (1, 3.0), (2, 1.5), (3, -1.0), (5, 1.5)]
+        );
     }
 }

@@ -13,13 +13,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::Archive;
+use crate::bitset::BitSet;
 use crate::date::{days_in_month, Day};
-use crate::filter::BitSet;
+use crate::filter::FilterIndex;
 use crate::lang::Lang;
 use crate::number::decimal;
-use crate::request::{parse_bound, whole, Input, Request, RequestError};
-use crate::response::{Bin, Chronology, Gap, Point};
+use crate::request::{parse_bound, whole, Input, RequestError};
+use crate::statement::Statement;
 
 /// Most bins a chronology may have.
 pub const MAX_BINS: u32 = 10_000;
@@ -214,139 +214,194 @@ impl ChronologyOptions {
     }
 }
 
-impl Archive {
-    /// The chronology of what `request` keeps.
-    pub fn chronology(
-        &self,
-        request: &Request,
-        options: &ChronologyOptions,
-    ) -> Result<Chronology, RequestError> {
-        let filters = self.filters();
-        let query = request.check(&|f, v| filters.find(f, v))?;
-        let text = self.index().search(&query.text);
-        let selection = filters.select(&query, &text);
-        self.chronology_of(&selection.matched, options, query.lang)
-    }
+/// The archive on a time axis: bins, empty stretches and statements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Chronology {
+    /// Size of each bin: `year`, `month` or `day`.
+    pub granularity: Granularity,
+    /// First day of the axis, `YYYY-MM-DD` (empty when the archive is).
+    pub start: String,
+    /// Last day of the axis (inclusive).
+    pub end: String,
+    /// Consecutive bins from `start` to `end`.
+    pub bins: Vec<Bin>,
+    /// Runs of empty bins long enough to collapse on the axis.
+    pub gaps: Vec<Gap>,
+    /// Every statement, oldest first, when asked for (`points: true`).
+    pub points: Vec<Point>,
+}
 
-    /// The chronology with the statements in `matched` (slots of
-    /// [`Archive::filters`]) marked, for callers that already ran the filters.
-    pub fn chronology_of(
-        &self,
-        matched: &BitSet,
-        options: &ChronologyOptions,
-        lang: Lang,
-    ) -> Result<Chronology, RequestError> {
-        if !(1..=MAX_BINS).contains(&options.bins) {
-            return Err(RequestError::Expected {
-                field: "bins",
-                expected: BINS,
-            });
+/// One period of the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day (inclusive).
+    pub end: String,
+    /// Short label: `2015`, `May 2015`, `18 December 2016`.
+    pub label: String,
+    /// Statements whose date overlaps the bin.
+    pub total: u32,
+    /// Of those, the ones the request keeps.
+    pub matched: u32,
+}
+
+/// A run of bins holding no statement at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gap {
+    /// First day of the first empty bin.
+    pub start: String,
+    /// Last day of the last empty bin.
+    pub end: String,
+    /// Index of the first empty bin in `bins`.
+    pub first_bin: u32,
+    /// Index of the last empty bin in `bins`.
+    pub last_bin: u32,
+}
+
+/// A statement on the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Point {
+    /// Statement id.
+    pub id: String,
+    /// First day of its date, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day (inclusive).
+    pub end: String,
+    /// `day`, `month`, `year` or `range`: how to draw it.
+    pub precision: &'static str,
+    /// Whether the date is inferred.
+    pub approximate: bool,
+    /// Whether the request keeps it.
+    pub matched: bool,
+}
+
+/// The chronology of `statements` (indexed by `filters`) with those in
+/// `matched` (slots of `filters`) marked: a consumer of the set a request
+/// keeps, as facet counts are (`crate::facets::count`).
+pub fn collect(
+    filters: &FilterIndex,
+    statements: &[Statement],
+    matched: &BitSet,
+    options: &ChronologyOptions,
+    lang: Lang,
+) -> Result<Chronology, RequestError> {
+    if !(1..=MAX_BINS).contains(&options.bins) {
+        return Err(RequestError::Expected {
+            field: "bins",
+            expected: BINS,
+        });
+    }
+    if let (Some(start), Some(end)) = (options.start, options.end) {
+        if end < start {
+            return Err(RequestError::EndBeforeStart);
         }
-        if let (Some(start), Some(end)) = (options.start, options.end) {
-            if end < start {
-                return Err(RequestError::EndBeforeStart);
+    }
+    let spans = filters.spans();
+    let first = options.start.or_else(|| spans.iter().map(|s| s.0).min());
+    let last = options.end.or_else(|| spans.iter().map(|s| s.1).max());
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(Chronology::default());
+    };
+    // Only statements on the axis count; the others would pile up at its ends.
+    let on_axis = |&(start, end): &(Day, Day)| start <= last && end >= first;
+    let count = |g: Granularity| g.unit(last) - g.unit(first) + 1;
+    let granularity = match options.granularity {
+        Some(g) => g,
+        None => [Granularity::Day, Granularity::Month]
+            .into_iter()
+            .find(|g| count(*g) <= i64::from(options.bins))
+            .unwrap_or(Granularity::Year),
+    };
+    let n = usize::try_from(count(granularity))
+        .ok()
+        .filter(|n| *n <= MAX_BINS as usize)
+        .ok_or(RequestError::Expected {
+            field: "granularity",
+            expected: "a granularity giving at most 10000 bins over the archive",
+        })?;
+    let origin = granularity.unit(first);
+    let bin_of = |day: Day| usize::try_from(granularity.unit(day) - origin).unwrap_or(0);
+
+    // Difference arrays: +1 at a span's first bin, −1 after its last.
+    let mut total = vec![0i64; n + 1];
+    let mut kept = vec![0i64; n + 1];
+    let bins_of = |(start, end): (Day, Day)| (bin_of(start), bin_of(end).saturating_add(1));
+    for &span in spans.iter().filter(|s| on_axis(s)) {
+        let (a, b) = bins_of(span);
+        mark(&mut total, a, b);
+    }
+    for span in matched
+        .iter()
+        .filter_map(|slot| spans.get(slot))
+        .filter(|s| on_axis(s))
+    {
+        let (a, b) = bins_of(*span);
+        mark(&mut kept, a, b);
+    }
+    let mut bins = Vec::with_capacity(n);
+    let (mut running_total, mut running_kept) = (0i64, 0i64);
+    for (i, (t, k)) in total.iter().zip(&kept).take(n).enumerate() {
+        running_total += t;
+        running_kept += k;
+        let unit = origin + i64::try_from(i).unwrap_or(0);
+        let Some((start, end)) = granularity.bounds(unit) else {
+            continue;
+        };
+        bins.push(Bin {
+            start: start.iso(),
+            end: end.iso(),
+            label: granularity.label(start, lang),
+            total: u32::try_from(running_total).unwrap_or(0),
+            matched: u32::try_from(running_kept).unwrap_or(0),
+        });
+    }
+    let gaps = gaps(&bins, granularity, origin, options.min_gap_days);
+    let points = if options.points {
+        points(filters, statements, matched, first, last)
+    } else {
+        Vec::new()
+    };
+    let axis = |unit| granularity.bounds(unit);
+    Ok(Chronology {
+        granularity,
+        start: axis(origin).map(|b| b.0.iso()).unwrap_or_default(),
+        end: axis(granularity.unit(last))
+            .map(|b| b.1.iso())
+            .unwrap_or_default(),
+        bins,
+        gaps,
+        points,
+    })
+}
+
+/// The span of every statement on the axis `first..=last`, oldest first.
+fn points(
+    filters: &FilterIndex,
+    statements: &[Statement],
+    matched: &BitSet,
+    first: Day,
+    last: Day,
+) -> Vec<Point> {
+    (0..filters.len())
+        .filter_map(|slot| {
+            let (start, end) = filters.span(slot)?;
+            if start > last || end < first {
+                return None;
             }
-        }
-        let filters = self.filters();
-        let spans = filters.spans();
-        let first = options.start.or_else(|| spans.iter().map(|s| s.0).min());
-        let last = options.end.or_else(|| spans.iter().map(|s| s.1).max());
-        let (Some(first), Some(last)) = (first, last) else {
-            return Ok(Chronology::default());
-        };
-        // Only statements on the axis count; the others would pile up at its ends.
-        let on_axis = |&(start, end): &(Day, Day)| start <= last && end >= first;
-        let count = |g: Granularity| g.unit(last) - g.unit(first) + 1;
-        let granularity = match options.granularity {
-            Some(g) => g,
-            None => [Granularity::Day, Granularity::Month]
-                .into_iter()
-                .find(|g| count(*g) <= i64::from(options.bins))
-                .unwrap_or(Granularity::Year),
-        };
-        let n = usize::try_from(count(granularity))
-            .ok()
-            .filter(|n| *n <= MAX_BINS as usize)
-            .ok_or(RequestError::Expected {
-                field: "granularity",
-                expected: "a granularity giving at most 10000 bins over the archive",
-            })?;
-        let origin = granularity.unit(first);
-        let bin_of = |day: Day| usize::try_from(granularity.unit(day) - origin).unwrap_or(0);
-
-        // Difference arrays: +1 at a span's first bin, −1 after its last.
-        let mut total = vec![0i64; n + 1];
-        let mut kept = vec![0i64; n + 1];
-        let bins_of = |(start, end): (Day, Day)| (bin_of(start), bin_of(end).saturating_add(1));
-        for &span in spans.iter().filter(|s| on_axis(s)) {
-            let (a, b) = bins_of(span);
-            mark(&mut total, a, b);
-        }
-        for span in matched
-            .iter()
-            .filter_map(|slot| spans.get(slot))
-            .filter(|s| on_axis(s))
-        {
-            let (a, b) = bins_of(*span);
-            mark(&mut kept, a, b);
-        }
-        let mut bins = Vec::with_capacity(n);
-        let (mut running_total, mut running_kept) = (0i64, 0i64);
-        for (i, (t, k)) in total.iter().zip(&kept).take(n).enumerate() {
-            running_total += t;
-            running_kept += k;
-            let unit = origin + i64::try_from(i).unwrap_or(0);
-            let Some((start, end)) = granularity.bounds(unit) else {
-                continue;
-            };
-            bins.push(Bin {
-                start: start.iso(),
-                end: end.iso(),
-                label: granularity.label(start, lang),
-                total: u32::try_from(running_total).unwrap_or(0),
-                matched: u32::try_from(running_kept).unwrap_or(0),
-            });
-        }
-        let gaps = gaps(&bins, granularity, origin, options.min_gap_days);
-        let points = if options.points {
-            self.points(matched, first, last)
-        } else {
-            Vec::new()
-        };
-        let axis = |unit| granularity.bounds(unit);
-        Ok(Chronology {
-            granularity,
-            start: axis(origin).map(|b| b.0.iso()).unwrap_or_default(),
-            end: axis(granularity.unit(last))
-                .map(|b| b.1.iso())
-                .unwrap_or_default(),
-            bins,
-            gaps,
-            points,
-        })
-    }
-
-    /// The span of every statement on the axis `first..=last`, oldest first.
-    fn points(&self, matched: &BitSet, first: Day, last: Day) -> Vec<Point> {
-        let filters = self.filters();
-        (0..filters.len())
-            .filter_map(|slot| {
-                let (start, end) = filters.span(slot)?;
-                if start > last || end < first {
-                    return None;
-                }
-                let s = self.statements().get(filters.doc(slot)?)?;
-                Some(Point {
-                    id: s.id.clone(),
-                    start: s.date.start().iso(),
-                    end: s.date.end().iso(),
-                    precision: s.date.precision().as_str(),
-                    approximate: s.is_approximate(),
-                    matched: matched.contains(slot),
-                })
+            let s = statements.get(filters.doc(slot)?)?;
+            Some(Point {
+                id: s.id.clone(),
+                start: s.date.start().iso(),
+                end: s.date.end().iso(),
+                precision: s.date.precision().as_str(),
+                approximate: s.is_approximate(),
+                matched: matched.contains(slot),
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// Counts a span from bin `first` to just before bin `after` in a difference array.

@@ -8,20 +8,37 @@
 //! them have it. That count is exactly the `total` of the same request with
 //! `f`'s selection replaced by that one value.
 
-use crate::archive::Archive;
-use crate::filter::{BitSet, FacetEntry, FilterIndex, Selection};
+use serde::Serialize;
+
+use crate::bitset::BitSet;
+use crate::filter::{FacetEntry, FilterIndex, Selection};
 use crate::request::Query;
-use crate::response::{FacetValue, Facets};
-use crate::vocabulary::Facet;
+use crate::vocabulary::{Facet, PerFacet};
+
+/// One value of a facet with the number of statements it would give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetValue {
+    /// The value to put in a request (slug, or the year).
+    pub value: String,
+    /// Display label.
+    pub label: String,
+    /// Statements matching the request with this facet's own selection replaced by this value.
+    pub count: u32,
+    /// Whether the request selects this value.
+    pub selected: bool,
+}
+
+/// Counts for every facet.
+pub type Facets = PerFacet<Vec<FacetValue>>;
 
 /// The counts of every facet value for a query's selection.
 pub fn count(filters: &FilterIndex, selection: &Selection, query: &Query) -> Facets {
     let mut facets = Facets::default();
-    for (position, facet) in Facet::ALL.into_iter().enumerate() {
+    for facet in Facet::ALL {
         // Statements kept by everything but this facet.
         let mut others: Option<BitSet> = None;
-        for (other, set) in selection.facets.iter().enumerate() {
-            let Some(set) = set.as_ref().filter(|_| other != position) else {
+        for other in Facet::ALL.into_iter().filter(|&o| o != facet) {
+            let Some(set) = selection.facets.get(other) else {
                 continue;
             };
             match &mut others {
@@ -34,7 +51,7 @@ pub fn count(filters: &FilterIndex, selection: &Selection, query: &Query) -> Fac
             }
         }
         let kept = others.as_ref().unwrap_or(&selection.base);
-        let selected = query.selected.get(position).map_or(&[][..], Vec::as_slice);
+        let selected = query.selected.get(facet);
         *facets.get_mut(facet) = values(filters.values(facet), selected, |e| {
             e.slots.count_common(kept)
         });
@@ -60,14 +77,13 @@ fn values(
         .collect()
 }
 
-impl Archive {
-    /// Every facet value with the number of statements that have it, for
-    /// partners who build their own interface.
-    pub fn facets(&self) -> Facets {
-        let mut facets = Facets::default();
-        for facet in Facet::ALL {
-            *facets.get_mut(facet) = values(self.filters().values(facet), &[], |e| e.slots.len());
-        }
-        facets
+/// Every facet value with the number of statements that have it, ignoring
+/// any request.
+#[inline]
+pub fn totals(filters: &FilterIndex) -> Facets {
+    let mut facets = Facets::default();
+    for facet in Facet::ALL {
+        *facets.get_mut(facet) = values(filters.values(facet), &[], |e| e.slots.len());
     }
+    facets
 }

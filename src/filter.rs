@@ -1,4 +1,4 @@
-//! Filtering: which statements a request keeps, and the search pipeline.
+//! Filtering: which statements a request keeps.
 //!
 //! Everything a filter needs is computed once, when the archive is built
 //! ([`FilterIndex::new`]): statements are numbered by their place in time
@@ -9,121 +9,14 @@
 //! and the date range. Sorting by date is reading a bitset forwards or
 //! backwards, because slots are in date order.
 
-use crate::archive::Archive;
-use crate::chronology::ChronologyOptions;
+pub use crate::bitset::BitSet;
 use crate::corpus::Corpus;
 use crate::date::Day;
 use crate::number::decimal;
-use crate::record::DateRecord;
-use crate::request::{Query, Request, RequestError, Sort};
-use crate::response::{Chronology, Hit, Response};
+use crate::request::Query;
 use crate::search::TextResult;
 use crate::statement::Statement;
-use crate::vocabulary::Facet;
-
-/// Words of a snippet.
-const SNIPPET_WORDS: usize = 30;
-
-/// A set of slots, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BitSet {
-    words: Vec<u64>,
-}
-
-impl BitSet {
-    /// The empty set over `len` slots.
-    pub fn empty(len: usize) -> BitSet {
-        BitSet {
-            words: vec![0; len.div_ceil(64)],
-        }
-    }
-
-    /// The set of all `len` slots.
-    pub fn full(len: usize) -> BitSet {
-        let mut words = vec![u64::MAX; len.div_ceil(64)];
-        if let (Some(last), rem @ 1..) = (words.last_mut(), len % 64) {
-            *last = (1u64 << rem) - 1;
-        }
-        BitSet { words }
-    }
-
-    /// Adds `slot` (ignored when out of range).
-    pub fn insert(&mut self, slot: usize) {
-        if let Some(w) = self.words.get_mut(slot / 64) {
-            *w |= 1 << (slot % 64);
-        }
-    }
-
-    /// Whether `slot` is in the set.
-    pub fn contains(&self, slot: usize) -> bool {
-        self.words
-            .get(slot / 64)
-            .is_some_and(|w| w & (1 << (slot % 64)) != 0)
-    }
-
-    /// Keeps only the slots also in `other`.
-    pub fn intersect(&mut self, other: &BitSet) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a &= b;
-        }
-    }
-
-    /// Adds the slots of `other`.
-    pub fn union(&mut self, other: &BitSet) {
-        for (a, b) in self.words.iter_mut().zip(&other.words) {
-            *a |= b;
-        }
-    }
-
-    /// Number of slots in the set.
-    pub fn len(&self) -> usize {
-        self.words.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
-    /// Whether the set is empty.
-    pub fn is_empty(&self) -> bool {
-        self.words.iter().all(|w| *w == 0)
-    }
-
-    /// Number of slots in both sets, without building the intersection.
-    pub fn count_common(&self, other: &BitSet) -> usize {
-        self.words
-            .iter()
-            .zip(&other.words)
-            .map(|(a, b)| (a & b).count_ones() as usize)
-            .sum()
-    }
-
-    /// The slots, ascending.
-    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().flat_map(|(i, &word)| {
-            let mut w = word;
-            core::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let bit = w.trailing_zeros() as usize;
-                w &= w - 1;
-                Some(i * 64 + bit)
-            })
-        })
-    }
-
-    /// The slots, descending.
-    pub fn iter_rev(&self) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().rev().flat_map(|(i, &word)| {
-            let mut w = word;
-            core::iter::from_fn(move || {
-                if w == 0 {
-                    return None;
-                }
-                let bit = 63 - w.leading_zeros() as usize;
-                w &= !(1 << bit);
-                Some(i * 64 + bit)
-            })
-        })
-    }
-}
+use crate::vocabulary::{Facet, PerFacet};
 
 /// One value of a facet and the statements that have it.
 #[derive(Debug, Clone)]
@@ -145,8 +38,8 @@ pub struct FilterIndex {
     slots: Vec<u32>,
     /// Every slot's first and last day.
     spans: Vec<(Day, Day)>,
-    /// Values of each facet of [`Facet::ALL`], in display order.
-    values: [Vec<FacetEntry>; 6],
+    /// Values of each facet, in display order.
+    values: PerFacet<Vec<FacetEntry>>,
 }
 
 /// Which statements a query keeps, and the sets facet counts are made from.
@@ -154,8 +47,8 @@ pub struct FilterIndex {
 pub struct Selection {
     /// Slots kept by the text and the date range (before any facet).
     pub base: BitSet,
-    /// For each facet of [`Facet::ALL`], the union of its selected values, if any.
-    pub facets: [Option<BitSet>; 6],
+    /// For each facet, the union of its selected values, if any.
+    pub facets: PerFacet<Option<BitSet>>,
     /// Slots kept by everything: `base` and every facet.
     pub matched: BitSet,
 }
@@ -176,26 +69,23 @@ impl FilterIndex {
         let spans: Vec<(Day, Day)> = ordered().map(|s| (s.date.start(), s.date.end())).collect();
 
         let vocabulary = &corpus.vocabulary;
-        let mut values: [Vec<FacetEntry>; 6] = Default::default();
+        let mut values: PerFacet<Vec<FacetEntry>> = PerFacet::default();
         let entry = |value: &str, label: &str| FacetEntry {
             value: value.into(),
             label: label.into(),
             slots: BitSet::empty(n),
         };
-        values[0] = vocabulary
+        values.kind = vocabulary
             .kinds
             .iter()
             .map(|k| entry(&k.slug, &k.label))
             .collect();
-        // Entity id → (facet position, value position) for tagging below.
+        // Entity id → (facet, value position) for tagging below.
         let mut entity_at = Vec::with_capacity(vocabulary.entities.len());
         for e in &vocabulary.entities {
-            let f = facet_position(e.facet);
-            let list = values.get_mut(f);
-            entity_at.push(list.map(|l| {
-                l.push(entry(&e.slug, &e.label));
-                (f, l.len() - 1)
-            }));
+            let list = values.get_mut(e.facet);
+            list.push(entry(&e.slug, &e.label));
+            entity_at.push((e.facet, list.len() - 1));
         }
         // Every year some statement's span touches, ascending (flags over the
         // range of years rather than a sort, which would cost code size).
@@ -214,7 +104,7 @@ impl FilterIndex {
             .filter(|(_, t)| **t)
             .map(|(y, _)| y)
             .collect();
-        values[5] = years
+        values.year = years
             .iter()
             .map(|y| {
                 let y = decimal(u64::from(*y));
@@ -223,19 +113,20 @@ impl FilterIndex {
             .collect();
 
         for (slot, s) in ordered().enumerate() {
-            if let Some(k) = values[0].iter_mut().find(|k| k.value == s.kind) {
+            if let Some(k) = values.kind.iter_mut().find(|k| k.value == s.kind) {
                 k.slots.insert(slot);
             }
             for tag in &s.tags {
-                if let Some(&Some((f, v))) = entity_at.get(usize::from(*tag)) {
-                    if let Some(e) = values.get_mut(f).and_then(|l| l.get_mut(v)) {
+                if let Some(&(f, v)) = entity_at.get(usize::from(*tag)) {
+                    if let Some(e) = values.get_mut(f).get_mut(v) {
                         e.slots.insert(slot);
                     }
                 }
             }
             let (start, end) = (s.date.start().year, s.date.end().year);
             let first = years.partition_point(|y| *y < start);
-            for y in values[5]
+            for y in values
+                .year
                 .iter_mut()
                 .skip(first)
                 .take(usize::from(end - start) + 1)
@@ -263,9 +154,7 @@ impl FilterIndex {
 
     /// The values of `facet`, in display order.
     pub fn values(&self, facet: Facet) -> &[FacetEntry] {
-        self.values
-            .get(facet_position(facet))
-            .map_or(&[], Vec::as_slice)
+        self.values.get(facet)
     }
 
     /// Position of `value` among the values of `facet`.
@@ -277,6 +166,11 @@ impl FilterIndex {
     /// Index in `Corpus::statements` of the statement in `slot`.
     pub fn doc(&self, slot: usize) -> Option<usize> {
         self.docs.get(slot).map(|&d| d as usize)
+    }
+
+    /// The slot of statement `doc` (its index in `Corpus::statements`).
+    pub fn slot(&self, doc: usize) -> Option<u32> {
+        self.slots.get(doc).copied()
     }
 
     /// First and last day of the statement in `slot`.
@@ -307,21 +201,20 @@ impl FilterIndex {
         if query.from.is_some() || query.to.is_some() {
             base.intersect(&self.in_range(query.from, query.to));
         }
-        let mut facets: [Option<BitSet>; 6] = Default::default();
-        for ((union, selected), values) in facets.iter_mut().zip(&query.selected).zip(&self.values)
-        {
+        let mut facets: PerFacet<Option<BitSet>> = PerFacet::default();
+        let mut matched = base.clone();
+        for facet in Facet::ALL {
+            let selected = query.selected.get(facet);
             if selected.is_empty() {
                 continue;
             }
+            let values = self.values(facet);
             let mut set = BitSet::empty(n);
             for entry in selected.iter().filter_map(|&v| values.get(v as usize)) {
                 set.union(&entry.slots);
             }
-            *union = Some(set);
-        }
-        let mut matched = base.clone();
-        for set in facets.iter().flatten() {
-            matched.intersect(set);
+            matched.intersect(&set);
+            *facets.get_mut(facet) = Some(set);
         }
         Selection {
             base,
@@ -345,38 +238,6 @@ impl FilterIndex {
         }
         set
     }
-}
-
-/// A sort key putting hits in `sort` order when sorted ascending: for
-/// relevance, the score (highest first) then the slot (newest first); for
-/// dates, the slot. The score rides along in the low bits to be read back.
-fn rank_key(sort: Sort, score: f32, slot: u32) -> u128 {
-    // Flipping a float's bits like this orders them as `f32::total_cmp` does.
-    let bits = score.to_bits();
-    let ordered = if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | 1 << 31
-    };
-    let slot_part = match sort {
-        Sort::Oldest => slot,
-        Sort::Newest | Sort::Relevance => !slot,
-    };
-    let score_part = match sort {
-        Sort::Relevance => !ordered,
-        Sort::Newest | Sort::Oldest => 0,
-    };
-    u128::from(score_part) << 96 | u128::from(slot_part) << 64 | u128::from(bits)
-}
-
-/// The slot and score of a [`rank_key`].
-fn from_rank_key(sort: Sort, key: u128) -> (usize, f32) {
-    let slot_part = (key >> 64) as u32;
-    let slot = match sort {
-        Sort::Oldest => slot_part,
-        Sort::Newest | Sort::Relevance => !slot_part,
-    };
-    (slot as usize, f32::from_bits(key as u32))
 }
 
 /// Indexes of `statements` oldest first, as `Corpus::new` orders them (by
@@ -431,175 +292,4 @@ fn chronological_order(statements: &[Statement]) -> Vec<u32> {
         run = i;
     }
     docs
-}
-
-/// Position of `facet` in [`Facet::ALL`].
-pub(crate) fn facet_position(facet: Facet) -> usize {
-    Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0)
-}
-
-impl Archive {
-    /// Runs a search request: the page of hits, the total, disjunctive facet
-    /// counts and the chronology of what it keeps (docs/architecture.md §3).
-    pub fn search(&self, request: &Request) -> Result<Response, RequestError> {
-        self.search_matching(request, true)
-            .map(|(response, _)| response)
-    }
-
-    /// [`Archive::search`], with the set of statements the request keeps, by
-    /// slot: the order of [`Archive::statements`], of the chronology's points
-    /// and of [`crate::widget::timeline::geometry`]'s marks. A caller that dims what does not
-    /// match needs no second search. With `bins` false the response's
-    /// chronology is left empty, for callers that draw their own.
-    pub fn search_matching(
-        &self,
-        request: &Request,
-        bins: bool,
-    ) -> Result<(Response, BitSet), RequestError> {
-        let filters = self.filters();
-        let query = request.check(&|f, v| filters.find(f, v))?;
-        let text = self.index().search(&query.text);
-        let selection = filters.select(&query, &text);
-        let sort = query.sort.unwrap_or(if text.matches.is_some() {
-            Sort::Relevance
-        } else {
-            Sort::Newest
-        });
-        let page = self.page(&selection.matched, &text, sort, query.offset, query.limit);
-        let hits = page
-            .into_iter()
-            .filter_map(|(doc, score)| self.hit(doc, score, &text, &query))
-            .collect();
-        let chronology = if bins {
-            let options = ChronologyOptions::default();
-            self.chronology_of(&selection.matched, &options, query.lang)?
-        } else {
-            Chronology::default()
-        };
-        let response = Response {
-            total: u32::try_from(selection.matched.len()).unwrap_or(u32::MAX),
-            hits,
-            facets: crate::facets::count(filters, &selection, &query),
-            chronology,
-            query: text.query,
-            sort,
-        };
-        Ok((response, selection.matched))
-    }
-
-    /// The statements (corpus index, score) of one page of `matched` in `sort` order.
-    fn page(
-        &self,
-        matched: &BitSet,
-        text: &TextResult,
-        sort: Sort,
-        offset: usize,
-        limit: usize,
-    ) -> Vec<(usize, f32)> {
-        let filters = self.filters();
-        let by_slot = |slots: &mut dyn Iterator<Item = usize>| -> Vec<(usize, f32)> {
-            slots
-                .skip(offset)
-                .take(limit)
-                .filter_map(|slot| filters.doc(slot).map(|doc| (doc, 0.0)))
-                .collect()
-        };
-        let Some(matches) = &text.matches else {
-            return match sort {
-                Sort::Oldest => by_slot(&mut matched.iter()),
-                Sort::Newest | Sort::Relevance => by_slot(&mut matched.iter_rev()),
-            };
-        };
-        // One sort of plain integers serves every order: the key is the
-        // slot, under the score when ranking (see `rank_key`).
-        let mut ranked: Vec<u128> = matches
-            .iter()
-            .filter_map(|&(doc, score)| {
-                let slot = *filters.slots.get(doc)?;
-                matched
-                    .contains(slot as usize)
-                    .then(|| rank_key(sort, score, slot))
-            })
-            .collect();
-        ranked.sort_unstable();
-        ranked
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .filter_map(|key| {
-                let (slot, score) = from_rank_key(sort, key);
-                filters.doc(slot).map(|doc| (doc, score))
-            })
-            .collect()
-    }
-
-    /// The result-list entry of statement `doc`.
-    fn hit(&self, doc: usize, score: f32, text: &TextResult, query: &Query) -> Option<Hit> {
-        let s = self.statements().get(doc)?;
-        let kind_label = self
-            .vocabulary()
-            .kind(&s.kind)
-            .map_or_else(|| s.kind.clone(), |k| k.label.clone());
-        Some(Hit {
-            id: s.id.clone(),
-            title: s.title.clone(),
-            subtitle: s.subtitle.clone(),
-            kind: s.kind.clone(),
-            kind_label,
-            date: DateRecord::new(&s.date, s.approximate.as_deref(), query.lang),
-            score,
-            snippet: self
-                .index()
-                .snippet(self.corpus(), doc, text, SNIPPET_WORDS),
-            title_segments: self.index().highlight(&s.title, text),
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bitsets_iterate_both_ways_and_count() {
-        let mut set = BitSet::empty(130);
-        for i in [0, 1, 63, 64, 127, 129, 500] {
-            set.insert(i);
-        }
-        assert_eq!(set.iter().collect::<Vec<_>>(), [0, 1, 63, 64, 127, 129]);
-        assert_eq!(set.iter_rev().collect::<Vec<_>>(), [129, 127, 64, 63, 1, 0]);
-        assert_eq!(set.len(), 6);
-        let full = BitSet::full(130);
-        assert_eq!(full.len(), 130);
-        assert_eq!(full.count_common(&set), 6);
-        assert_eq!(BitSet::full(128).len(), 128);
-        assert!(BitSet::full(0).is_empty());
-    }
-
-    #[test]
-    fn rank_keys_order_by_score_then_newest_and_keep_the_score() {
-        let hits = [(1.5, 2), (3.0, 1), (1.5, 5), (0.0, 0), (-1.0, 3)];
-        let order = |sort| {
-            let mut keys: Vec<u128> = hits
-                .iter()
-                .map(|&(s, slot)| rank_key(sort, s, slot))
-                .collect();
-            keys.sort_unstable();
-            keys.into_iter()
-                .map(|k| from_rank_key(sort, k))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            order(Sort::Relevance),
-            [(1, 3.0), (5, 1.5), (2, 1.5), (0, 0.0), (3, -1.0)]
-        );
-        assert_eq!(
-            order(Sort::Newest),
-            [(5, 1.5), (3, -1.0), (2, 1.5), (1, 3.0), (0, 0.0)]
-        );
-        assert_eq!(
-            order(Sort::Oldest),
-            [(0, 0.0), (1, 3.0), (2, 1.5), (3, -1.0), (5, 1.5)]
-        );
-    }
 }

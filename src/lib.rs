@@ -13,12 +13,16 @@
 //! - [`corpus`]: the corpus files people edit (parsed and validated by
 //!   `build.rs`, which stops the build on any mistake) and the compact blob
 //!   embedded in the library.
-//! - [`archive`]: the embedded corpus, ready to query.
-//! - [`search`]: full-text search, snippets and highlights.
-//! - [`request`], [`filter`], [`facets`], [`chronology`]: a search request and
-//!   its validation, facet and date filtering with the search pipeline
-//!   ([`archive::Archive::search`]), disjunctive facet counts, and the time
-//!   axis of bins, gaps and points.
+//! - [`search`], [`filter`]: the indexes — full-text search, snippets and
+//!   highlights; facet values and date spans as [`bitset`]s of statements
+//!   in time order.
+//! - [`request`], [`facets`], [`chronology`]: the query — a search request
+//!   and its validation, then what consumes the set of statements it keeps:
+//!   disjunctive facet counts and the time axis of bins, gaps and points.
+//! - [`archive`]: the embedded corpus, ready to query; the one place where
+//!   an answer ([`response`]) is composed ([`archive::Archive::search`]).
+//!   The model knows nothing of the indexes, the indexes nothing of the
+//!   query, and none of them of the archive (see [`archive`]).
 //! - `synth` (native only): synthetic corpora of any size, generated from
 //!   the real one, for benchmarks and large test builds.
 //! - [`record`], [`response`]: the plain records the JavaScript API returns.
@@ -35,6 +39,7 @@
 //! with `cargo test`.
 
 pub mod archive;
+pub mod bitset;
 pub mod case;
 pub mod chronology;
 pub mod corpus;

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::{Day, PartialDate, Precision};
 use crate::lang::Lang;
+use crate::number::decimal;
 use crate::vocabulary::{Facet, PerFacet};
 
 /// Results per page when the request does not say.
@@ -234,6 +235,7 @@ pub const FIELDS: [&str; 13] = [
 ];
 
 const A_STRING: &str = "a string";
+const A_DATE: &str = "a date (YYYY, YYYY-MM or YYYY-MM-DD) or a year as a number";
 const STRINGS: &str = "an array of strings";
 const OFFSET: &str = "a whole number, 0 or more";
 const LIMIT: &str = "a whole number from 1 to 200";
@@ -248,7 +250,7 @@ pub struct Query {
     pub text: String,
     /// For each facet of [`Facet::ALL`], the positions of the selected values
     /// among that facet's values, sorted, without repeats. Empty: no filter.
-    pub selected: [Vec<u32>; 6],
+    pub selected: PerFacet<Vec<u32>>,
     /// First day of the date range.
     pub from: Option<Day>,
     /// Last day of the date range.
@@ -283,12 +285,12 @@ impl Request {
             return Ok(());
         }
         match field {
-            "text" => self.text = optional_text("text", value)?.unwrap_or_default(),
-            "from" => self.from = optional_text("from", value)?,
-            "to" => self.to = optional_text("to", value)?,
-            "lang" => self.lang = optional_text("lang", value)?,
+            "text" => self.text = optional_text("text", value, A_STRING)?.unwrap_or_default(),
+            "from" => self.from = optional_text("from", year_as_text(value), A_DATE)?,
+            "to" => self.to = optional_text("to", year_as_text(value), A_DATE)?,
+            "lang" => self.lang = optional_text("lang", value, A_STRING)?,
             "sort" => {
-                self.sort = match optional_text("sort", value)? {
+                self.sort = match optional_text("sort", value, A_STRING)? {
                     None => None,
                     Some(name) => {
                         Some(Sort::from_name(&name).ok_or(RequestError::UnknownValue {
@@ -337,8 +339,9 @@ impl Request {
         &self,
         lookup: &dyn Fn(Facet, &str) -> Option<u32>,
     ) -> Result<Query, RequestError> {
-        let mut selected: [Vec<u32>; 6] = Default::default();
-        for (slot, facet) in selected.iter_mut().zip(Facet::ALL) {
+        let mut selected: PerFacet<Vec<u32>> = PerFacet::default();
+        for facet in Facet::ALL {
+            let slot = selected.get_mut(facet);
             for value in self.selection.get(facet) {
                 let position = lookup(facet, value).ok_or_else(|| RequestError::UnknownValue {
                     field: facet.as_str(),
@@ -402,16 +405,32 @@ pub fn parse_lang(tag: Option<&str>) -> Result<Lang, RequestError> {
     }
 }
 
-/// A string field: a string, or absent.
-fn optional_text(field: &'static str, value: Input) -> Result<Option<String>, RequestError> {
+/// A string field: a string, or absent; `expected` says what else is wrong.
+fn optional_text(
+    field: &'static str,
+    value: Input,
+    expected: &'static str,
+) -> Result<Option<String>, RequestError> {
     match value {
         Input::Absent => Ok(None),
         Input::Text(text) => Ok(Some(text)),
-        _ => Err(RequestError::Expected {
-            field,
-            expected: A_STRING,
-        }),
+        _ => Err(RequestError::Expected { field, expected }),
     }
+}
+
+/// A date field's value with a year given as a number (`from: 2015`) read
+/// as its digits.
+fn year_as_text(value: Input) -> Input {
+    match value {
+        Input::Number(n) => whole_text(n).map_or(Input::Number(n), Input::Text),
+        other => other,
+    }
+}
+
+/// A whole number as the text a request field holds (`2015` → `"2015"`), so
+/// a developer may pass `year: [2015]` as readily as `year: ["2015"]`.
+pub fn whole_text(n: f64) -> Option<String> {
+    whole(n).map(|n| decimal(n.into()))
 }
 
 /// `n` as a `u32` when it is a whole number in range.
@@ -468,7 +487,7 @@ mod tests {
         assert_eq!(q.offset, 0);
         assert_eq!(q.sort, None);
         assert_eq!(q.lang, Lang::En);
-        assert!(q.selected.iter().all(Vec::is_empty));
+        assert!(q.selected.is_empty());
     }
 
     #[test]
@@ -481,7 +500,7 @@ mod tests {
             ..Request::default()
         };
         let q = request.check(&lookup).unwrap();
-        assert_eq!(q.selected[1], [1, 3]);
+        assert_eq!(q.selected.topic, [1, 3]);
     }
 
     #[test]
@@ -537,6 +556,28 @@ mod tests {
         let q = request.check(&lookup).unwrap();
         assert_eq!(q.from.unwrap().to_string(), "2017-07-01");
         assert_eq!(q.to.unwrap().to_string(), "2017-07-31");
+    }
+
+    #[test]
+    fn years_may_be_given_as_numbers() {
+        let mut r = Request::default();
+        r.set("from", Input::Number(2015.0)).unwrap();
+        r.set("to", Input::Number(2016.0)).unwrap();
+        assert_eq!(
+            (r.from.as_deref(), r.to.as_deref()),
+            (Some("2015"), Some("2016"))
+        );
+        let query = r.check(&lookup).unwrap();
+        assert_eq!(query.from.map(|d| d.to_string()), Some("2015-01-01".into()));
+        assert_eq!(query.to.map(|d| d.to_string()), Some("2016-12-31".into()));
+        for bad in [2015.5, -1.0, f64::NAN] {
+            assert_eq!(
+                r.set("from", Input::Number(bad)).unwrap_err().to_string(),
+                "`from`: expected a date (YYYY, YYYY-MM or YYYY-MM-DD) or a year as a number"
+            );
+        }
+        assert_eq!(whole_text(2015.0).as_deref(), Some("2015"));
+        assert_eq!(whole_text(0.5), None);
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! whole-word phrase after folding ([`fold`]), except that an
 //! alias written in capitals only ("GCM", "US", "IMA") must match in capitals,
 //! so the acronym "US" does not tag every "us" in a text.
+//!
+//! An entity may name a broader one of its facet (Quezon City and Manila name
+//! the Philippines): a statement tagged with it is tagged with the broader
+//! one too, and so on up. Aliases are other names of the same thing only, so
+//! a search for "Manila" finds Manila's own names, not the Philippines'.
 
 use std::collections::BTreeMap;
 
@@ -144,6 +149,10 @@ pub struct Entity {
     pub label: String,
     /// Other names that mean this entity, e.g. `APMM`.
     pub aliases: Vec<String>,
+    /// The broader entity of the same facet this one lies within (a city's
+    /// country), if any.
+    #[serde(default)]
+    pub broader: Option<EntityId>,
 }
 
 /// Index of an entity in [`Vocabulary::entities`].
@@ -185,13 +194,29 @@ impl Vocabulary {
         self.find(facet, slug.trim())
     }
 
-    /// The entities named in any of `texts`, by label or alias, sorted by id.
+    /// The entities named in any of `texts`, by label or alias, and the
+    /// broader entities of each, sorted by id.
     pub fn tag(&self, texts: &[&str]) -> Vec<EntityId> {
         let matcher = Matcher::new(self);
-        let mut found: Vec<EntityId> = texts.iter().flat_map(|t| matcher.find(t)).collect();
+        let mut found: Vec<EntityId> = Vec::new();
+        for id in texts.iter().flat_map(|t| matcher.find(t)) {
+            found.extend(self.with_broader(id));
+        }
         found.sort_unstable();
         found.dedup();
         found
+    }
+
+    /// `id`, then its broader entity, that one's, and so on up (should a
+    /// vocabulary loop, one more than there are entities: the loop shows).
+    pub fn with_broader(&self, id: EntityId) -> impl Iterator<Item = EntityId> + '_ {
+        let mut next = Some(id);
+        std::iter::from_fn(move || {
+            let id = next?;
+            next = self.entity(id).and_then(|e| e.broader);
+            Some(id)
+        })
+        .take(self.entities.len() + 1)
     }
 }
 
@@ -272,6 +297,7 @@ mod tests {
             slug: slug.into(),
             label: label.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            broader: None,
         };
         Vocabulary {
             kinds: vec![Kind {
@@ -309,6 +335,29 @@ mod tests {
         assert_eq!(v.tag(&["withdrawal from GCM"]), [0]);
         assert_eq!(v.tag(&["a migration pactum"]), Vec::<EntityId>::new());
         assert_eq!(v.tag(&["International Migrants’ Alliance"]), [2]);
+    }
+
+    #[test]
+    fn a_narrower_entity_tags_its_broader_ones_and_not_the_reverse() {
+        let mut v = vocabulary();
+        let place = |slug: &str, label: &str, broader| Entity {
+            facet: Facet::Place,
+            slug: slug.into(),
+            label: label.into(),
+            aliases: Vec::new(),
+            broader,
+        };
+        v.entities.push(place("philippines", "Philippines", None)); // 4
+        v.entities
+            .push(place("metro-manila", "Metro Manila", Some(4))); // 5
+        v.entities
+            .push(place("quezon-city", "Quezon City", Some(5))); // 6
+        assert_eq!(v.tag(&["held in Quezon City"]), [4, 5, 6]);
+        assert_eq!(v.tag(&["rallies across Metro Manila"]), [4, 5]);
+        assert_eq!(v.tag(&["the Philippines"]), [4]);
+        // A loop in a damaged vocabulary ends.
+        v.entities[4].broader = Some(6);
+        assert_eq!(v.with_broader(6).count(), v.entities.len() + 1);
     }
 
     #[test]

@@ -199,6 +199,30 @@ fn statements_are_tagged_with_the_facets_visitors_use() {
             facet.as_str()
         );
     }
+    // A city is its own place and tags its country too; a statement naming
+    // only the country is not tagged with its cities.
+    for city in ["quezon-city", "manila", "philippines"] {
+        assert!(tagged(
+            &a,
+            "2015-11-11-third-general-assembly-communique",
+            Facet::Place,
+            city
+        ));
+    }
+    for city in ["quezon-city", "manila"] {
+        assert!(!tagged(
+            &a,
+            "2023-07-12-secretariat-meets-in-hong-kong",
+            Facet::Place,
+            city
+        ));
+    }
+    assert!(tagged(
+        &a,
+        "2023-07-12-secretariat-meets-in-hong-kong",
+        Facet::Place,
+        "philippines"
+    ));
     // Hand override: "New York" there is only the New York Declaration.
     assert!(!tagged(
         &a,
@@ -228,4 +252,36 @@ fn every_entity_labels_and_every_tag_resolves() {
     assert!(
         kinds.contains(&"communique") && kinds.contains(&"news") && kinds.contains(&"statement")
     );
+}
+
+#[test]
+fn a_broader_entity_must_be_another_of_the_same_facet_without_loops() {
+    use ima_statements::corpus::source::parse_vocabulary;
+    let vocabulary = |places: &str| {
+        let text = format!("[kinds]\nstatement = \"Statement\"\n\n{places}");
+        parse_vocabulary("vocabulary.toml", &text).map_err(|e| e.to_string())
+    };
+    let v = vocabulary(
+        "[[place]]\nslug = \"quezon-city\"\nlabel = \"Quezon City\"\nbroader = \"philippines\"\n\n\
+         [[place]]\nslug = \"philippines\"\nlabel = \"Philippines\"\n",
+    )
+    .expect("a broader entity may come later in the file");
+    assert_eq!(v.entities[0].broader, Some(1));
+    assert_eq!(v.entities[1].broader, None);
+    assert_eq!(
+        vocabulary("[[place]]\nslug = \"manila\"\nlabel = \"Manila\"\nbroader = \"luzon\"\n")
+            .unwrap_err(),
+        "vocabulary.toml:7: `broader` of `manila` is `luzon`, which is not another place of this file"
+    );
+    // A topic is no broader place.
+    let other_facet = vocabulary(
+        "[[topic]]\nslug = \"asia\"\nlabel = \"Asian affairs\"\n\n\
+         [[place]]\nslug = \"manila\"\nlabel = \"Manila\"\nbroader = \"asia\"\n",
+    );
+    assert!(other_facet.unwrap_err().contains("not another place"));
+    let looped = vocabulary(
+        "[[place]]\nslug = \"a\"\nlabel = \"A\"\nbroader = \"b\"\n\n\
+         [[place]]\nslug = \"b\"\nlabel = \"B\"\nbroader = \"a\"\n",
+    );
+    assert!(looped.unwrap_err().contains("broader than itself"));
 }

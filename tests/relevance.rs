@@ -122,6 +122,12 @@ const CASES: &[Case] = &[
     case("labour", &[], &[PICTURES, GCM_WITHDRAWAL, ENGAGEMENT], &[]),
     case("labor", &[], &[ENGAGEMENT, PICTURES], &[]),
     case("organisations", &[], &[COMMUNIQUE], &[]),
+    // A city is its own place, within its country: its name finds the
+    // statements that name it, first, before one that only names the country
+    // (the secretariat's news names the Philippines, never Manila).
+    case("manila", &[COMMUNIQUE], &[], &[SECRETARIAT]),
+    case("quezon city", &[COMMUNIQUE], &[], &[SECRETARIAT]),
+    case("Quezon", &[COMMUNIQUE], &[], &[SECRETARIAT]),
     // Common words do not drown the query.
     case("the rohingya of the sea", &[ROHINGYA_SEA], &[], &[BRUSSELS]),
 ];

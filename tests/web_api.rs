@@ -381,8 +381,16 @@ fn bad_requests_throw_errors_naming_the_field() {
         "`topic`: expected an array of strings"
     );
     assert_eq!(
-        search(&[("kind", Array::of1(&1.into()).into())]),
+        search(&[("kind", Array::of1(&true.into()).into())]),
         "`kind`: expected an array of strings"
+    );
+    assert_eq!(
+        search(&[("year", Array::of1(&2015.5.into()).into())]),
+        "`year`: expected an array of strings"
+    );
+    assert_eq!(
+        search(&[("from", 2015.5.into())]),
+        "`from`: expected a date (YYYY, YYYY-MM or YYYY-MM-DD) or a year as a number"
     );
     assert!(search(&[("sort", "random".into())]).starts_with("`sort`: unknown value `random`"));
     assert_eq!(
@@ -415,6 +423,35 @@ fn bad_requests_throw_errors_naming_the_field() {
 }
 
 /// Ids of the hits of a text search, best first.
+#[wasm_bindgen_test]
+fn years_may_be_numbers_as_a_developer_writes_them() {
+    let a = archive();
+    let ids = |fields: &[(&str, JsValue)]| -> Vec<String> {
+        let r = a.search(object(fields)).unwrap();
+        array(&r, "hits").iter().map(|h| text(&h, "id")).collect()
+    };
+    let as_numbers = ids(&[("year", Array::of1(&2015.into()).into())]);
+    assert!(!as_numbers.is_empty());
+    assert_eq!(as_numbers, ids(&[("year", strings(&["2015"]))]));
+    let range = ids(&[("from", 2015.into()), ("to", 2016.into())]);
+    assert!(!range.is_empty() && range.len() < a.len() as usize);
+    assert_eq!(
+        range,
+        ids(&[("from", "2015".into()), ("to", "2016".into())])
+    );
+    // The year facet's own value is marked selected either way.
+    let r = a
+        .search(object(&[("year", Array::of1(&2015.into()).into())]))
+        .unwrap();
+    let years = array(&get(&r, "facets"), "year");
+    let selected: Vec<String> = years
+        .iter()
+        .filter(|v| flag(v, "selected"))
+        .map(|v| text(&v, "value"))
+        .collect();
+    assert_eq!(selected, ["2015"]);
+}
+
 fn hit_ids(a: &Archive, query: &str) -> Vec<String> {
     let r = a.search(object(&[("text", query.into())])).unwrap();
     array(&r, "hits").iter().map(|h| text(&h, "id")).collect()

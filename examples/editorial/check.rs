@@ -162,6 +162,7 @@ fn warnings(dir: &Path, corpus: &Corpus) -> Vec<Warning> {
                 slug: format!("{}-{j}", e.slug),
                 label: a.clone(),
                 aliases: Vec::new(),
+                broader: None,
             });
         }
     }

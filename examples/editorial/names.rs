@@ -142,6 +142,7 @@ mod tests {
                 slug: "eni-lestari".into(),
                 label: "Eni Lestari".into(),
                 aliases: vec![],
+                broader: None,
             }],
         };
         let text = "In September Kiarra Caballero met Eni Lestari and the Asia Pacific Mission for Migrants (APMM). The APMM said so. Kiarra Caballero left.";

@@ -34,7 +34,9 @@
 //!
 //! `vocabulary.toml` holds `[kinds]` (slug = label) and arrays of tables
 //! `[[topic]]`, `[[place]]`, `[[organization]]`, `[[person]]`, each with
-//! `slug`, `label` and optional `aliases`.
+//! `slug`, `label`, optional `aliases` (other names of the same thing) and
+//! an optional `broader` (the slug of a wider entity of the same facet, a
+//! city's country: a statement naming the city is tagged with both).
 //!
 //! Every mistake is reported as a [`SourceError`] naming the file, the line and
 //! what is wrong, which `build.rs` prints before stopping the build.
@@ -173,6 +175,7 @@ struct RawEntity {
     label: Spanned<String>,
     #[serde(default)]
     aliases: Vec<Spanned<String>>,
+    broader: Option<Spanned<String>>,
 }
 
 /// Parses `vocabulary.toml`.
@@ -213,6 +216,9 @@ pub fn parse_vocabulary(file: &str, text: &str) -> Result<Vocabulary, SourceErro
     }
 
     let mut entities = Vec::new();
+    // (entity number, the slug its `broader` names, where), resolved once
+    // every entity is read, so a broader entity may come later in the file.
+    let mut broader_names = Vec::new();
     let groups = [
         (Facet::Topic, raw.topic),
         (Facet::Place, raw.place),
@@ -254,11 +260,16 @@ pub fn parse_vocabulary(file: &str, text: &str) -> Result<Vocabulary, SourceErro
                 }
                 aliases.push(a.to_owned());
             }
+            if let Some(broader) = &raw.broader {
+                let name = broader.get_ref().trim().to_owned();
+                broader_names.push((entities.len(), name, broader.span()));
+            }
             entities.push(Entity {
                 facet,
                 slug: slug.into(),
                 label: label.into(),
                 aliases,
+                broader: None,
             });
         }
     }
@@ -269,7 +280,42 @@ pub fn parse_vocabulary(file: &str, text: &str) -> Result<Vocabulary, SourceErro
             reason: "too many entities".into(),
         });
     }
-    Ok(Vocabulary { kinds, entities })
+    for (i, name, span) in broader_names {
+        let Some(e) = entities.get(i) else { continue };
+        let (facet, slug) = (e.facet, e.slug.clone());
+        let found = entities
+            .iter()
+            .position(|b| b.facet == facet && b.slug == name);
+        let Some(b) = found.filter(|&b| b != i) else {
+            return Err(at(
+                span,
+                format!(
+                    "`broader` of `{slug}` is `{name}`, which is not another {} of this file",
+                    facet.as_str()
+                ),
+            ));
+        };
+        if let Some(e) = entities.get_mut(i) {
+            e.broader = u16::try_from(b).ok();
+        }
+    }
+    let vocabulary = Vocabulary { kinds, entities };
+    // Each chain of broader entities must end.
+    for (i, e) in vocabulary.entities.iter().enumerate() {
+        let Ok(id) = u16::try_from(i) else { break };
+        if vocabulary.with_broader(id).skip(1).any(|b| b == id) {
+            return Err(SourceError {
+                file: file.into(),
+                line: 1,
+                reason: format!(
+                    "{} `{}` is broader than itself through its `broader` entities",
+                    e.facet.as_str(),
+                    e.slug
+                ),
+            });
+        }
+    }
+    Ok(vocabulary)
 }
 
 #[derive(Deserialize)]
@@ -452,7 +498,7 @@ pub fn parse_statement(
                 )
             })?;
             if adding {
-                tags.push(id);
+                tags.extend(vocabulary.with_broader(id));
             } else {
                 tags.retain(|t| *t != id);
             }

@@ -1,10 +1,12 @@
 //! The inverted index: terms, the words that spell them, and postings with
-//! positions, built from a corpus and stored as a compact blob.
+//! positions, built from a corpus by the archive (for a large embedded one,
+//! on its first text query).
 //!
-//! This file is also compiled by `build.rs` (through `#[path]`), which builds
-//! the index of a large embedded corpus at compile time so loading it costs a
-//! decode, not a re-analysis of every statement. It may therefore only use
-//! `crate::text`, `crate::corpus`, `crate::statement` and `crate::vocabulary`.
+//! The embedded archive ships no index: it is built from the corpus blob,
+//! reading a large corpus's paragraphs as the symbol numbers the blob stores
+//! them as ([`Index::build_from_symbols`], see `crate::corpus::blob`), which
+//! gives the same index as [`Index::build`] from the text at a fraction of
+//! the cost.
 //!
 //! # Fields and positions
 //!
@@ -15,22 +17,10 @@
 //! entity name, a paragraph) is followed by one unused position so a phrase
 //! never runs across two parts.
 //!
-//! # Blob layout
+//! # Postings
 //!
-//! All integers are unsigned LEB128 varints unless said otherwise; a string
-//! is its byte length then its UTF-8 bytes.
-//!
-//! ```text
-//! b"IMAI"                     4 bytes  magic
-//! FORMAT_VERSION              1 byte   bumped whenever this layout changes
-//! fingerprint                 8 bytes  little-endian, see `fingerprint`
-//! docs: n, then per statement 4 × (field start position, field word count)
-//! terms: n, then per term (sorted by bytes) its text, document frequency,
-//!        byte length of its statement list, byte length of its positions
-//! words: n, then per word (sorted by bytes) its folded text, term number
-//! postings: byte length, then for every term in term order its statement
-//!        list, then its positions
-//! ```
+//! Each term's postings are bytes in one buffer; all integers are unsigned
+//! LEB128 varints.
 //!
 //! A term's statement list has, for each statement containing it in corpus
 //! order: the statement number minus the previous one (the first: minus
@@ -46,13 +36,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+use crate::corpus::blob::Bodies;
 use crate::corpus::Corpus;
 use crate::text::{fold_into, term, tokens};
-
-/// Magic of the index blob.
-const MAGIC: &[u8; 4] = b"IMAI";
-/// Version of the blob layout above.
-const FORMAT_VERSION: u8 = 2;
 
 /// Number of fields of a statement.
 pub const FIELDS: usize = 4;
@@ -87,8 +73,6 @@ impl DocFields {
 /// The index of one corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
-    /// Identifies the corpus the index was built from.
-    pub fingerprint: u64,
     /// Per statement, in corpus order.
     pub docs: Vec<DocFields>,
     /// Mean word count of each field over all statements.
@@ -116,56 +100,6 @@ pub struct Index {
     word_chars: Vec<u8>,
     /// Every term's postings.
     postings: Vec<u8>,
-}
-
-/// The embedded index could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IndexError {
-    /// The blob does not start with the index magic.
-    NotAnIndex,
-    /// The blob was written by another version of this library.
-    Version(u8),
-    /// The blob is damaged.
-    Malformed,
-    /// The blob indexes another corpus.
-    OtherCorpus,
-}
-
-impl std::fmt::Display for IndexError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            IndexError::NotAnIndex => "the embedded search index is missing its header",
-            IndexError::Version(_) => "the embedded search index has another format version",
-            IndexError::Malformed => "the embedded search index is damaged",
-            IndexError::OtherCorpus => "the embedded search index belongs to another corpus",
-        })
-    }
-}
-
-impl std::error::Error for IndexError {}
-
-/// A 64-bit FNV-1a hash of the statements' ids and text sizes: enough to tell
-/// that an index was built from another corpus.
-///
-/// Sizes are hashed as `u64` so the value is the same in `build.rs` (64-bit)
-/// and in the 32-bit WebAssembly module that checks it.
-pub fn fingerprint(corpus: &Corpus) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    };
-    let size = |n: usize| (n as u64).to_le_bytes();
-    for s in &corpus.statements {
-        eat(s.id.as_bytes());
-        eat(&size(s.title.len()));
-        eat(&size(s.body.iter().map(String::len).sum()));
-        eat(&size(s.tags.len()));
-    }
-    eat(&size(corpus.vocabulary.entities.len()));
-    hash
 }
 
 /// One statement's entry in a term's statement list.
@@ -292,7 +226,15 @@ impl Positions<'_> {
 impl Index {
     /// Indexes every statement of `corpus`.
     pub fn build(corpus: &Corpus) -> Index {
-        Builder::default().build(corpus)
+        Builder::default().build(corpus, None)
+    }
+
+    /// Indexes every statement of `corpus`, reading the bodies from the
+    /// symbol numbers of its blob rather than from the text: the same index
+    /// as [`Index::build`], built without looking up every word.
+    #[cfg(ima_symbols)]
+    pub fn build_from_symbols(corpus: &Corpus, bodies: &Bodies<'_>) -> Index {
+        Builder::default().build(corpus, Some(bodies))
     }
 
     /// Number of terms.
@@ -447,57 +389,6 @@ impl Index {
         lo
     }
 
-    /// Encodes the index in the blob layout.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        out.push(FORMAT_VERSION);
-        out.extend_from_slice(&self.fingerprint.to_le_bytes());
-        write_varint(&mut out, self.docs.len() as u32);
-        for d in &self.docs {
-            for f in 0..FIELDS {
-                write_varint(&mut out, d.start[f]);
-                write_varint(&mut out, d.len[f]);
-            }
-        }
-        write_varint(&mut out, self.term_end.len() as u32);
-        let mut postings_start = 0;
-        for t in 0..self.term_end.len() {
-            write_str(&mut out, self.term_text(t as u32));
-            write_varint(&mut out, self.term_df[t]);
-            let split = self.term_positions_start[t];
-            let end = self.term_postings_end[t];
-            write_varint(&mut out, split - postings_start);
-            write_varint(&mut out, end - split);
-            postings_start = end;
-        }
-        write_varint(&mut out, self.word_end.len() as u32);
-        for w in 0..self.word_end.len() {
-            write_str(&mut out, self.word_text(w));
-            write_varint(&mut out, self.word_term[w]);
-        }
-        write_varint(&mut out, self.postings.len() as u32);
-        out.extend_from_slice(&self.postings);
-        out
-    }
-
-    /// Decodes a blob written by [`Index::to_bytes`], checking that it was
-    /// built from a corpus with this fingerprint.
-    pub fn from_bytes(bytes: &[u8], fingerprint: u64) -> Result<Index, IndexError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(IndexError::NotAnIndex)?;
-        let (&version, rest) = rest.split_first().ok_or(IndexError::NotAnIndex)?;
-        if version != FORMAT_VERSION {
-            return Err(IndexError::Version(version));
-        }
-        let stamp = rest.get(..8).ok_or(IndexError::Malformed)?;
-        let mut stamp_bytes = [0; 8];
-        stamp_bytes.copy_from_slice(stamp);
-        if u64::from_le_bytes(stamp_bytes) != fingerprint {
-            return Err(IndexError::OtherCorpus);
-        }
-        decode(rest.get(8..).ok_or(IndexError::Malformed)?, fingerprint)
-            .ok_or(IndexError::Malformed)
-    }
-
     /// Fills the values derived from the stored ones.
     fn finish(&mut self) {
         let n = self.docs.len().max(1) as f32;
@@ -505,12 +396,15 @@ impl Index {
             let total: f64 = self.docs.iter().map(|d| f64::from(d.len[f])).sum();
             self.avg_len[f] = (total as f32 / n).max(1.0);
         }
-        self.word_mask = (0..self.word_end.len())
-            .map(|w| letter_mask(self.word_text(w)))
-            .collect();
-        self.word_chars = (0..self.word_end.len())
-            .map(|w| self.word_text(w).chars().count().min(255) as u8)
-            .collect();
+        let n = self.word_end.len();
+        let (mut masks, mut chars) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for w in 0..n {
+            let text = self.word_text(w);
+            masks.push(letter_mask(text));
+            chars.push(text.chars().count().min(255) as u8);
+        }
+        self.word_mask = masks;
+        self.word_chars = chars;
     }
 }
 
@@ -532,63 +426,6 @@ fn letter_bit(c: char) -> u32 {
     } else {
         1 << 26
     }
-}
-
-fn decode(bytes: &[u8], fingerprint: u64) -> Option<Index> {
-    let mut at = 0;
-    let mut index = Index {
-        fingerprint,
-        ..Index::default()
-    };
-    let n_docs = read_varint(bytes, &mut at)? as usize;
-    index.docs.reserve(n_docs.min(bytes.len()));
-    for _ in 0..n_docs {
-        let mut d = DocFields::default();
-        for f in 0..FIELDS {
-            d.start[f] = read_varint(bytes, &mut at)?;
-            d.len[f] = read_varint(bytes, &mut at)?;
-        }
-        index.docs.push(d);
-    }
-    let n_terms = read_varint(bytes, &mut at)? as usize;
-    let mut term_text = Vec::new();
-    let mut postings_end: u32 = 0;
-    for _ in 0..n_terms.min(bytes.len()) {
-        term_text.extend_from_slice(read_bytes(bytes, &mut at)?);
-        index.term_end.push(u32::try_from(term_text.len()).ok()?);
-        index.term_df.push(read_varint(bytes, &mut at)?);
-        postings_end = postings_end.checked_add(read_varint(bytes, &mut at)?)?;
-        index.term_positions_start.push(postings_end);
-        postings_end = postings_end.checked_add(read_varint(bytes, &mut at)?)?;
-        index.term_postings_end.push(postings_end);
-    }
-    let n_words = read_varint(bytes, &mut at)? as usize;
-    let mut word_text = Vec::new();
-    for _ in 0..n_words.min(bytes.len()) {
-        word_text.extend_from_slice(read_bytes(bytes, &mut at)?);
-        index.word_end.push(u32::try_from(word_text.len()).ok()?);
-        let t = read_varint(bytes, &mut at)?;
-        if t as usize >= n_terms {
-            return None;
-        }
-        index.word_term.push(t);
-    }
-    index.postings = read_bytes(bytes, &mut at)?.to_vec();
-    if at != bytes.len() || index.postings.len() != postings_end as usize {
-        return None;
-    }
-    index.term_text = String::from_utf8(term_text).ok()?;
-    index.word_text = String::from_utf8(word_text).ok()?;
-    // Every end must fall on a character boundary for the slicing getters.
-    let on_boundaries =
-        |text: &str, ends: &[u32]| ends.iter().all(|&e| text.is_char_boundary(e as usize));
-    if !on_boundaries(&index.term_text, &index.term_end)
-        || !on_boundaries(&index.word_text, &index.word_end)
-    {
-        return None;
-    }
-    index.finish();
-    Some(index)
 }
 
 /// A fast hash for the builder's word tables: their keys are corpus words,
@@ -626,23 +463,49 @@ struct Builder {
     terms: Vec<TermBuf>,
 }
 
+/// What the builder learns once and reuses when it reads a large corpus
+/// from its blob's symbols.
+#[cfg(ima_symbols)]
+#[derive(Default)]
+struct Seen {
+    /// Symbol number of the blob → its term, [`UNSEEN`] or [`NOT_A_WORD`].
+    symbol_terms: Vec<u32>,
+    /// Per entity once met, the terms of its names, each name followed by
+    /// [`NOT_A_WORD`].
+    entity_terms: Vec<Option<Vec<u32>>>,
+}
+
+/// A symbol whose term is not known yet.
+#[cfg(ima_symbols)]
+const UNSEEN: u32 = u32::MAX;
+/// A symbol that is a run between words; after an entity's name, its end.
+#[cfg(ima_symbols)]
+const NOT_A_WORD: u32 = u32::MAX - 1;
+
 #[derive(Default)]
 struct TermBuf {
     df: u32,
     last_doc: u32,
     docs: Vec<u8>,
     positions: Vec<u8>,
+    /// The statement being indexed, plus one, once the term occurs in it.
+    seen_in: u32,
+    /// Its occurrences there, by field.
+    tf: [u32; FIELDS],
+    /// Its last position there.
+    last_position: u32,
 }
 
 /// The statement being indexed.
 #[derive(Default)]
 struct Doc {
+    /// Its number plus one (what [`TermBuf::seen_in`] holds).
+    mark: u32,
     fields: DocFields,
     /// Next free position.
     position: u32,
-    /// Every word as its term number and position, `term << 32 | position`:
-    /// sorted, it lists each term's positions in order.
-    occurrences: Vec<u64>,
+    /// The terms met in it, whose statement lists it ends.
+    touched: Vec<u32>,
 }
 
 impl Doc {
@@ -653,11 +516,14 @@ impl Doc {
 }
 
 impl Builder {
-    fn build(mut self, corpus: &Corpus) -> Index {
+    fn build(mut self, corpus: &Corpus, bodies: Option<&Bodies<'_>>) -> Index {
+        #[cfg(ima_symbols)]
+        let mut seen = Seen::default();
         let mut docs = Vec::with_capacity(corpus.statements.len());
         let mut d = Doc::default();
         for (doc, s) in corpus.statements.iter().enumerate() {
             let doc = doc as u32;
+            d.mark = doc + 1;
             d.fields = DocFields::default();
             d.position = 0;
             d.open(TITLE);
@@ -668,6 +534,11 @@ impl Builder {
             }
             d.open(ENTITIES);
             for &tag in &s.tags {
+                #[cfg(ima_symbols)]
+                self.entity_part(&mut d, corpus, tag, &mut seen.entity_terms);
+                // A small archive's module indexes the names as it meets
+                // them, with less code (see `blob::SYMBOLS`).
+                #[cfg(not(ima_symbols))]
                 if let Some(e) = corpus.vocabulary.entity(tag) {
                     for name in std::iter::once(&e.label).chain(&e.aliases) {
                         self.part(&mut d, ENTITIES, name);
@@ -681,28 +552,33 @@ impl Builder {
                 }
             }
             d.open(BODY);
-            for paragraph in &s.body {
-                self.part(&mut d, BODY, paragraph);
-            }
-            let fields = d.fields;
-            docs.push(fields);
-            d.occurrences.sort_unstable();
-            for run in d.occurrences.chunk_by(|a, b| a >> 32 == b >> 32) {
-                let Some(&first) = run.first() else {
-                    continue;
-                };
-                let Some(buf) = self.terms.get_mut((first >> 32) as usize) else {
-                    continue;
-                };
-                let mut tf = [0u32; FIELDS];
-                for &o in run {
-                    tf[fields.field_of(o as u32)] += 1;
+            #[cfg(ima_symbols)]
+            let from_symbols = bodies
+                .map(|b| self.symbol_parts(&mut d, b, doc as usize, &mut seen.symbol_terms))
+                .is_some();
+            #[cfg(not(ima_symbols))]
+            let from_symbols = {
+                let _ = bodies;
+                false
+            };
+            if !from_symbols {
+                for paragraph in &s.body {
+                    self.part(&mut d, BODY, paragraph);
                 }
+            }
+            docs.push(d.fields);
+            // Each term met ends its statement list with this statement; its
+            // positions here are written already, in order.
+            for &t in &d.touched {
+                let Some(buf) = self.terms.get_mut(t as usize) else {
+                    continue;
+                };
+                let tf = buf.tf;
                 write_varint(&mut buf.docs, doc - buf.last_doc);
                 buf.last_doc = doc;
                 buf.df += 1;
                 let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(tf[f] > 0) << f));
-                let total = run.len();
+                let total: u32 = tf.iter().sum();
                 if present.count_ones() == 1 && total <= 15 {
                     buf.docs.push(present | (total as u8) << 4);
                 } else {
@@ -711,16 +587,10 @@ impl Builder {
                         write_varint(&mut buf.docs, count);
                     }
                 }
-                let mut last = 0;
-                for &o in run {
-                    let p = o as u32;
-                    write_varint(&mut buf.positions, p - last);
-                    last = p;
-                }
             }
-            d.occurrences.clear();
+            d.touched.clear();
         }
-        self.finish(corpus, docs)
+        self.finish(docs)
     }
 
     /// Adds one part of a field (a title, an entity name, a paragraph),
@@ -728,15 +598,110 @@ impl Builder {
     fn part(&mut self, d: &mut Doc, field: usize, text: &str) {
         for token in tokens(text) {
             let t = self.term_of(token.text);
-            d.occurrences
-                .push(u64::from(t) << 32 | u64::from(d.position));
-            d.position = d.position.saturating_add(1);
-            d.fields.len[field] += 1;
+            self.occur(d, t, field);
         }
         d.position = d.position.saturating_add(1);
     }
 
+    /// Adds the names of entity `tag` (label, then aliases), as
+    /// [`Builder::part`] adds each: their terms are found once per entity,
+    /// not once per statement tagged with it.
+    #[cfg(ima_symbols)]
+    fn entity_part(
+        &mut self,
+        d: &mut Doc,
+        corpus: &Corpus,
+        tag: u16,
+        entity_terms: &mut Vec<Option<Vec<u32>>>,
+    ) {
+        let Some(e) = corpus.vocabulary.entity(tag) else {
+            return;
+        };
+        let at = usize::from(tag);
+        if entity_terms.len() <= at {
+            entity_terms.resize(at + 1, None);
+        }
+        if entity_terms.get(at).is_some_and(Option::is_none) {
+            let mut names = Vec::new();
+            for name in std::iter::once(&e.label).chain(&e.aliases) {
+                for token in tokens(name) {
+                    names.push(self.term_of(token.text));
+                }
+                names.push(NOT_A_WORD);
+            }
+            if let Some(slot) = entity_terms.get_mut(at) {
+                *slot = Some(names);
+            }
+        }
+        let Some(Some(names)) = entity_terms.get(at) else {
+            return;
+        };
+        for &t in names {
+            if t == NOT_A_WORD {
+                d.position = d.position.saturating_add(1);
+            } else {
+                self.occur(d, t, ENTITIES);
+            }
+        }
+    }
+
+    /// Adds the paragraphs of statement `doc`'s body from their symbols,
+    /// exactly as [`Builder::part`] adds each paragraph's text: the words are
+    /// the word symbols, and one position is left unused after each.
+    #[cfg(ima_symbols)]
+    fn symbol_parts(
+        &mut self,
+        d: &mut Doc,
+        bodies: &Bodies<'_>,
+        doc: usize,
+        symbol_terms: &mut Vec<u32>,
+    ) {
+        if symbol_terms.is_empty() {
+            symbol_terms.resize(bodies.symbol_count(), UNSEEN);
+        }
+        bodies.walk(doc, |symbol| {
+            let Some(n) = symbol else {
+                d.position = d.position.saturating_add(1);
+                return;
+            };
+            let Some(slot) = symbol_terms.get_mut(n) else {
+                return;
+            };
+            if *slot == UNSEEN {
+                *slot = match bodies.symbol(n) {
+                    Some((text, true)) => self.term_of(text),
+                    _ => NOT_A_WORD,
+                };
+            }
+            if *slot != NOT_A_WORD {
+                self.occur(d, *slot, BODY);
+            }
+        });
+    }
+
+    /// Records term `t` at the next position of statement `d`, in `field`.
+    fn occur(&mut self, d: &mut Doc, t: u32, field: usize) {
+        if let Some(buf) = self.terms.get_mut(t as usize) {
+            if buf.seen_in != d.mark {
+                buf.seen_in = d.mark;
+                buf.tf = [0; FIELDS];
+                buf.last_position = 0;
+                d.touched.push(t);
+            }
+            if let Some(tf) = buf.tf.get_mut(field) {
+                *tf += 1;
+            }
+            write_varint(&mut buf.positions, d.position - buf.last_position);
+            buf.last_position = d.position;
+        }
+        d.position = d.position.saturating_add(1);
+        if let Some(len) = d.fields.len.get_mut(field) {
+            *len += 1;
+        }
+    }
+
     /// The term number of a word as written, creating it on first sight.
+    #[inline]
     fn term_of(&mut self, word: &str) -> u32 {
         let mut folded = std::mem::take(&mut self.folded);
         fold_into(word, &mut folded);
@@ -758,16 +723,19 @@ impl Builder {
         t
     }
 
-    fn finish(self, corpus: &Corpus, docs: Vec<DocFields>) -> Index {
+    fn finish(self, docs: Vec<DocFields>) -> Index {
         let mut by_text: Vec<(String, u32)> = self.term_ids.into_iter().collect();
         by_text.sort_unstable();
         let mut renumber = vec![0u32; by_text.len()];
         let mut index = Index {
-            fingerprint: fingerprint(corpus),
             docs,
             ..Index::default()
         };
         let mut terms = self.terms;
+        // One allocation for every term's postings, rather than doubling
+        // (and copying) while they are appended.
+        let total: usize = terms.iter().map(|t| t.docs.len() + t.positions.len()).sum();
+        index.postings.reserve_exact(total);
         for (new, (text, old)) in by_text.iter().enumerate() {
             renumber[*old as usize] = new as u32;
             index.term_text.push_str(text);
@@ -797,11 +765,6 @@ fn write_varint(out: &mut Vec<u8>, mut value: u32) {
         value >>= 7;
     }
     out.push(value as u8);
-}
-
-fn write_str(out: &mut Vec<u8>, text: &str) {
-    write_varint(out, text.len() as u32);
-    out.extend_from_slice(text.as_bytes());
 }
 
 /// Reads one varint at `*at`, advancing it; `None` at the end or on overflow.
@@ -848,17 +811,29 @@ fn read_gap(bytes: &[u8], at: &mut usize) -> Option<u32> {
     Some(u32::from(b0 & 0x7f) | ((u32::from(b1 & 0x7f) << 7) * two))
 }
 
-fn read_bytes<'a>(bytes: &'a [u8], at: &mut usize) -> Option<&'a [u8]> {
-    let len = read_varint(bytes, at)? as usize;
-    let end = at.checked_add(len)?;
-    let slice = bytes.get(*at..end)?;
-    *at = end;
-    Some(slice)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
+    fn the_index_built_from_symbols_is_the_one_built_from_text() {
+        let real = crate::archive::Archive::embedded()
+            .expect("the embedded corpus decodes")
+            .corpus()
+            .clone();
+        for corpus in [real.clone(), crate::synth::corpus(&real, 150)] {
+            let blob = crate::corpus::blob::encode_as(&corpus, true);
+            let (decoded, bodies) =
+                crate::corpus::blob::decode_with_bodies(&blob).expect("decodes");
+            let bodies = bodies.expect("stored as symbols");
+            assert_eq!(decoded, corpus);
+            assert_eq!(
+                Index::build_from_symbols(&decoded, &bodies),
+                Index::build(&corpus)
+            );
+        }
+    }
 
     #[test]
     fn varints_round_trip_and_reject_overflow() {
@@ -873,33 +848,6 @@ mod tests {
         assert_eq!(read_varint(&[0xff, 0xff, 0xff, 0xff, 0x7f], &mut at), None);
         let mut at = 0;
         assert_eq!(read_varint(&[0x80], &mut at), None);
-    }
-
-    #[test]
-    fn a_list_naming_a_statement_past_the_last_ends_there() {
-        use crate::search::tests::statement;
-        let corpus = Corpus {
-            statements: vec![
-                statement("a", "migrants", &["migrants"], &[]),
-                statement("b", "rights", &["rights"], &[]),
-            ],
-            ..Corpus::default()
-        };
-        let index = Index::build(&corpus);
-        let blob = index.to_bytes();
-        let stamp = fingerprint(&corpus);
-        // The postings close the blob, the first term's statement list
-        // first: its first byte is that statement's number, a one-byte varint.
-        let first = blob.len() - index.postings.len();
-        assert!(blob[first] < 2);
-        let mut damaged = blob.clone();
-        damaged[first] = 2;
-        let loaded = Index::from_bytes(&damaged, stamp).expect("still well formed");
-        assert_eq!(loaded.postings(0).count(), 0);
-        assert_eq!(index.postings(0).count(), 1);
-        for t in 0..loaded.term_end.len() as u32 {
-            assert!(loaded.postings(t).all(|p| p.doc < 2));
-        }
     }
 
     #[test]

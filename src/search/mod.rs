@@ -2,9 +2,9 @@
 //! highlights (docs/architecture.md §2).
 //!
 //! - [`query`]: the query language, parsed from any string without error;
-//! - [`index`]: the inverted index, built at compile time for a large
-//!   embedded corpus (its blob layout is documented there), or when the
-//!   archive loads for a small one or any other corpus;
+//! - [`index`]: the inverted index, built by the archive (for a
+//!   large embedded corpus, from the symbol numbers its blob stores the
+//!   paragraphs as);
 //! - [`rank`]: expansion of typed words (prefix, typos), matching and BM25F
 //!   ranking;
 //! - [`snippet`]: marking matched words, choosing a snippet's window.
@@ -16,11 +16,37 @@ pub mod query;
 pub mod rank;
 pub mod snippet;
 
+#[cfg(ima_symbols)]
+use crate::corpus::blob::Bodies;
 use crate::corpus::Corpus;
-use crate::response::{QuerySummary, Segment};
+use serde::Serialize;
+
 use crate::text::{fold, tokens};
-use index::{Index, IndexError};
+use index::Index;
 use snippet::Marks;
+
+/// A piece of text, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text, verbatim from the statement.
+    pub text: String,
+    /// Whether it matched a query term or phrase.
+    #[serde(rename = "match")]
+    pub matched: bool,
+}
+
+/// What the search understood of the text typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct QuerySummary {
+    /// Words that must match (as typed, folded).
+    pub terms: Vec<String>,
+    /// Exact phrases that must match.
+    pub phrases: Vec<String>,
+    /// Words and phrases that must not match.
+    pub excluded: Vec<String>,
+    /// What was ignored, and why, e.g. `"the" (common word)`.
+    pub ignored: Vec<String>,
+}
 
 /// What a text query matched.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -33,6 +59,18 @@ pub struct TextResult {
     pub matches: Option<Vec<(usize, f32)>>,
     /// What to mark in snippets and highlights.
     pub marks: Marks,
+}
+
+/// What `text` matches when it asks nothing of an index (it is empty, or
+/// holds only words that are ignored): every statement; `None` when it
+/// needs the index.
+pub fn without_index(text: &str) -> Option<TextResult> {
+    let query = query::parse(text);
+    query.is_empty().then(|| TextResult {
+        query: query.summary,
+        matches: None,
+        marks: Marks::default(),
+    })
 }
 
 /// The analysed names of one vocabulary entity.
@@ -60,19 +98,11 @@ impl SearchIndex {
         SearchIndex::with_index(Index::build(corpus), corpus)
     }
 
-    /// Loads the index of `corpus` from a blob written by
-    /// [`SearchIndex::to_bytes`] (for the embedded corpus, by `build.rs`).
-    pub fn load(bytes: &[u8], corpus: &Corpus) -> Result<SearchIndex, IndexError> {
-        let index = Index::from_bytes(bytes, index::fingerprint(corpus))?;
-        if index.docs.len() != corpus.statements.len() {
-            return Err(IndexError::OtherCorpus);
-        }
-        Ok(SearchIndex::with_index(index, corpus))
-    }
-
-    /// The index as a blob for [`SearchIndex::load`].
-    pub fn to_bytes(&self) -> Vec<u8> {
-        self.index.to_bytes()
+    /// Indexes every statement of `corpus`, reading the bodies from the
+    /// symbol numbers of its blob (see [`Index::build_from_symbols`]).
+    #[cfg(ima_symbols)]
+    pub fn from_symbols(corpus: &Corpus, bodies: &Bodies<'_>) -> SearchIndex {
+        SearchIndex::with_index(Index::build_from_symbols(corpus, bodies), corpus)
     }
 
     /// The inverted index.

@@ -11,7 +11,7 @@
 //! [`QuerySummary::ignored`] with the reason. Work is bounded: at most
 //! [`MAX_CLAUSES`] words and phrases, each phrase at most [`MAX_PHRASE_WORDS`].
 
-use crate::response::QuerySummary;
+use super::QuerySummary;
 use crate::text::{fold, is_all_caps, is_stop_word, is_word_char, tokens};
 
 /// Most words and phrases (wanted or excluded) a query uses; the rest is ignored.

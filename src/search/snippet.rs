@@ -6,7 +6,7 @@
 //! wanted phrase. Texts come back as [`Segment`]s, never markup.
 
 use super::index::Index;
-use crate::response::Segment;
+use super::Segment;
 use crate::text::{fold, term, tokens, Token};
 
 /// What to mark in texts for one query.

@@ -32,6 +32,7 @@ fn corpus() -> Corpus {
             slug: "gcm".into(),
             label: "Global Compact on Migration".into(),
             aliases: vec!["GCM".into()],
+            broader: None,
         }],
     };
     // Corpus::new keeps this order: equal dates, ids sorted.

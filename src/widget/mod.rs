@@ -43,8 +43,8 @@ pub mod query;
 pub mod session;
 pub mod state;
 pub mod strings;
-pub mod url;
 pub mod timeline;
+pub mod url;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

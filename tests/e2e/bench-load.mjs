@@ -1,0 +1,351 @@
+// Throttled first-result benchmark: how long a visitor on a slow connection
+// waits, from navigation to the first "rohingya" result shown, for this
+// widget, MiniSearch and Pagefind's Default UI over the same documents.
+// Not a test: it prints numbers.
+//
+//   node tests/e2e/bench-load.mjs <statements>:<dist>:<corpus> [...]
+//
+// e.g. `11:dist:corpus 1000:target/synth-1000/dist:target/synth-1000/corpus`
+// (`./build.sh bench-browser` builds and passes them).
+//
+// Every load is fresh (a new browser context, the cache disabled through the
+// DevTools protocol, the server sending no-store) and runs on an emulated
+// network of 150 ms round trip and 1.6 MiB/s down (Network.emulateNetworkConditions),
+// with the text files and the module gzipped on the wire (gzip -9). The time is
+// performance.now() of the first animation frame in which the page shows a
+// result for "rohingya": for the widget, a result card under a deep link
+// `#ima:q=rohingya`; for MiniSearch, a page that fetches the documents as
+// JSON, indexes them and lists the hits; for Pagefind, its Default UI with
+// `triggerSearch("rohingya")` over the documents written as HTML pages and
+// indexed by the `pagefind` npm package. Each cell: median of 5 loads, with
+// min and max.
+//
+// A second table gives, unthrottled and from the cache-less local server,
+// the widget's ready time (navigation → the `ima-statements:ready` event)
+// and its WebAssembly memory once ready, against the corpus's raw text (the
+// bytes of its statement files).
+import { mkdir, readFile, readdir, rm, writeFile, stat, copyFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { dirname, extname, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+import * as pagefind from "pagefind";
+
+import { launch } from "./harness.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const LOADS = 5;
+const QUERY = "rohingya";
+const NETWORK = { offline: false, latency: 150, downloadThroughput: 1.6 * 1024 * 1024, uploadThroughput: 1.6 * 1024 * 1024 };
+const TIMEOUT = 300000;
+
+// IMA_BENCH_READY_ONLY=1: only the unthrottled table (no Pagefind or MiniSearch).
+const READY_ONLY = process.env.IMA_BENCH_READY_ONLY === "1";
+const builds = process.argv.slice(2).map((arg) => {
+  const [n, dist, corpus] = arg.split(":");
+  if (!n || !dist || !corpus) {
+    console.error("usage: node tests/e2e/bench-load.mjs <statements>:<dist>:<corpus> [...]");
+    process.exit(2);
+  }
+  return { n: Number(n), dist: resolve(root, dist), corpus: resolve(root, corpus) };
+});
+if (builds.length === 0) builds.push({ n: 11, dist: resolve(root, "dist"), corpus: resolve(root, "corpus") });
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+};
+
+/** A static server of `site` (and `dist` under /ima/) on 127.0.0.1 that
+ * gzips what a web server would: every file but Pagefind's index chunks,
+ * which Pagefind writes compressed already. */
+async function serve(site, dist) {
+  const gzipped = new Map();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    const [base, rel] = path.startsWith("/ima/") ? [dist, path.slice(5)] : [site, path.slice(1) || "index.html"];
+    const file = normalize(join(base, rel));
+    try {
+      if (!file.startsWith(base) || !(await stat(file)).isFile()) throw new Error("not a file");
+      const type = TYPES[extname(file)];
+      const headers = { "content-type": type ?? "application/octet-stream", "cache-control": "no-store" };
+      let body = await readFile(file);
+      if (type) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        body = gzipped.get(file);
+        headers["content-encoding"] = "gzip";
+      }
+      headers["content-length"] = body.length;
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+/** Writes the three pages for one build into `site`: the documents are read
+ * through the widget's own JavaScript API, so all three index the same text. */
+async function prepare(browser, build, site) {
+  await rm(site, { recursive: true, force: true });
+  await mkdir(join(site, "s"), { recursive: true });
+  const server = await serve(site, build.dist);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await writeFile(join(site, "blank.html"), "<!doctype html><title>blank</title>");
+  await page.goto(`${server.url}/blank.html`);
+  const docs = await page.evaluate(async () => {
+    const glue = await import("/ima/ima_statements.js");
+    await glue.default();
+    const archive = glue.Archive.embedded();
+    const out = archive.statements().map((s) => {
+      const r = archive.statement(s.id);
+      return {
+        id: r.id,
+        title: r.title,
+        subtitle: r.subtitle ?? "",
+        body: r.body,
+        tags: r.tags.map((t) => t.label).join(" "),
+        date: r.date.label,
+      };
+    });
+    archive.free();
+    return out;
+  });
+  await context.close();
+  await server.close();
+
+  await writeFile(
+    join(site, "widget.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title></head>
+<body><ima-statements></ima-statements><script src="/ima/ima-statements.js"></script></body></html>`,
+  );
+
+  if (READY_ONLY) return docs.length;
+  await writeFile(join(site, "docs.json"), JSON.stringify(docs.map((d) => ({ ...d, body: d.body.join("\n") }))));
+  await copyFile(resolve(here, "node_modules/minisearch/dist/umd/index.js"), join(site, "minisearch.js"));
+  await writeFile(
+    join(site, "minisearch.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MiniSearch</title></head>
+<body><p id="status"></p><ol id="results"></ol>
+<script src="/minisearch.js"></script>
+<script>
+(async () => {
+  const docs = await (await fetch("/docs.json")).json();
+  const index = new MiniSearch({
+    fields: ["title", "subtitle", "body", "tags"],
+    storeFields: ["title", "date", "body"],
+    searchOptions: { prefix: true, combineWith: "AND", boost: { title: 2 } },
+  });
+  index.addAll(docs);
+  const hits = index.search(${JSON.stringify(QUERY)});
+  document.getElementById("status").textContent = hits.length + " statements";
+  const list = document.getElementById("results");
+  for (const h of hits.slice(0, 10)) {
+    const li = document.createElement("li");
+    const title = document.createElement("h3");
+    title.textContent = h.title;
+    const snippet = document.createElement("p");
+    snippet.textContent = h.body.slice(0, 200) + "…";
+    li.append(title, snippet);
+    list.append(li);
+  }
+})();
+</script></body></html>`,
+  );
+
+  for (const d of docs) {
+    const paragraphs = d.body.map((p) => `<p>${escape(p)}</p>`).join("\n");
+    await writeFile(
+      join(site, "s", `${d.id}.html`),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(d.title)}</title></head>
+<body><main data-pagefind-body><h1>${escape(d.title)}</h1><p>${escape(d.subtitle)}</p><p>${escape(d.date)}</p>
+<p>${escape(d.tags)}</p>
+${paragraphs}</main></body></html>`,
+    );
+  }
+  const { index } = await pagefind.createIndex({});
+  await index.addDirectory({ path: join(site, "s"), glob: "**/*.html" });
+  await index.writeFiles({ outputPath: join(site, "pagefind") });
+  await writeFile(
+    join(site, "pagefind.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pagefind</title>
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script></head>
+<body><div id="search"></div>
+<script>
+window.addEventListener("DOMContentLoaded", () => {
+  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false });
+  ui.triggerSearch(${JSON.stringify(QUERY)});
+});
+</script></body></html>`,
+  );
+  return docs.length;
+}
+
+/** Runs in every page before its own scripts: notes the first animation
+ * frame in which a result for the query is on screen. */
+function watchFirstResult(query) {
+  const shown = () => {
+    const page = location.pathname;
+    let node = null;
+    if (page.endsWith("widget.html")) {
+      node = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=card]");
+    } else if (page.endsWith("minisearch.html")) {
+      node = document.querySelector("#results li");
+    } else if (page.endsWith("pagefind.html")) {
+      node = document.querySelector(".pagefind-ui__result");
+    }
+    // Before the widget's shadow root exists the lookup gives undefined.
+    return node != null && node.textContent.toLowerCase().includes(query);
+  };
+  const check = () => {
+    if (shown()) window.__first = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+async function firstResult(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", NETWORK);
+  await page.addInitScript(watchFirstResult, QUERY);
+  await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
+  await page.waitForFunction(() => window.__first !== undefined, null, { timeout: TIMEOUT, polling: 100 });
+  const t = await page.evaluate(() => window.__first);
+  await context.close();
+  return t;
+}
+
+/** Unthrottled: navigation → the widget's ready event (or, with `query`, its
+ * first result shown), and the module's memory then. */
+async function ready(browser, url, query) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.addInitScript(() => {
+    document.addEventListener("ima-statements:ready", () => { window.__ready = performance.now(); });
+  });
+  if (query) await page.addInitScript(watchFirstResult, query);
+  await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
+  await page.waitForFunction(() => window.__ready !== undefined, null, { timeout: TIMEOUT, polling: 50 });
+  if (query) await page.waitForFunction(() => window.__first !== undefined, null, { timeout: TIMEOUT, polling: 50 });
+  const out = await page.evaluate(async () => {
+    // The glue module is the loader's own instance; init returns its exports.
+    const glue = await import("/ima/ima_statements.js");
+    const exports = await glue.default();
+    return { ready: window.__ready, memory: exports.memory.buffer.byteLength };
+  });
+  await context.close();
+  return out;
+}
+
+/** Bytes of the corpus's statement files. */
+async function rawText(corpus) {
+  let total = 0;
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (e.name.endsWith(".md")) total += (await stat(path)).size;
+    }
+  };
+  await walk(join(corpus, "statements"));
+  return total;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const cell = (xs) => `${seconds(median(xs))} (${seconds(Math.min(...xs))}–${seconds(Math.max(...xs))})`;
+
+const browser = await launch();
+const products = [
+  ["this widget", "widget.html#ima:q=" + QUERY],
+  ["MiniSearch", "minisearch.html"],
+  ["Pagefind UI", "pagefind.html"],
+];
+const rows = [];
+for (const build of builds) {
+  const site = resolve(root, "target/bench-load", String(build.n));
+  process.stderr.write(`preparing ${build.n} statements in ${site} …\n`);
+  const docs = await prepare(browser, build, site);
+  const server = await serve(site, build.dist);
+  const times = {};
+  for (const [name, path] of READY_ONLY ? [] : products) {
+    times[name] = [];
+    for (let i = 0; i < LOADS; i++) {
+      times[name].push(await firstResult(browser, `${server.url}/${path}`));
+    }
+    process.stderr.write(`  ${name}: ${times[name].map(seconds).join(", ")} s\n`);
+  }
+  const readies = [];
+  let memory = 0;
+  for (let i = 0; i < LOADS; i++) {
+    const r = await ready(browser, `${server.url}/widget.html`);
+    readies.push(r.ready);
+    memory = Math.max(memory, r.memory);
+  }
+  process.stderr.write(`  ready (unthrottled): ${readies.map((t) => t.toFixed(0)).join(", ")} ms\n`);
+  // The same once a query has been answered (a large archive indexes its
+  // text on the first query).
+  const queried = await ready(browser, `${server.url}/widget.html#ima:q=${QUERY}`, QUERY);
+  await server.close();
+  rows.push({ docs, times, readies, memory, queried: queried.memory, raw: await rawText(build.corpus) });
+}
+await pagefind.close();
+await browser.close();
+
+if (!READY_ONLY) {
+  console.log(
+    `\nThrottled first result (Chromium; ${NETWORK.latency} ms latency, 1.6 MiB/s down, gzip, no cache): ` +
+      `navigation → first "${QUERY}" result shown, seconds, median of ${LOADS} fresh loads (min–max)\n`,
+  );
+  const head = ["statements", ...products.map(([n]) => n), "widget / Pagefind", "widget / MiniSearch"];
+  const table = rows.map(({ docs, times }) => [
+    String(docs),
+    ...products.map(([n]) => cell(times[n])),
+    (median(times["this widget"]) / median(times["Pagefind UI"])).toFixed(2) + "×",
+    (median(times["this widget"]) / median(times["MiniSearch"])).toFixed(2) + "×",
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells) => "| " + cells.map((c, i) => c.padStart(widths[i])).join(" | ") + " |";
+  console.log(line(head));
+  console.log("|" + widths.map((w) => "-".repeat(w + 1) + ":").join("|") + "|");
+  for (const r of table) console.log(line(r));
+}
+
+console.log(
+  `\nThis widget unthrottled (no cache): navigation → ready, ms, median of ${LOADS} loads (min–max); ` +
+    "WebAssembly memory once ready against the corpus's raw text (its statement files)\n",
+);
+const head2 = ["statements", "ready", "memory", "raw text", "memory / raw text", `after "${QUERY}"`, "/ raw text"];
+const mb = (b) => (b / 1048576).toFixed(1) + " MiB";
+const table2 = rows.map((r) => [
+  String(r.docs),
+  `${median(r.readies).toFixed(0)} (${Math.min(...r.readies).toFixed(0)}–${Math.max(...r.readies).toFixed(0)})`,
+  mb(r.memory),
+  mb(r.raw),
+  (r.memory / r.raw).toFixed(2) + "×",
+  mb(r.queried),
+  (r.queried / r.raw).toFixed(2) + "×",
+]);
+const widths2 = head2.map((h, i) => Math.max(h.length, ...table2.map((r) => r[i].length)));
+const line2 = (cells) => "| " + cells.map((c, i) => c.padStart(widths2[i])).join(" | ") + " |";
+console.log(line2(head2));
+console.log("|" + widths2.map((w) => "-".repeat(w + 1) + ":").join("|") + "|");
+for (const r of table2) console.log(line2(r));
