@@ -26,7 +26,8 @@ impl Mention {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The English month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

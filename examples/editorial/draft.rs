@@ -94,7 +94,7 @@ const HONORIFICS: [&str; 6] = ["Ms.", "Mr.", "Mrs.", "Ms", "Mr", "Mrs"];
 /// Title words that say nothing of the statement, dropped from the front of an id.
 const ID_FILLER: [&str; 7] = ["ima", "statement", "on", "the", "of", "a", "an"];
 /// The fields in the order of a statement file.
-const FIELD_ORDER: [&str; 11] = [
+pub const FIELD_ORDER: [&str; 11] = [
     "page",
     "title",
     "subtitle",
@@ -319,32 +319,20 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
             "false (no \"Continue reading\")".into()
         },
     );
-    if d.related.is_empty() {
-        find(
-            "related",
-            Confidence::Missing,
-            "no \"Previous\" / \"Next\" links (optional)".into(),
-        );
-    } else {
-        find(
-            "related",
-            Confidence::Sure,
-            format!("{:?} (\"Previous\" / \"Next\" links)", d.related),
-        );
-    }
-    if d.body.is_empty() {
-        find(
-            "body",
-            Confidence::Missing,
-            "no text found under the title".into(),
-        );
-    } else {
-        let mut note = format!("{} paragraphs", d.body.len());
+    let (sure, note) = found(
+        &d.related,
+        "no \"Previous\" / \"Next\" links (optional)",
+        |related| format!("{related:?} (\"Previous\" / \"Next\" links)"),
+    );
+    find("related", sure, note);
+    let (sure, note) = found(&d.body, "no text found under the title", |body| {
+        let mut note = format!("{} paragraphs", body.len());
         if page.unglued > 0 {
             note += &format!(", {} glued lines split again", page.unglued);
         }
-        find("body", Confidence::Sure, note);
-    }
+        note
+    });
+    find("body", sure, note);
 
     // Tags and names, from the same texts the build tags.
     let mut texts: Vec<&str> = d.title.iter().map(String::as_str).collect();
@@ -365,6 +353,20 @@ pub fn draft(text: &str, source: Option<&str>, vocabulary: &Vocabulary) -> Draft
         None => format!("{PLACEHOLDER}-{slug}"),
     };
     d
+}
+
+/// A list field's finding: missing (with why) when the page gave none,
+/// else sure, described by `describe`.
+fn found<T>(
+    items: &[T],
+    missing: &str,
+    describe: impl FnOnce(&[T]) -> String,
+) -> (Confidence, String) {
+    if items.is_empty() {
+        (Confidence::Missing, missing.to_owned())
+    } else {
+        (Confidence::Sure, describe(items))
+    }
 }
 
 /// "day", "month", "year" or "range", as the corpus's date forms say.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use ima_statements::corpus::source::{self, PLACEHOLDER};
 use ima_statements::text::{fold, tokens};
 
+use crate::check::statement_files;
 use crate::draft::Draft;
 
 /// A TOML basic string; the no-break space is written `\u00A0`, as the corpus does.
@@ -134,8 +135,7 @@ pub fn write_new(corpus: &Path, draft: &mut Draft) -> Result<PathBuf, String> {
         &fs::read_to_string(corpus.join("vocabulary.toml")).map_err(|e| e.to_string())?,
     )
     .map_err(|e| e.to_string())?;
-    let mut taken = Vec::new();
-    collect(&dir, &mut taken);
+    let taken = statement_files(corpus);
     for path in &taken {
         let Ok(text) = fs::read_to_string(path) else {
             continue;
@@ -177,18 +177,4 @@ pub fn write_new(corpus: &Path, draft: &mut Draft) -> Result<PathBuf, String> {
 
 fn fold_title(t: &str) -> Vec<String> {
     tokens(t).map(|w| fold(w.text)).collect()
-}
-
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, out);
-        } else if path.extension().is_some_and(|x| x == "md") {
-            out.push(path);
-        }
-    }
 }

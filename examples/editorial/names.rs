@@ -12,26 +12,16 @@ use std::collections::BTreeMap;
 use ima_statements::text::{fold, is_all_caps, is_stop_word, tokens};
 use ima_statements::vocabulary::Vocabulary;
 
+use crate::dates::MONTHS;
+
 /// Words allowed between the capitalized words of a name.
 const JOINERS: [&str; 5] = ["of", "for", "the", "on", "de"];
 
 /// How many candidates are shown.
 pub const SHOWN: usize = 12;
 
-/// Months and days start sentences and dates, not names.
-const CALENDAR: [&str; 19] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Days start sentences and dates, not names (and so do months: [`MONTHS`]).
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -100,7 +90,8 @@ pub fn candidates(texts: &[&str], vocabulary: &Vocabulary) -> Vec<(String, usize
             // Sentence openers ("The", "In") and months are not part of a name.
             while run.first().is_some_and(|w| {
                 let f = fold(w.text);
-                (is_stop_word(&f) || CALENDAR.contains(&f.as_str())) && !is_all_caps(w.text)
+                (is_stop_word(&f) || MONTHS.contains(&f.as_str()) || WEEKDAYS.contains(&f.as_str()))
+                    && !is_all_caps(w.text)
             }) {
                 run = &run[1..];
             }
