@@ -32,7 +32,7 @@ import { gzipSync } from "node:zlib";
 
 import * as pagefind from "pagefind";
 
-import { launch } from "./harness.mjs";
+import { archiveDocuments, launch } from "./harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -104,24 +104,7 @@ async function prepare(browser, build, site) {
   const page = await context.newPage();
   await writeFile(join(site, "blank.html"), "<!doctype html><title>blank</title>");
   await page.goto(`${server.url}/blank.html`);
-  const docs = await page.evaluate(async () => {
-    const glue = await import("/ima/ima_statements.js");
-    await glue.default();
-    const archive = glue.Archive.embedded();
-    const out = archive.statements().map((s) => {
-      const r = archive.statement(s.id);
-      return {
-        id: r.id,
-        title: r.title,
-        subtitle: r.subtitle ?? "",
-        body: r.body,
-        tags: r.tags.map((t) => t.label).join(" "),
-        date: r.date.label,
-      };
-    });
-    archive.free();
-    return out;
-  });
+  const docs = await page.evaluate(archiveDocuments);
   await context.close();
   await server.close();
 

@@ -2,6 +2,7 @@
 // playwright-core, a local server, named tests run in order, and a summary.
 import { chromium } from "playwright-core";
 import { mkdir } from "node:fs/promises";
+import { createServer as createNetServer } from "node:net";
 
 export const CHROMIUM_ARGS = [
   "--headless=new",
@@ -19,6 +20,18 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
+  });
+}
+
+/** A free port on 127.0.0.1, for a server the test starts itself (nginx, a WebDriver). */
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createNetServer();
+    s.on("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
   });
 }
 
@@ -102,6 +115,38 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   });
   page.closeAll = () => context.close();
   return page;
+}
+
+/** The host page's route (the text of its `#route`) once it is `want`, or
+ * what it is after five seconds: a host's router may move after the click or
+ * history step that made it returns (a hashchange or popstate comes later). */
+export async function routeOnceIs(page, want) {
+  await page.waitForFunction((w) => document.getElementById("route").textContent === w, want, { timeout: 5000 })
+    .catch(() => {});
+  return page.locator("#route").textContent();
+}
+
+/** Runs in a page that serves the widget under /ima/: every statement of the
+ * embedded archive as plain fields, read through the widget's own JavaScript
+ * API, for the benchmarks that index the same text with other engines.
+ * `body` is the list of paragraphs. */
+export async function archiveDocuments() {
+  const glue = await import("/ima/ima_statements.js");
+  await glue.default();
+  const archive = glue.Archive.embedded();
+  const docs = archive.statements().map((s) => {
+    const r = archive.statement(s.id);
+    return {
+      id: r.id,
+      title: r.title,
+      subtitle: r.subtitle ?? "",
+      body: r.body,
+      tags: r.tags.map((t) => t.label).join(" "),
+      date: r.date.label,
+    };
+  });
+  archive.free();
+  return docs;
 }
 
 export async function screenshot(page, dir, name) {

@@ -8,11 +8,10 @@ import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { assert, equal, newPage, skip, test } from "./harness.mjs";
+import { assert, equal, freePort, newPage, skip, test } from "./harness.mjs";
 import { ready, search, ids } from "./widget.mjs";
 
 const HOST = "https://statements.example.org";
@@ -22,17 +21,6 @@ function fenced(text, lang) {
   const m = new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(text);
   if (!m) throw new Error(`docs/hosting.md has no ${lang} block`);
   return m[1];
-}
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createNetServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
 }
 
 /** Starts nginx serving `root` with `snippet` in its server block; resolves to { url, stop }. */

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { allPages, assert, equal, launch, newPage, run, screenshot, skip, test } from "./harness.mjs";
+import { allPages, assert, equal, launch, newPage, routeOnceIs, run, screenshot, skip, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { register as urlState } from "./url-state.mjs";
 import { register as hosting } from "./hosting.mjs";
@@ -312,16 +312,9 @@ test("removing the element frees the widget; re-adding and moving it works", asy
 test("a hash-routed page whose router treats unknown hashes as not found keeps its route", async () => {
   const page = await open("/pages/host-hash.html#/about");
   const route = () => page.locator("#route").textContent();
-  // A hashchange reaches the host's router after the click or history step
-  // returns: the route, once it is `want` or five seconds have passed.
-  const routeOnceIs = async (want) => {
-    await page.waitForFunction((w) => document.getElementById("route").textContent === w, want, { timeout: 5000 })
-      .catch(() => {});
-    return route();
-  };
   const routeAfterClick = async (link, want) => {
     await page.click(link);
-    return routeOnceIs(want);
+    return routeOnceIs(page, want);
   };
   equal(await route(), "about", "the host routes its own hash at load");
   equal((await ids(page)).length, FIRST_PAGE, "the widget ignores the host's hash");
@@ -336,14 +329,14 @@ test("a hash-routed page whose router treats unknown hashes as not found keeps i
   equal(await routeAfterClick('a[href="#/about"]', "about"), "about", "host link after the widget wrote the URL");
   assert((await imaParam(page)).includes("kind=statement"), "a host link keeps the widget's state");
   await page.goBack();
-  equal(await routeOnceIs("home"), "home", "back to the host's previous route");
+  equal(await routeOnceIs(page, "home"), "home", "back to the host's previous route");
   await page.goBack();
   await page.waitForFunction(() => !document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
   equal(await page.evaluate(() => location.hash), "#/home", "back undoes the filter, the route stays");
   sameSet((await ids(page)).slice(0, 2), ROHINGYA, "the typed query stays");
   await page.goForward();
   await page.goForward();
-  equal(await routeOnceIs("about"), "about", "the host routes after forward");
+  equal(await routeOnceIs(page, "about"), "about", "the host routes after forward");
   await page.waitForFunction(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
   equal(JSON.stringify(await page.evaluate(() => window.hostRoutes)), JSON.stringify(["about", "home", "about", "home", "about"]),
     "the router saw only its own routes, never \"not found\"");

@@ -1,7 +1,7 @@
 // End-to-end tests of the widget's state in the URL on host pages that route
 // or scroll by the URL themselves: a History API (pushState) app and a long
 // page with in-page anchors. (The hash-routed page is in run.mjs.)
-import { assert, equal, test } from "./harness.mjs";
+import { assert, equal, routeOnceIs, test } from "./harness.mjs";
 import { ids, search } from "./widget.mjs";
 
 /** Registers the tests; `open(path)` opens a page and waits for its widget, `clean(page, what)` checks its console. */
@@ -12,11 +12,6 @@ export function register({ open, clean, ROHINGYA }) {
   test("a History API (pushState) app keeps its routes and its history state", async () => {
     const page = await open("/pages/history-app.html");
     const route = () => page.locator("#route").textContent();
-    const routeOnceIs = async (want) => {
-      await page.waitForFunction((w) => document.getElementById("route").textContent === w, want, { timeout: 5000 })
-        .catch(() => {});
-      return route();
-    };
     equal(await route(), "home", "the app's first route");
     await page.click('a[href="/pages/app/about"]');
     equal(await route(), "about", "the app navigates with pushState");
@@ -31,15 +26,15 @@ export function register({ open, clean, ROHINGYA }) {
 
     await page.goBack();
     await page.waitForFunction(() => !document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
-    equal(await routeOnceIs("about"), "about", "back within the widget's entries keeps the app's route");
+    equal(await routeOnceIs(page, "about"), "about", "back within the widget's entries keeps the app's route");
     equal(await imaParam(page), "q=rohingya", "back undoes the filter");
     await page.goBack();
-    equal(await routeOnceIs("home"), "home", "back to the app's first route");
+    equal(await routeOnceIs(page, "home"), "home", "back to the app's first route");
     await page.waitForFunction(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=input]").value === "");
     equal(await imaParam(page), null, "no widget state on the first entry");
     await page.goForward();
     await page.goForward();
-    equal(await routeOnceIs("about"), "about", "forward to the app's route");
+    equal(await routeOnceIs(page, "about"), "about", "forward to the app's route");
     await page.waitForFunction(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=chip]"));
     equal(await chips(page), 1, "forward restores the filter");
     const seen = await page.evaluate(() => window.hostRoutes);

@@ -66,22 +66,36 @@ function panel(page) {
   });
 }
 
-test("serve --watch: the page reloads on a corpus change and shows a broken file's error", async ({ browser }) => {
+/** Waits until the widget's status line matches `pattern` (the page may reload meanwhile). */
+function statusShows(page, pattern, timeout) {
+  return page.waitForFunction((source) => {
+    const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
+    return Boolean(s && new RegExp(source).test(s.textContent.trim()));
+  }, pattern.source, { timeout });
+}
+
+/** Runs `fn(page, server)` on a fresh copy of the corpus served by dev/serve.py, then stops both. */
+async function withWatchedCopy(browser, fn) {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   await cp(resolve(root, "corpus"), resolve(work, "corpus"), { recursive: true });
   const server = await startServer();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    const page = await context.newPage();
+    await fn(await context.newPage(), server);
+  } finally {
+    await context.close();
+    server.stop();
+  }
+}
+
+test("serve --watch: the page reloads on a corpus change and shows a broken file's error", async ({ browser }) => {
+  await withWatchedCopy(browser, async (page, server) => {
     const loads = [];
     page.on("load", () => loads.push(Date.now()));
     await page.goto(server.url + "/");
     // The first build: the page served before it reloads itself when it is done.
-    await page.waitForFunction(() => {
-      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
-      return Boolean(s && s.textContent.trim());
-    }, null, { timeout: BUILD_TIMEOUT });
+    await statusShows(page, /./, BUILD_TIMEOUT);
     const before = await widgetStatus(page);
     assert(/\b11\b/.test(before), `the demo shows the 11 statements: ${before}`);
     const hook = await page.evaluate(() => document.querySelector('script[src="/__dev/reload.js"]') !== null);
@@ -91,10 +105,7 @@ test("serve --watch: the page reloads on a corpus change and shows a broken file
     const loadsBefore = loads.length;
     const file = resolve(work, "corpus/statements", `${NEW_ID}.md`);
     await writeFile(file, STATEMENT);
-    await page.waitForFunction(() => {
-      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
-      return Boolean(s && /\b12\b/.test(s.textContent));
-    }, null, { timeout: BUILD_TIMEOUT });
+    await statusShows(page, /\b12\b/, BUILD_TIMEOUT);
     assert(loads.length > loadsBefore, "the page reloaded");
     const titles = await page.evaluate(() =>
       [...document.querySelector("ima-statements").shadowRoot.querySelectorAll("[part=card-title]")].map((e) => e.textContent));
@@ -119,15 +130,9 @@ test("serve --watch: the page reloads on a corpus change and shows a broken file
     const deadline = Date.now() + BUILD_TIMEOUT;
     while (loads.length === loadsFixed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     assert(loads.length > loadsFixed, "the page reloaded after the fix");
-    await page.waitForFunction(() => {
-      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
-      return Boolean(s && s.textContent.trim());
-    }, null, { timeout: 30000 });
+    await statusShows(page, /./, 30000);
     equal(await panel(page), null, "no error panel after the fix");
-  } finally {
-    await context.close();
-    server.stop();
-  }
+  });
   // What partners get never carries the hook.
   for (const name of await readdir(dist)) {
     const text = await readFile(resolve(dist, name), "latin1");
@@ -153,18 +158,9 @@ function buildSh(args) {
 }
 
 test("new, then serve --watch: a draft's TODO shows on the page until it is filled in", async ({ browser }) => {
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
-  await cp(resolve(root, "corpus"), resolve(work, "corpus"), { recursive: true });
-  const server = await startServer();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  try {
-    const page = await context.newPage();
+  await withWatchedCopy(browser, async (page, server) => {
     await page.goto(server.url + "/");
-    await page.waitForFunction(() => {
-      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
-      return Boolean(s && /\b11\b/.test(s.textContent));
-    }, null, { timeout: BUILD_TIMEOUT });
+    await statusShows(page, /\b11\b/, BUILD_TIMEOUT);
 
     // The volunteer's first command: draft the file from the page's text.
     const pageFile = resolve(work, "watched-page.txt");
@@ -189,16 +185,10 @@ test("new, then serve --watch: a draft's TODO shows on the page until it is fill
       .replace(/^approximate = .*$/m, 'approximate = "The statement is not dated; it was published in February 2024."');
     await writeFile(resolve(work, "corpus/statements/2024-02-watched-page.md"), filled);
     await rm(draftFile);
-    await page.waitForFunction(() => {
-      const s = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=status]");
-      return Boolean(s && /\b12\b/.test(s.textContent));
-    }, null, { timeout: BUILD_TIMEOUT });
+    await statusShows(page, /\b12\b/, BUILD_TIMEOUT);
     equal(await panel(page), null, "no error panel once filled in");
     const titles = await page.evaluate(() =>
       [...document.querySelector("ima-statements").shadowRoot.querySelectorAll("[part=card-title]")].map((e) => e.textContent));
     assert(titles.some((t) => t.includes("IMA Statement on a watched page")), `the new statement is listed: ${titles.join(" | ")}`);
-  } finally {
-    await context.close();
-    server.stop();
-  }
+  });
 });

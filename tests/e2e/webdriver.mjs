@@ -2,21 +2,10 @@
 // does not drive from Debian's packages: Firefox (geckodriver) and WebKit
 // (WebKitGTK's WebKitWebDriver and MiniBrowser, under a virtual display).
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+
+import { freePort } from "./harness.mjs";
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-
-/** A free port on 127.0.0.1. */
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** How each engine's driver is started, and the capabilities its session asks for. */
 const ENGINES = {
