@@ -446,8 +446,9 @@ release() {
 }
 
 release_files() {
-  local version archive base sri package="$TARGET_DIR/package" stage
+  local version archive base sri package="$TARGET_DIR/package" stage glue wasm
   version=$(release_version)
+  read -r _ glue wasm <<<"$(shipped_files "$DIST")"
   archive=$(archive_date)
   base="${IMA_BASE_URL:-/ima/}"
   [[ "$base" == */ ]] || base+=/
@@ -468,11 +469,16 @@ release_files() {
 <pre><code>&lt;script src="${base}ima-statements.js" defer&gt;&lt;/script&gt;
 &lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
 <h2>This release, pinned and verified</h2>
-<pre><code>&lt;script src="${base}$version/ima-statements.js"
+<pre><code>&lt;link rel="modulepreload" href="${base}$version/$glue" crossorigin="anonymous"&gt;
+&lt;link rel="preload" href="${base}$version/$wasm" as="fetch" type="application/wasm" crossorigin="anonymous"&gt;
+&lt;script src="${base}$version/ima-statements.js"
         integrity="$sri" crossorigin="anonymous" defer&gt;&lt;/script&gt;
 &lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
-<p>The pinned copy is these same files under <code>${base}$version/</code>. Attributes,
-theming and events: www/README.md; hosting and the CSP a page needs: docs/hosting.md.</p>
+<p>The pinned copy is these same files under <code>${base}$version/</code>. The two
+<code>link</code> lines, in the page's <code>head</code>, are optional: they name the
+release's glue and module, so the browser downloads them with the loader instead of
+after it (one round trip less). Attributes, theming and events: www/README.md;
+hosting and the CSP a page needs: docs/hosting.md.</p>
 </body>
 </html>
 EOF_HTML

@@ -70,12 +70,15 @@ ${snippet}
   return { url, stop: () => new Promise((ok) => { child.once("exit", ok); child.kill(); }) };
 }
 
-/** A partner's site on its own origin: one page embedding the widget from `widget` under `csp`. */
-async function partnerSite(widget, csp, watch) {
+/** The two-line embed's script, from the host at `widget`. */
+const latestEmbed = (widget) => `<script src="${widget}/ima/ima-statements.js" defer></script>`;
+
+/** A partner's site on its own origin: one page embedding the widget by `embed` (in its head) under `csp`. */
+async function partnerSite(embed, csp, watch) {
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A partner's page</title>
 <script src="/csp-watch.js"></script>
-<script src="${widget}/ima/ima-statements.js" defer></script></head>
+${embed}</head>
 <body><h1>Statements, hosted elsewhere</h1><ima-statements></ima-statements></body></html>`;
   const server = createServer((req, res) => {
     if (req.url === "/favicon.ico") {
@@ -152,7 +155,7 @@ export function register({ browser, dist, root, clean }) {
       const line = doc.split("\n").find((l) => l.startsWith("Content-Security-Policy:") && l.includes(HOST));
       assert(line, "docs/hosting.md gives the partner page's CSP");
       const csp = line.replace("Content-Security-Policy:", "").trim().replaceAll(HOST, server.url);
-      site = await partnerSite(server.url, csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
+      site = await partnerSite(latestEmbed(server.url), csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
       assert(server.url !== site.url, "two origins");
 
       const page = await newPage(browser);
@@ -202,7 +205,7 @@ export function register({ browser, dist, root, clean }) {
       await cp(dist, ima, { recursive: true });
       server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
       const csp = "default-src 'self'; script-src 'self' " + server.url + " 'wasm-unsafe-eval'; connect-src 'self' " + server.url + "; style-src 'self'";
-      site = await partnerSite(server.url, csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
+      site = await partnerSite(latestEmbed(server.url), csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
       const first = await names(dist);
       const loaded = (page) => page.evaluate(() => ({
         version: IMAStatements.version,
@@ -249,6 +252,43 @@ export function register({ browser, dist, root, clean }) {
       assert((await ids(visit)).includes("2015-05-justice-for-the-26"), "the newer release searches");
       await clean(visit, "next visit");
       await visit.closeAll();
+    } finally {
+      await site?.close();
+      await server?.stop();
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+
+  test("the pinned embed of embed.html, with its integrity hash and the hints for the glue and the module, works across origins", async () => {
+    const embed = await readFile(join(dist, "embed.html"), "utf8").catch(() => null);
+    if (embed === null) skip("no dist/embed.html (./build.sh release writes it)");
+    const doc = await readFile(resolve(root, "docs/hosting.md"), "utf8");
+    const work = await mkdtemp(join(tmpdir(), "ima-pinned-"));
+    let server;
+    let site;
+    try {
+      // The pinned snippet as a partner copies it: the last <pre> of embed.html, unescaped.
+      const snippet = [...embed.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].pop()[1]
+        .replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+      const version = /\/ima\/([^/"]+)\/ima-statements\.js"/.exec(snippet)?.[1];
+      assert(version, `embed.html pins a version under /ima/: ${snippet}`);
+      await cp(dist, join(work, "root/ima", version), { recursive: true });
+      server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
+      const head = snippet.replaceAll('"/ima/', `"${server.url}/ima/`).replace("<ima-statements></ima-statements>", "");
+      const csp = "default-src 'self'; script-src 'self' " + server.url + " 'wasm-unsafe-eval'; connect-src 'self' " + server.url + "; style-src 'self'";
+      site = await partnerSite(head, csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
+
+      const page = await newPage(browser);
+      await page.goto(site.url + "/");
+      await ready(page);
+      await search(page, "rohingya");
+      assert((await ids(page)).includes("2015-05-justice-for-the-26"), "the pinned embed searches");
+      const release = await names(dist);
+      for (const f of ["ima-statements.js", release.glue, release.wasm]) {
+        equal(page.requests.filter((u) => u.endsWith(`/ima/${version}/${f}`)).length, 1, `${f} requested once (a hint the loader's request uses)`);
+      }
+      await clean(page, "pinned embed");
+      await page.closeAll();
     } finally {
       await site?.close();
       await server?.stop();
