@@ -11,14 +11,24 @@
 // Every load is fresh (a new browser context, the cache disabled through the
 // DevTools protocol, the server sending no-store) and runs on an emulated
 // network of 150 ms round trip and 1.6 MiB/s down (Network.emulateNetworkConditions),
-// with the text files and the module gzipped on the wire (gzip -9). The time is
-// performance.now() of the first animation frame in which the page shows a
-// result for "rohingya": for the widget, a result card under a deep link
-// `#ima:q=rohingya`; for MiniSearch, a page that fetches the documents as
-// JSON, indexes them and lists the hits; for Pagefind, its Default UI with
+// with the text files and the module gzipped on the wire (gzip -9). The time
+// is the same for all three: from navigation start (performance.now() = 0)
+// to the end of the first frame that paints a result for "rohingya" — the
+// first animation frame in which one is in the DOM, timed once that frame's
+// rendering is done (a message posted from its requestAnimationFrame
+// callback runs after it). The pages: for the widget, a deep link in its
+// URL form, `widget.html?ima=q%3Drohingya` (src/widget/url.rs), a result
+// card shown, once with the two-line embed (the stable loader alone: the
+// page, then the loader, then the glue and the module) and once with the
+// pinned embed of dist/embed.html, whose hints fetch all three with the
+// page's first request; for MiniSearch, a page that fetches the documents as JSON,
+// indexes them and lists the hits; for Pagefind, its Default UI with
 // `triggerSearch("rohingya")` over the documents written as HTML pages and
 // indexed by the `pagefind` npm package. Each cell: median of 5 loads, with
-// min and max.
+// min and max. Below the table, for the widget: when each request of its
+// critical path started and ended (Resource Timing, medians), its bytes on
+// the wire, and the time from the last byte to the painted result (compile,
+// init, mount, first search, paint).
 //
 // A second table gives, unthrottled and from the cache-less local server,
 // the widget's ready time (navigation → the `ima-statements:ready` event)
@@ -26,7 +36,7 @@
 // bytes of its statement files).
 import { mkdir, readFile, readdir, rm, writeFile, stat, copyFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { dirname, extname, join, normalize, resolve } from "node:path";
+import { dirname, extname, join, normalize, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -92,6 +102,13 @@ async function serve(site, dist) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** The pinned embed's hints (dist/embed.html, ./build.sh release_files):
+ * the glue and the module requested with the page, as the loader will ask
+ * for them (CORS, no credentials across origins). */
+const preloadHints = (base, glue, wasm) =>
+  `<link rel="modulepreload" href="${base}${glue}" crossorigin="anonymous">
+<link rel="preload" href="${base}${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous">`;
+
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
 /** Writes the three pages for one build into `site`: the documents are read
@@ -108,10 +125,24 @@ async function prepare(browser, build, site) {
   await context.close();
   await server.close();
 
+  // The two embeds of dist/embed.html: the stable loader alone, and the
+  // pinned release whose page also names the glue and the module, so that
+  // the browser fetches all three at once.
   await writeFile(
     join(site, "widget.html"),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title></head>
-<body><ima-statements></ima-statements><script src="/ima/ima-statements.js"></script></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
+<script src="/ima/ima-statements.js" defer></script></head>
+<body><ima-statements></ima-statements></body></html>`,
+  );
+  const names = await readdir(build.dist);
+  const glue = names.find((n) => /^ima_statements\.[0-9a-f]{10}\.js$/.test(n));
+  const wasm = names.find((n) => /^ima_statements_bg\.[0-9a-f]{10}\.wasm$/.test(n));
+  await writeFile(
+    join(site, "widget-pinned.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
+${preloadHints("/ima/", glue, wasm)}
+<script src="/ima/ima-statements.js" crossorigin="anonymous" defer></script></head>
+<body><ima-statements></ima-statements></body></html>`,
   );
 
   if (READY_ONLY) return docs.length;
@@ -175,13 +206,13 @@ window.addEventListener("DOMContentLoaded", () => {
   return docs.length;
 }
 
-/** Runs in every page before its own scripts: notes the first animation
- * frame in which a result for the query is on screen. */
+/** Runs in every page before its own scripts: notes when the first frame
+ * that shows a result for the query has been rendered. */
 function watchFirstResult(query) {
   const shown = () => {
     const page = location.pathname;
     let node = null;
-    if (page.endsWith("widget.html")) {
+    if (page.endsWith("widget.html") || page.endsWith("widget-pinned.html")) {
       node = document.querySelector("ima-statements")?.shadowRoot?.querySelector("[part=card]");
     } else if (page.endsWith("minisearch.html")) {
       node = document.querySelector("#results li");
@@ -192,10 +223,30 @@ function watchFirstResult(query) {
     return node != null && node.textContent.toLowerCase().includes(query);
   };
   const check = () => {
-    if (shown()) window.__first = performance.now();
-    else requestAnimationFrame(check);
+    if (!shown()) {
+      requestAnimationFrame(check);
+      return;
+    }
+    // This frame paints the result: its rendering follows the
+    // requestAnimationFrame callbacks, and a posted message runs after it.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { window.__first = performance.now(); };
+    channel.port2.postMessage(null);
   };
   requestAnimationFrame(check);
+}
+
+/** The page's requests as Resource Timing gives them (the document first),
+ * milliseconds from navigation start. */
+function requestTimes() {
+  const nav = performance.getEntriesByType("navigation")[0];
+  return [nav, ...performance.getEntriesByType("resource")].map((e) => ({
+    name: e === nav ? "(document)" : e.name.replace(location.origin, ""),
+    start: e.startTime,
+    firstByte: e.responseStart,
+    end: e.responseEnd,
+    bytes: e.transferSize,
+  }));
 }
 
 async function firstResult(browser, url) {
@@ -208,9 +259,9 @@ async function firstResult(browser, url) {
   await page.addInitScript(watchFirstResult, QUERY);
   await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
   await page.waitForFunction(() => window.__first !== undefined, null, { timeout: TIMEOUT, polling: 100 });
-  const t = await page.evaluate(() => window.__first);
+  const out = { first: await page.evaluate(() => window.__first), requests: await page.evaluate(requestTimes) };
   await context.close();
-  return t;
+  return out;
 }
 
 /** Unthrottled: navigation → the widget's ready event (or, with `query`, its
@@ -258,7 +309,8 @@ const cell = (xs) => `${seconds(median(xs))} (${seconds(Math.min(...xs))}–${se
 
 const browser = await launch();
 const products = [
-  ["this widget", "widget.html#ima:q=" + QUERY],
+  ["this widget", "widget.html?ima=" + encodeURIComponent("q=" + QUERY)],
+  ["widget, pinned embed", "widget-pinned.html?ima=" + encodeURIComponent("q=" + QUERY)],
   ["MiniSearch", "minisearch.html"],
   ["Pagefind UI", "pagefind.html"],
 ];
@@ -269,11 +321,16 @@ for (const build of builds) {
   const docs = await prepare(browser, build, site);
   const server = await serve(site, build.dist);
   const times = {};
+  const widgetLoads = {};
   for (const [name, path] of READY_ONLY ? [] : products) {
     times[name] = [];
+    const loads = [];
     for (let i = 0; i < LOADS; i++) {
-      times[name].push(await firstResult(browser, `${server.url}/${path}`));
+      const load = await firstResult(browser, `${server.url}/${path}`);
+      times[name].push(load.first);
+      loads.push(load);
     }
+    if (name.includes("widget")) widgetLoads[name] = loads;
     process.stderr.write(`  ${name}: ${times[name].map(seconds).join(", ")} s\n`);
   }
   const readies = [];
@@ -286,9 +343,11 @@ for (const build of builds) {
   process.stderr.write(`  ready (unthrottled): ${readies.map((t) => t.toFixed(0)).join(", ")} ms\n`);
   // The same once a query has been answered (a large archive indexes its
   // text on the first query).
-  const queried = await ready(browser, `${server.url}/widget.html#ima:q=${QUERY}`, QUERY);
+  const queried = await ready(browser, `${server.url}/${products[0][1]}`, QUERY);
   await server.close();
-  rows.push({ docs, times, readies, memory, queried: queried.memory, raw: await rawText(build.corpus) });
+  // Builds of the same size (an A/B of two dists) are told apart by their directory.
+  const label = builds.filter((b) => b.n === build.n).length > 1 ? `${docs} (${relative(root, build.dist)})` : String(docs);
+  rows.push({ docs: label, times, widgetLoads, readies, memory, queried: queried.memory, raw: await rawText(build.corpus) });
 }
 await pagefind.close();
 await browser.close();
@@ -296,11 +355,11 @@ await browser.close();
 if (!READY_ONLY) {
   console.log(
     `\nThrottled first result (Chromium; ${NETWORK.latency} ms latency, 1.6 MiB/s down, gzip, no cache): ` +
-      `navigation → first "${QUERY}" result shown, seconds, median of ${LOADS} fresh loads (min–max)\n`,
+      `navigation → first frame painted with a "${QUERY}" result, seconds, median of ${LOADS} fresh loads (min–max)\n`,
   );
   const head = ["statements", ...products.map(([n]) => n), "widget / Pagefind", "widget / MiniSearch"];
   const table = rows.map(({ docs, times }) => [
-    String(docs),
+    docs,
     ...products.map(([n]) => cell(times[n])),
     (median(times["this widget"]) / median(times["Pagefind UI"])).toFixed(2) + "×",
     (median(times["this widget"]) / median(times["MiniSearch"])).toFixed(2) + "×",
@@ -310,6 +369,37 @@ if (!READY_ONLY) {
   console.log(line(head));
   console.log("|" + widths.map((w) => "-".repeat(w + 1) + ":").join("|") + "|");
   for (const r of table) console.log(line(r));
+
+  // Where the widget's time goes: each request's start and end (medians over
+  // the loads, by the request's name with its content hash left out).
+  for (const [name, widgetLoads] of rows.flatMap((r) => Object.entries(r.widgetLoads).map(([n, l]) => [`${n}, ${r.docs} statements`, l]))) {
+    console.log(`\n${name}: ms from navigation start (medians of ${LOADS} loads):\n`);
+    const byName = new Map();
+    for (const load of widgetLoads) {
+      for (const r of load.requests) {
+        const name = r.name.replace(/\.[0-9a-f]{10}\./, ".HASH.").replace(/\?.*/, "");
+        if (!byName.has(name)) byName.set(name, []);
+        byName.get(name).push(r);
+      }
+    }
+    // "per load" above 1: a file fetched twice (a hint the loader's request did not use).
+    const head3 = ["request", "per load", "start", "first byte", "end", "bytes"];
+    const table3 = [...byName].map(([name, rs]) => [
+      name,
+      String(rs.length / widgetLoads.length),
+      ...["start", "firstByte", "end"].map((k) => median(rs.map((r) => r[k])).toFixed(0)),
+      String(median(rs.map((r) => r.bytes))),
+    ]);
+    const lastByte = median(widgetLoads.map((l) => Math.max(...l.requests.map((r) => r.end))));
+    const first = median(widgetLoads.map((l) => l.first));
+    table3.push(["result painted", "", "", "", first.toFixed(0), ""]);
+    const widths3 = head3.map((h, i) => Math.max(h.length, ...table3.map((r) => r[i].length)));
+    const line3 = (cells) => "| " + cells.map((c, i) => (i === 0 ? c.padEnd(widths3[i]) : c.padStart(widths3[i]))).join(" | ") + " |";
+    console.log(line3(head3));
+    console.log("|" + widths3.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+    for (const r of table3) console.log(line3(r));
+    console.log(`\nlast byte → result painted (compile, init, mount, search, paint): ${(first - lastByte).toFixed(0)} ms`);
+  }
 }
 
 console.log(
@@ -319,7 +409,7 @@ console.log(
 const head2 = ["statements", "ready", "memory", "raw text", "memory / raw text", `after "${QUERY}"`, "/ raw text"];
 const mb = (b) => (b / 1048576).toFixed(1) + " MiB";
 const table2 = rows.map((r) => [
-  String(r.docs),
+  r.docs,
   `${median(r.readies).toFixed(0)} (${Math.min(...r.readies).toFixed(0)}–${Math.max(...r.readies).toFixed(0)})`,
   mb(r.memory),
   mb(r.raw),
