@@ -142,28 +142,58 @@ async function newerRelease(from, to, version) {
   return { glue: glueName, wasm: wasmName, version };
 }
 
+/**
+ * Runs `fn` on a fresh work directory whose `root/` nginx serves with the
+ * configuration of docs/hosting.md: `fn({ work, host, partner })`, where
+ * `host()` starts nginx once the files are in place (resolves to its URL) and
+ * `partner(embed)` starts a partner site on another origin whose page carries
+ * `embed` in its head, under the CSP docs/hosting.md gives for that host.
+ * Everything is stopped and removed afterwards, whatever happens.
+ */
+async function withHosting(root, name, fn) {
+  const doc = await readFile(resolve(root, "docs/hosting.md"), "utf8");
+  const watch = await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8");
+  const work = await mkdtemp(join(tmpdir(), `ima-${name}-`));
+  let server;
+  const sites = [];
+  try {
+    await fn({
+      work,
+      host: async () => {
+        server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
+        return server.url;
+      },
+      partner: async (embed) => {
+        const line = doc.split("\n").find((l) => l.startsWith("Content-Security-Policy:") && l.includes(HOST));
+        assert(line, "docs/hosting.md gives the partner page's CSP");
+        const csp = line.replace("Content-Security-Policy:", "").trim().replaceAll(HOST, server.url);
+        const site = await partnerSite(embed, csp, watch);
+        sites.push(site);
+        assert(server.url !== site.url, "two origins");
+        return site.url;
+      },
+    });
+  } finally {
+    for (const site of sites) await site.close();
+    await server?.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** Registers the tests: `browser` is Chromium, `dist` the built files, `root` the repository. */
 export function register({ browser, dist, root, clean }) {
-  test("hosted once: a partner page on another origin embeds it from nginx, under the documented CSP", async () => {
-    const doc = await readFile(resolve(root, "docs/hosting.md"), "utf8");
-    const work = await mkdtemp(join(tmpdir(), "ima-hosting-"));
-    let server;
-    let site;
-    try {
+  test("hosted once: a partner page on another origin embeds it from nginx, under the documented CSP", () =>
+    withHosting(root, "hosting", async ({ work, host, partner }) => {
       await cp(dist, join(work, "root/ima"), { recursive: true });
-      server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
-      const line = doc.split("\n").find((l) => l.startsWith("Content-Security-Policy:") && l.includes(HOST));
-      assert(line, "docs/hosting.md gives the partner page's CSP");
-      const csp = line.replace("Content-Security-Policy:", "").trim().replaceAll(HOST, server.url);
-      site = await partnerSite(latestEmbed(server.url), csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
-      assert(server.url !== site.url, "two origins");
+      const widget = await host();
+      const site = await partner(latestEmbed(widget));
 
       const page = await newPage(browser);
       const headers = {};
       page.on("response", async (r) => {
-        if (r.url().startsWith(server.url)) headers[r.url().split("/").pop()] = await r.allHeaders();
+        if (r.url().startsWith(widget)) headers[r.url().split("/").pop()] = await r.allHeaders();
       });
-      await page.goto(site.url + "/");
+      await page.goto(site + "/");
       await ready(page);
       await search(page, "rohingya");
       assert((await ids(page)).includes("2015-05-justice-for-the-26"), "search works across origins");
@@ -188,24 +218,14 @@ export function register({ browser, dist, root, clean }) {
       equal(api.version, cargo, "IMAStatements.version");
       assert(/^\d{4}(-\d\d){0,2}$/.test(api.archiveDate ?? ""), `IMAStatements.archiveDate: ${api.archiveDate}`);
       await page.closeAll();
-    } finally {
-      await site?.close();
-      await server?.stop();
-      await rm(work, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  test("a release replaced by a newer one while a page is open: the next load gets the new one whole", async () => {
-    const doc = await readFile(resolve(root, "docs/hosting.md"), "utf8");
-    const work = await mkdtemp(join(tmpdir(), "ima-release-"));
-    const ima = join(work, "root/ima");
-    let server;
-    let site;
-    try {
+  test("a release replaced by a newer one while a page is open: the next load gets the new one whole", () =>
+    withHosting(root, "release", async ({ work, host, partner }) => {
+      const ima = join(work, "root/ima");
       await cp(dist, ima, { recursive: true });
-      server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
-      const csp = "default-src 'self'; script-src 'self' " + server.url + " 'wasm-unsafe-eval'; connect-src 'self' " + server.url + "; style-src 'self'";
-      site = await partnerSite(latestEmbed(server.url), csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
+      const widget = await host();
+      const site = await partner(latestEmbed(widget));
       const first = await names(dist);
       const loaded = (page) => page.evaluate(() => ({
         version: IMAStatements.version,
@@ -213,7 +233,7 @@ export function register({ browser, dist, root, clean }) {
       }));
 
       const open = await newPage(browser);
-      await open.goto(site.url + "/");
+      await open.goto(site + "/");
       await ready(open);
       const before = await loaded(open);
 
@@ -242,7 +262,7 @@ export function register({ browser, dist, root, clean }) {
 
       // The next visit (the loader's short cache expired: a fresh browser context) gets the new release whole.
       const visit = await newPage(browser);
-      await visit.goto(site.url + "/");
+      await visit.goto(site + "/");
       await ready(visit);
       const now = await loaded(visit);
       equal(now.version, next.version, "the newer loader");
@@ -252,34 +272,23 @@ export function register({ browser, dist, root, clean }) {
       assert((await ids(visit)).includes("2015-05-justice-for-the-26"), "the newer release searches");
       await clean(visit, "next visit");
       await visit.closeAll();
-    } finally {
-      await site?.close();
-      await server?.stop();
-      await rm(work, { recursive: true, force: true });
-    }
-  });
+    }));
 
   test("the pinned embed of embed.html, with its integrity hash and the hints for the glue and the module, works across origins", async () => {
     const embed = await readFile(join(dist, "embed.html"), "utf8").catch(() => null);
     if (embed === null) skip("no dist/embed.html (./build.sh release writes it)");
-    const doc = await readFile(resolve(root, "docs/hosting.md"), "utf8");
-    const work = await mkdtemp(join(tmpdir(), "ima-pinned-"));
-    let server;
-    let site;
-    try {
-      // The pinned snippet as a partner copies it: the last <pre> of embed.html, unescaped.
-      const snippet = [...embed.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].pop()[1]
-        .replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-      const version = /\/ima\/([^/"]+)\/ima-statements\.js"/.exec(snippet)?.[1];
-      assert(version, `embed.html pins a version under /ima/: ${snippet}`);
+    // The pinned snippet as a partner copies it: the last <pre> of embed.html, unescaped.
+    const snippet = [...embed.matchAll(/<pre><code>([\s\S]*?)<\/code><\/pre>/g)].pop()[1]
+      .replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+    const version = /\/ima\/([^/"]+)\/ima-statements\.js"/.exec(snippet)?.[1];
+    assert(version, `embed.html pins a version under /ima/: ${snippet}`);
+    await withHosting(root, "pinned", async ({ work, host, partner }) => {
       await cp(dist, join(work, "root/ima", version), { recursive: true });
-      server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
-      const head = snippet.replaceAll('"/ima/', `"${server.url}/ima/`).replace("<ima-statements></ima-statements>", "");
-      const csp = "default-src 'self'; script-src 'self' " + server.url + " 'wasm-unsafe-eval'; connect-src 'self' " + server.url + "; style-src 'self'";
-      site = await partnerSite(head, csp, await readFile(resolve(root, "tests/e2e/pages/csp-watch.js"), "utf8"));
+      const widget = await host();
+      const site = await partner(snippet.replaceAll('"/ima/', `"${widget}/ima/`).replace("<ima-statements></ima-statements>", ""));
 
       const page = await newPage(browser);
-      await page.goto(site.url + "/");
+      await page.goto(site + "/");
       await ready(page);
       await search(page, "rohingya");
       assert((await ids(page)).includes("2015-05-justice-for-the-26"), "the pinned embed searches");
@@ -289,10 +298,6 @@ export function register({ browser, dist, root, clean }) {
       }
       await clean(page, "pinned embed");
       await page.closeAll();
-    } finally {
-      await site?.close();
-      await server?.stop();
-      await rm(work, { recursive: true, force: true });
-    }
+    });
   });
 }
