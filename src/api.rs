@@ -1,6 +1,7 @@
 //! The JavaScript API: a thin `wasm-bindgen` adapter over [`crate::archive`].
 //!
-//! Results cross the boundary as plain objects through serde-wasm-bindgen.
+//! Results cross the boundary as plain objects, written by the serde
+//! serializer of `api::value`.
 //! Requests are read field by field into [`Input`]s and checked by
 //! [`crate::request`], so that every mistake, including a value of the wrong
 //! type, names its field. Every failure becomes a JavaScript `Error` here and
@@ -13,6 +14,8 @@ use wasm_bindgen::JsCast;
 
 use crate::chronology::ChronologyOptions;
 use crate::request::{parse_lang, Input, Request, RequestError};
+
+mod value;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -350,11 +353,9 @@ fn js_error(error: RequestError) -> JsError {
 
 /// Serializes a record as plain JS objects.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     // The records hold only strings, small numbers, booleans and lists, which
-    // always convert; a fixed message keeps serde-wasm-bindgen's formatting
-    // of its own errors (all of `core::fmt`) out of the module.
+    // always convert.
     value
-        .serialize(&serializer)
+        .serialize(value::Js)
         .map_err(|_| JsError::new("ima-statements: a result could not be converted to JavaScript"))
 }

@@ -27,7 +27,7 @@
 //!   inside the holder of its nodes, listeners and timers, which frees them
 //!   all on unmount; its parts `mount::actions` (events into actions, and
 //!   the one update path), `mount::regions` (rendering from the session),
-//!   `mount::typing` (a search per animation frame, the pause the URL and
+//!   `mount::typing` (a search per keystroke, the pause the URL and
 //!   the announcement wait for), `mount::page` (what widgets on a page
 //!   share), `mount::history` (the state in the URL and back/forward),
 //!   `mount::attributes` (changes after mount) and `mount::share`

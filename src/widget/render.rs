@@ -9,7 +9,7 @@
 //! [`Action`](crate::widget::action::Action), encoded in its attributes,
 //! and one delegated click listener in `mount` reads them back.
 
-use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, Node};
 
 use crate::lang::Lang;
 use crate::number::decimal;
@@ -57,6 +57,18 @@ impl Ctx<'_> {
         } else {
             name.to_owned() + " (" + &decimal(self.ordinal.into()) + ")"
         }
+    }
+
+    /// A new element appended to `parent`, named `name` as one of the
+    /// widget's landmarks ([`Ctx::landmark`]) and exposed to the page's
+    /// styles as `part` (none when empty).
+    pub fn region(&self, parent: &Node, tag: &str, class: &str, part: &str, name: &str) -> Element {
+        let e = child(self.doc, parent, tag, class);
+        attr(&e, "aria-label", &self.landmark(name));
+        if !part.is_empty() {
+            attr(&e, "part", part);
+        }
+        e
     }
 }
 

@@ -11,10 +11,13 @@
 //   same page (index built once; on every input event it searches and draws
 //   the top ten results as text into a list). For each key, the time from
 //   the keydown's timestamp to the first frame painted after the page has
-//   handled its input event (for the widget: after the animation frame in
-//   which it searched and rendered that key's text), measured the same way
-//   for both; "last key" is the last key of each query, the moment a
-//   visitor waits for.
+//   handled its input event (the widget searches and renders in that
+//   event), measured the same way for both; "last key" is the last key of each query, the moment a
+//   visitor waits for. Each key's time is also split into phases (keydown →
+//   input event, the input handlers, the wait for the next frame's
+//   animation callback, the paint), printed as medians, to show where it
+//   goes. With IMA_BENCH_VIEW=list the widget is typed into without its
+//   chronology (the view attribute set after loading).
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -62,6 +65,11 @@ async function bench(dist) {
     painted.push(b.painted - b.start);
   }
   const size = await page.evaluate(() => document.querySelector("ima-statements").shadowRoot.querySelector("[part=status]").textContent);
+  // IMA_BENCH_VIEW=list types into the widget without its chronology, to
+  // tell the chronology's share of a keystroke from the rest.
+  if (process.env.IMA_BENCH_VIEW) {
+    await page.evaluate((v) => document.querySelector("ima-statements").setAttribute("view", v), process.env.IMA_BENCH_VIEW);
+  }
 
   // MiniSearch over the same documents, in the same page: the index is built
   // once, then its own search box runs a search and draws the top ten results
@@ -123,27 +131,46 @@ async function bench(dist) {
   // event was handled. A listener on the window hears the input event after
   // the search box's own listener, so its animation frame comes after the
   // one the widget asked for, in the same frame.
+  // Where each key's time goes, from the same listeners: keydown → input
+  // event; the input event's handlers (a capturing listener on the
+  // document hears it before the search box, the window's bubbling one
+  // after); from then to the window's animation frame callback (the wait
+  // for the next frame, and the callbacks that run before it in that
+  // frame); and from that callback to the first moment after the frame was
+  // painted (style, layout and paint of what the handlers changed).
   await page.evaluate(() => {
-    window.__lat = { t0: null, paint: [] };
+    window.__lat = { t0: null, input: null, paint: [], phases: [] };
     document.addEventListener("keydown", (e) => {
       if (e.composedPath()[0]?.matches?.("[part=input], #ms-input")) window.__lat.t0 = e.timeStamp;
+    }, true);
+    document.addEventListener("input", () => {
+      window.__lat.input = performance.now();
     }, true);
     window.addEventListener("input", () => {
       const t0 = window.__lat.t0;
       if (t0 === null) return;
       window.__lat.t0 = null;
-      window.__afterPaint().then((t) => window.__lat.paint.push(t - t0));
+      const input = window.__lat.input;
+      const handled = performance.now();
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        setTimeout(() => {
+          const t = performance.now();
+          window.__lat.paint.push(t - t0);
+          window.__lat.phases.push([input - t0, handled - input, frame - handled, t - frame]);
+        }, 0);
+      });
     });
   });
   const typing = async (selector) => {
     const input = page.locator(selector);
-    const out = { every: [], last: [], text: [] };
+    const out = { every: [], last: [], text: [], phases: [] };
     for (let round = 0; round < ROUNDS; round++) {
       for (const q of QUERIES) {
         await input.fill("");
         // Past the widget's pause, so its URL and announcement are done.
         await page.waitForTimeout(700);
-        await page.evaluate(() => { window.__lat.t0 = null; window.__lat.paint = []; });
+        await page.evaluate(() => { window.__lat.t0 = null; window.__lat.paint = []; window.__lat.phases = []; });
         for (const ch of q) {
           const start = Date.now();
           await input.press(ch === " " ? "Space" : ch);
@@ -151,8 +178,9 @@ async function bench(dist) {
           if (left > 0) await page.waitForTimeout(left);
         }
         await page.waitForFunction((n) => window.__lat.paint.length >= n, q.length, { timeout: 30000 });
-        const got = await page.evaluate(() => window.__lat.paint);
+        const [got, phases] = await page.evaluate(() => [window.__lat.paint, window.__lat.phases]);
         out.every.push(...got);
+        out.phases.push(...phases);
         out.last.push(got[got.length - 1]);
         out.text.push(...[...q].map((_, i) => q.slice(0, i + 1)));
       }
@@ -201,5 +229,14 @@ const slowest = (m) => m.every.map((t, i) => [t, m.text[i]]).sort((a, b) => b[0]
 console.log("\nslowest keystrokes to painted (ms):");
 for (const [i, r] of results.entries()) {
   console.log(`  ${labels[i]}\n    widget: ${slowest(r.widget)}\n    MiniSearch: ${slowest(r.mini.keys)}`);
+}
+// Where the time goes, every key: the median of each phase (ms).
+const PHASES = ["key → input event", "input handlers", "→ next frame's callback", "→ painted"];
+console.log("\nwhere a key's time goes, median of every key (ms): " + PHASES.join(" | "));
+const medians = (m) => PHASES.map((_, i) => ms(quantile(m.phases.map((p) => p[i]), 0.5))).join(" | ");
+const p95s = (m) => PHASES.map((_, i) => ms(quantile(m.phases.map((p) => p[i]), 0.95))).join(" | ");
+for (const [i, r] of results.entries()) {
+  console.log(`  ${labels[i]}\n    widget: ${medians(r.widget)}  (p95: ${p95s(r.widget)})`);
+  console.log(`    MiniSearch: ${medians(r.mini.keys)}  (p95: ${p95s(r.mini.keys)})`);
 }
 console.log("\ngoal (issue 13): last key → painted p50 ≤ 10 ms and p95 ≤ 16 ms at 11 statements; p95 ≤ 25 ms at 10,000");

@@ -105,14 +105,7 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
         attrs(&notice, &[("role", "status"), ("aria-live", "polite")]);
     }
     if !view.related.is_empty() {
-        let section = child(doc, r, "section", "nearby");
-        attrs(
-            &section,
-            &[
-                ("aria-label", &ctx.landmark(s.related_statements)),
-                ("part", "related"),
-            ],
-        );
+        let section = ctx.region(r, "section", "nearby", "related", s.related_statements);
         text_child(doc, &section, "h3", "nearby-title", s.related_statements);
         let ul = child(doc, &section, "ul", "nearby-list");
         attr(&ul, "role", "list");
@@ -122,8 +115,7 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
         }
     }
     if view.previous.is_some() || view.next.is_some() {
-        let nav = child(doc, r, "nav", "neighbours");
-        attr(&nav, "aria-label", &ctx.landmark(s.in_time));
+        let nav = ctx.region(r, "nav", "neighbours", "", s.in_time);
         for (n, label, class) in [
             (&view.previous, s.previous, "prev"),
             (&view.next, s.next, "next"),

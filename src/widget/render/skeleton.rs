@@ -15,31 +15,22 @@ use crate::widget::state::Sort;
 /// Builds the fixed frame of the widget in `shadow`.
 pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let (doc, s) = (ctx.doc, ctx.strings);
-    let root = child(doc, shadow, "div", "ima");
+    let root = ctx.region(shadow, "div", "ima", "root", s.widget);
     attrs(
         &root,
         &[
-            ("part", "root"),
             ("lang", ctx.lang.tag()),
             ("role", "region"),
-            ("aria-label", &ctx.landmark(s.widget)),
             ("data-theme", settings.theme.as_str()),
             ("data-view", settings.view.as_str()),
         ],
     );
 
     let bar = child(doc, &root, "div", "bar");
-    let search = child(doc, &bar, "div", "search");
     // Named, and numbered after the first widget (`Ctx::landmark`), so two
     // widgets on a page are told apart (axe `landmark-unique`).
-    attrs(
-        &search,
-        &[
-            ("role", "search"),
-            ("aria-label", &ctx.landmark(s.search)),
-            ("part", "search"),
-        ],
-    );
+    let search = ctx.region(&bar, "div", "search", "search", s.search);
+    attr(&search, "role", "search");
     let label = text_child(doc, &search, "label", "sr", s.search);
     attr(&label, "for", "ima-q");
     let input: HtmlInputElement = child(doc, &search, "input", "input").unchecked_into();
@@ -118,17 +109,9 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let main = child(doc, &body, "div", "main");
     // The chronology (`view="timeline"` or `"both"`) sits above the list and
     // stays over the reading view, where it marks the open statement.
-    let chronology = child(doc, &main, "section", "chronology");
-    attrs(
-        &chronology,
-        &[
-            ("part", "chronology"),
-            ("aria-label", &ctx.landmark(s.chronology)),
-            ("hidden", ""),
-        ],
-    );
-    let list = child(doc, &main, "section", "list");
-    attr(&list, "aria-label", &ctx.landmark(s.results));
+    let chronology = ctx.region(&main, "section", "chronology", "chronology", s.chronology);
+    attr(&chronology, "hidden", "");
+    let list = ctx.region(&main, "section", "list", "", s.results);
     let results = child(doc, &list, "ol", "results");
     attrs(&results, &[("part", "results"), ("role", "list")]);
     let more = child(doc, &list, "div", "more");
