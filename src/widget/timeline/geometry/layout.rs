@@ -209,40 +209,52 @@ impl Axis {
         let hi = bin(view.width + BIN_PX);
         let first = cluster.iter().map(|c| bin(c.1)).min().unwrap_or(0).max(lo);
         let last = cluster.iter().map(|c| bin(c.2)).max().unwrap_or(0).min(hi);
-        let Ok(n) = usize::try_from(last - first + 2) else {
+        let Ok(n) = usize::try_from(last - first + 1) else {
             return;
         };
-        let mut total = vec![0i64; n];
-        let mut kept = vec![0i64; n];
         let slot = |x: f64| usize::try_from((bin(x) - first).min(last - first).max(0)).unwrap_or(0);
+        let mut spans = Vec::with_capacity(cluster.len());
         for &(index, x0, x1) in cluster {
-            let (a, b) = (slot(x0), slot(x1) + 1);
-            let on = matched.get(index).copied().unwrap_or(true);
-            for (diff, yes) in [(&mut total, true), (&mut kept, on)] {
-                if yes {
-                    if let Some(v) = diff.get_mut(a) {
-                        *v += 1;
-                    }
-                    if let Some(v) = diff.get_mut(b) {
-                        *v -= 1;
-                    }
-                }
-            }
+            spans.push((
+                slot(x0),
+                slot(x1),
+                matched.get(index).copied().unwrap_or(true),
+            ));
         }
-        let (mut t, mut m) = (0i64, 0i64);
-        for j in 0..n.saturating_sub(1) {
-            t += total.get(j).copied().unwrap_or(0);
-            m += kept.get(j).copied().unwrap_or(0);
-            if t > 0 {
-                let x = (first + j as i64) as f64 * BIN_PX - view.s;
+        for (j, (total, matched)) in (first..).zip(tally(n, &spans)) {
+            if total > 0 {
                 out.push(Bar {
-                    x: x.round() as i32,
-                    total: u32::try_from(t).unwrap_or(u32::MAX),
-                    matched: u32::try_from(m).unwrap_or(0),
+                    x: (j as f64 * BIN_PX - view.s).round() as i32,
+                    total,
+                    matched,
                 });
             }
         }
     }
+}
+
+/// Counts spans of bins (first and last bin, and whether matched) into `n`
+/// bins: per bin, the spans over it and the matched ones among them.
+/// Counted as differences, then summed: a long span costs two writes.
+pub(super) fn tally(n: usize, spans: &[(usize, usize, bool)]) -> Vec<(u32, u32)> {
+    let mut diff = vec![(0i64, 0i64); n + 1];
+    for &(a, b, on) in spans {
+        let on = i64::from(on);
+        for (at, sign) in [(a, 1), (b + 1, -1)] {
+            if let Some(d) = diff.get_mut(at) {
+                d.0 += sign;
+                d.1 += sign * on;
+            }
+        }
+    }
+    let (mut t, mut m) = (0i64, 0i64);
+    let mut bins = Vec::with_capacity(n);
+    for d in diff.iter().take(n) {
+        t += d.0;
+        m += d.1;
+        bins.push((u32::try_from(t).unwrap_or(0), u32::try_from(m).unwrap_or(0)));
+    }
+    bins
 }
 
 #[cfg(test)]
@@ -277,14 +289,7 @@ mod tests {
     fn too_many_marks_become_a_histogram_that_splits_when_zoomed() {
         // 40 statements on consecutive days, and one a year away.
         let base = day("2020-03-01");
-        let mut marks: Vec<Mark> = (0..40)
-            .map(|i| Mark {
-                start: base + i,
-                end: base + i,
-                shape: Shape::Point,
-                approximate: false,
-            })
-            .collect();
+        let mut marks = daily("2020-03-01", 40);
         marks.push(mark("2020-12-01", "2020-12-01", Shape::Point));
         let axis = Axis::new(marks);
         let matched: Vec<bool> = (0..41).map(|i| i % 2 == 0).collect();
