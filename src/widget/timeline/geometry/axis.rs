@@ -56,6 +56,10 @@ pub struct Axis {
     pub(super) pieces: Vec<Piece>,
     /// Axis units from the first day to the last.
     pub(super) units: f64,
+    /// Per mark, the latest last day of it and the marks before it: the
+    /// marks a view may show are found by two binary searches, not a pass
+    /// over them all.
+    pub(super) reach: Vec<i32>,
 }
 
 /// Sorts `marks` by first day, then last day. The marks are sorted through
@@ -88,6 +92,7 @@ impl Axis {
                 marks,
                 pieces: Vec::new(),
                 units: 0.0,
+                reach: Vec::new(),
             };
         };
         let last = marks.iter().map(|m| m.end).max().unwrap_or(first);
@@ -124,10 +129,17 @@ impl Axis {
             collapsed: false,
         });
         u += f64::from(after - open);
+        let mut reach = Vec::with_capacity(marks.len());
+        let mut latest = i32::MIN;
+        for m in &marks {
+            latest = latest.max(m.end);
+            reach.push(latest);
+        }
         Axis {
             marks,
             pieces,
             units: u,
+            reach,
         }
     }
 

@@ -106,15 +106,7 @@ impl Axis {
         // Marks a little beyond the edges count too, so a dense run cut by
         // the edge is not taken for a sparse one and drawn as marks.
         let (lo, hi) = (-OFF_VIEW_PX, view.width + OFF_VIEW_PX);
-        let visible: Vec<(usize, f64, f64)> = self
-            .marks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| {
-                let (x0, x1) = self.extent(m, view);
-                (x1 >= lo && x0 <= hi).then_some((i, x0, x1))
-            })
-            .collect();
+        let visible = self.near(view, lo, hi);
         let mut i = 0;
         while i < visible.len() {
             // A cluster: marks whose extents chain together.
@@ -169,6 +161,27 @@ impl Axis {
             left += width;
         }
         layout
+    }
+
+    /// The marks between pixels `lo` and `hi` of `view`: index, left and
+    /// right edge. Only the marks whose days can reach that far are looked
+    /// at (a mark is drawn at most a few pixels beyond its days).
+    pub(super) fn near(&self, view: View, lo: f64, hi: f64) -> Vec<(usize, f64, f64)> {
+        let day = |x: f64| self.world_day(x + view.s, view.k);
+        let (first, last) = (
+            day(lo - BIN_PX).floor() - 1.0,
+            day(hi + BIN_PX).ceil() + 1.0,
+        );
+        let from = self.reach.partition_point(|&end| f64::from(end) < first);
+        let to = self.marks.partition_point(|m| f64::from(m.start) <= last);
+        let mut out = Vec::new();
+        for (i, m) in self.marks.iter().enumerate().take(to).skip(from) {
+            let (x0, x1) = self.extent(m, view);
+            if x1 >= lo && x0 <= hi {
+                out.push((i, x0, x1));
+            }
+        }
+        out
     }
 
     /// Stacks `cluster` into lanes, appending to `out`; false (and nothing
@@ -261,6 +274,30 @@ pub(super) fn tally(n: usize, spans: &[(usize, usize, bool)]) -> Vec<(u32, u32)>
 mod tests {
     use crate::widget::timeline::geometry::testing::*;
     use crate::widget::timeline::geometry::*;
+
+    #[test]
+    fn the_marks_near_a_view_are_those_a_pass_over_all_finds() {
+        let mut marks = daily("2000-01-01", 3000);
+        marks.push(mark("2001-01-01", "2004-12-31", Shape::Bar));
+        marks.push(mark("2011-05-01", "2011-05-31", Shape::Span));
+        let axis = Axis::new(marks);
+        let fit = axis.fit(900.0);
+        let mut views = vec![fit];
+        for (a, b) in [("2001-03-01", "2001-04-01"), ("2004-12-20", "2005-01-10")] {
+            views.push(axis.show(fit, day(a), day(b)));
+        }
+        views.push(axis.pan(axis.zoom(fit, 40.0, 450.0), 5000.0));
+        for v in views {
+            let all: Vec<(usize, f64, f64)> = (0..)
+                .zip(axis.marks())
+                .map(|(i, m)| (i, axis.extent(m, v)))
+                .filter(|(_, (x0, x1))| *x1 >= -120.0 && *x0 <= v.width + 120.0)
+                .map(|(i, (x0, x1))| (i, x0, x1))
+                .collect();
+            assert_eq!(axis.near(v, -120.0, v.width + 120.0), all);
+            assert!(!all.is_empty());
+        }
+    }
 
     #[test]
     fn overlapping_marks_stack_in_lanes() {
