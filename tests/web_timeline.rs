@@ -2,9 +2,9 @@
 //! marks and their shapes, titles on the axis that never overlap, the card
 //! on focus, hover and touch, the overview band, the collapsed years,
 //! brushing a period with the pointer and with the keyboard and saying it
-//! in words, dimming by a query and following it out of view, keyboard
-//! order, zoom and ticks, a container that changes width, the `view`
-//! attribute, and unmounting.
+//! in words, dimming by a query and following it out of view (at once
+//! under reduced motion, else gliding), keyboard order, zoom and ticks, a
+//! container that changes width, the `view` attribute, and unmounting.
 //!
 //! Run with `wasm-pack test --headless --chrome --firefox -- --test web_timeline`.
 
@@ -760,34 +760,92 @@ fn zoomed_in_an_overview_band_shows_the_window_and_moves_it() {
     h.remove();
 }
 
-#[wasm_bindgen_test]
-async fn a_query_with_no_match_in_view_moves_the_view_to_its_matches() {
+/// The next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A default widget zoomed in on the oldest statements, with the visitor's
+/// motion preference `motion` (`none`: reduced motion, as the stylesheet
+/// sets it under `prefers-reduced-motion: reduce`).
+fn zoomed_on_the_oldest(motion: &str) -> (HtmlElement, Widget) {
     let (h, w) = default_widget();
-    // Zoomed in on the oldest statements.
+    h.style().set_property("--tl-motion", motion).unwrap();
     let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
     stop.focus().unwrap();
     key(&active(&h).unwrap(), "Home");
     for _ in 0..4 {
         key(&active(&h).unwrap(), "+");
     }
-    let newest = "2023-07-12-secretariat-meets-in-hong-kong";
-    assert!(all(&h, ".tl-mark")
+    (h, w)
+}
+
+const NEWEST: &str = "2023-07-12-secretariat-meets-in-hong-kong";
+
+fn in_view(h: &HtmlElement, id: &str) -> bool {
+    let frame = find(h, ".tl-frame").get_bounding_client_rect();
+    all(h, ".tl-mark")
         .iter()
-        .all(|m| m.get_attribute("data-id").as_deref() != Some(newest)));
-    let input: HtmlInputElement = find(&h, "input[type=search]").unchecked_into();
-    input.set_value("secretariat hong kong");
-    input.dispatch_event(&Event::new("input").unwrap()).unwrap();
-    sleep(300).await;
+        .filter(|m| m.get_attribute("data-id").as_deref() == Some(id))
+        .any(|m| {
+            let (x, _) = centre(m);
+            frame.left() < x && x < frame.right()
+        })
+}
+
+fn moving(h: &HtmlElement) -> bool {
+    find(h, ".tl-svg").has_attribute("data-moving")
+}
+
+#[wasm_bindgen_test]
+fn a_query_with_no_match_in_view_moves_the_view_to_its_matches_at_once_under_reduced_motion() {
+    let (h, w) = zoomed_on_the_oldest("none");
+    assert!(!in_view(&h, NEWEST));
+    w.set_attribute("query", Some("secretariat hong kong".into()));
     assert_eq!(count_in_status(&h), 1);
-    // The newest statement is in view now, matched, with its title.
-    let m = mark(&h, newest);
-    assert!(!m.class_list().contains("dim"));
-    let frame = find(&h, ".tl-frame").get_bounding_client_rect();
-    let (x, _) = centre(&m);
-    assert!(frame.left() < x && x < frame.right());
+    // At once: no glide, the newest statement in view, matched, titled.
+    assert!(!moving(&h));
+    assert!(in_view(&h, NEWEST));
+    assert!(!mark(&h, NEWEST).class_list().contains("dim"));
     assert!(all(&h, ".tl-title:not(.dim)").len() == 1);
     w.unmount();
     h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn where_motion_is_allowed_the_view_glides_to_the_same_place() {
+    let (still, ws) = zoomed_on_the_oldest("none");
+    ws.set_attribute("query", Some("secretariat hong kong".into()));
+    let (h, w) = zoomed_on_the_oldest("auto");
+    w.set_attribute("query", Some("secretariat hong kong".into()));
+    // The glide has begun, from where the view was.
+    assert!(moving(&h));
+    assert!(!in_view(&h, NEWEST));
+    let mut frames = 0;
+    while moving(&h) && frames < 600 {
+        next_frame().await;
+        frames += 1;
+    }
+    assert!(!moving(&h), "the glide ends");
+    assert!(frames > 1, "over several frames");
+    // It ends where the reduced-motion view went at once.
+    assert!(in_view(&h, NEWEST));
+    assert_eq!(unit(&h), unit(&still));
+    let (a, b) = (window_x(&h), window_x(&still));
+    assert!(
+        (a.0 - b.0).abs() < 0.5 && (a.1 - b.1).abs() < 0.5,
+        "{a:?} {b:?}"
+    );
+    for (h, w) in [(h, w), (still, ws)] {
+        w.unmount();
+        h.remove();
+    }
 }
 
 #[wasm_bindgen_test]

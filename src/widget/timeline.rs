@@ -5,12 +5,18 @@
 //! - [`geometry`]: where everything goes, in pixels, from the dates alone:
 //!   the axis and its breaks, zoom and pan, lanes, density bars, titles,
 //!   ticks, the overview band, brushes. Plain Rust, tested natively.
-//! - `chart` (WebAssembly only): the [`Timeline`] in the page, an SVG drawn
-//!   from that geometry, with its titles and card as HTML over it.
-//! - `input` (WebAssembly only): the listeners and what each event does.
-//! - `draw` (WebAssembly only): the drawing's parts, one function each.
-//! - `card` (WebAssembly only): the card that names a statement at its mark.
-//! - `list` (WebAssembly only): "Statements by year", the equivalent list.
+//! - `chart`: the [`Timeline`] in the page and its model: the view, and
+//!   what is drawn again when it or the matches change.
+//! - `nodes`: its elements, made once at mount.
+//! - `draw`: ticks and breaks, density bars, the overview band, the brush.
+//! - `marks`: the marks and titles, kept from frame to frame by statement.
+//! - `card`: the card that names a statement at its mark.
+//! - `list`: "Statements by year", the equivalent list.
+//! - `input`: the listeners and buttons; `pointer` the pointer, touch and
+//!   wheel gestures; `keys` the keyboard.
+//! - `motion`: the glide of the view to a query's matches.
+//!
+//! All but the geometry are WebAssembly only.
 
 pub mod geometry;
 
@@ -23,7 +29,17 @@ mod draw;
 #[cfg(target_arch = "wasm32")]
 mod input;
 #[cfg(target_arch = "wasm32")]
+mod keys;
+#[cfg(target_arch = "wasm32")]
 mod list;
+#[cfg(target_arch = "wasm32")]
+mod marks;
+#[cfg(target_arch = "wasm32")]
+mod motion;
+#[cfg(target_arch = "wasm32")]
+mod nodes;
+#[cfg(target_arch = "wasm32")]
+mod pointer;
 
 #[cfg(target_arch = "wasm32")]
 pub use card::{about, About, Describe};

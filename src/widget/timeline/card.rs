@@ -14,7 +14,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
-use super::chart::px;
+use super::chart::{px, Model};
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
@@ -168,5 +168,44 @@ impl Card {
     /// (new snippets after a query).
     pub(super) fn stale(&mut self) {
         self.written = None;
+    }
+}
+
+impl Model {
+    /// Shows the card of the mark tapped, else hovered, else focused; hides
+    /// it when there is none or the mark is out of view.
+    pub(super) fn show_card(&mut self) {
+        let shown = self
+            .tapped
+            .or(self.hover)
+            .or_else(|| self.has_focus().then_some(self.focus));
+        let spot = shown.and_then(|i| self.spots.iter().find(|s| s.0 == i).copied());
+        let (Some((i, x, top)), Some(entry)) = (spot, shown.and_then(|i| self.entries.get(i)))
+        else {
+            self.card.hide();
+            return;
+        };
+        let about = (!self.card.holds(i))
+            .then(|| (self.describe)(entry.doc))
+            .flatten();
+        let snippet = self
+            .snippets
+            .iter()
+            .find(|s| s.0 == entry.id)
+            .map(|s| s.1.as_slice());
+        self.card.show(
+            &self.doc,
+            i,
+            (
+                &entry.title,
+                &entry.date.label(self.lang),
+                entry.mark.approximate,
+            ),
+            about,
+            snippet,
+            (x, top),
+            self.view.width,
+            self.lang,
+        );
     }
 }

@@ -10,14 +10,16 @@
 //! timeline's own state is released, so the widget can update the timeline
 //! straight back.
 //!
-//! The drawing is rebuilt on each change of view; only the marks in view are
+//! The drawing is redrawn on each change of view; only the marks in view are
 //! drawn, and dense runs of them are drawn as histogram bars, so a frame
-//! costs about the same for 10 or 10,000 statements. A new query or period
-//! in the same view only redraws the bars, the titles and the brush and
-//! restyles the marks already drawn. When the matches leave the view, the
-//! view moves to them. The width comes from a `ResizeObserver` on the
-//! drawing's frame, never read while drawing, so an update does not force
-//! the browser to lay out the page it has just changed.
+//! costs about the same for 10 or 10,000 statements. Marks and titles
+//! already on screen are kept and moved (`marks`). A new query or period
+//! in the same view leaves the axis alone: it redraws the bars, the titles
+//! and the brush and restyles the marks already drawn. When the matches
+//! leave the view, the view glides to them (`motion`). The width comes
+//! from a `ResizeObserver` on the drawing's frame, never read while
+//! drawing, so an update does not force the browser to lay out the page it
+//! has just changed.
 //!
 //! Only the focused mark is in the tab order (roving focus); arrow keys
 //! move it through time, and with Shift they select the period from the
@@ -27,18 +29,24 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::card::{Card, Describe};
+use super::draw::{BreakShown, TickLabel};
 use super::geometry::{brush_of, period_words, Axis, Bar, Layout, Mark, Shape, View, LABEL_LANES};
-use super::input::{wire, Drag, Tool, Watch};
+use super::input::{wire, Watch};
+use super::marks::{Drawn, Title};
+use super::motion::{ticker, Motion};
+use super::nodes::Nodes;
+use super::pointer::Drag;
 use crate::archive::Archive;
 use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
 use crate::number::{decimal, signed};
 use crate::response::Segment;
-use crate::widget::dom::{attr, attrs, child, clear, svg, text_child, unset, Tracked};
+use crate::widget::dom::{attr, clear, Tracked};
 use crate::widget::strings::Words;
 
 /// Height of the drawing, pixels.
@@ -111,33 +119,6 @@ pub fn entries(archive: &Archive) -> Vec<Entry> {
         .collect()
 }
 
-/// The nodes of a timeline.
-pub(super) struct Nodes {
-    pub(super) stage: Element,
-    pub(super) frame: Element,
-    pub(super) svg: Element,
-    pub(super) grid: Element,
-    pub(super) breaks: Element,
-    pub(super) bins: Element,
-    pub(super) bins_on: Element,
-    pub(super) leaders: Element,
-    pub(super) marks: Element,
-    pub(super) labels: Element,
-    /// The statements' titles, HTML over the drawing.
-    pub(super) titles: Element,
-    pub(super) brush: Element,
-    /// The overview band and its parts.
-    pub(super) band: Element,
-    pub(super) band_bins: Element,
-    pub(super) band_on: Element,
-    pub(super) band_window: Element,
-    pub(super) caption: Element,
-    pub(super) results: Element,
-    pub(super) clear: Element,
-    pub(super) details: Element,
-    pub(super) years: Element,
-}
-
 pub(super) struct Model {
     pub(super) doc: Document,
     pub(super) lang: Lang,
@@ -170,6 +151,13 @@ pub(super) struct Model {
     pub(super) band_for: Option<f64>,
     /// Where each mark drawn is: its index, middle and top, pixels.
     pub(super) spots: Vec<(usize, f64, f64)>,
+    /// The ticks' labels and the breaks on screen.
+    pub(super) tick_labels: Vec<TickLabel>,
+    pub(super) breaks_shown: Vec<BreakShown>,
+    /// The marks on screen.
+    pub(super) drawn_marks: Vec<Drawn>,
+    /// The titles on screen.
+    pub(super) titles: Vec<Title>,
     /// The brushed period, days pixel-independent.
     pub(super) brush: Option<(Day, Day)>,
     /// The period as the filter says it, `from` and `to`.
@@ -182,6 +170,11 @@ pub(super) struct Model {
     pub(super) anchor: Option<usize>,
     /// The view, focused and open statement of the drawing on screen.
     pub(super) drawn: Option<(View, usize, Option<usize>)>,
+    /// The view gliding to the matches, while it does.
+    pub(super) motion: Option<Motion>,
+    /// The glide's frame callback, and the frame asked for.
+    pub(super) tick: Option<js_sys::Function>,
+    pub(super) frame: Option<i32>,
 }
 
 /// The chronology mounted in a widget. Dropping it removes its listeners
@@ -190,6 +183,7 @@ pub struct Timeline {
     model: Rc<RefCell<Model>>,
     listeners: Vec<Tracked<EventListener>>,
     watch: Option<Tracked<Watch>>,
+    _tick: Closure<dyn FnMut(f64)>,
 }
 
 /// Whole pixels as attribute text (no float formatting in the module).
@@ -221,98 +215,8 @@ impl Timeline {
         sink: Sink,
     ) -> Timeline {
         let words = Words::of(lang);
-        clear(slot);
-        unset(slot, "hidden");
-        // A heading screen reader users can jump to (and which keeps the
-        // headings in order where the facet panel is folded away).
-        text_child(doc, slot, "h2", "sr", words.chronology);
-        let tools = child(doc, slot, "div", "tl-tools");
-        attrs(
-            &tools,
-            &[("role", "toolbar"), ("aria-label", words.chronology)],
-        );
-        let mut buttons = Vec::new();
-        for tool in Tool::ALL {
-            let (label, text) = tool.words(words);
-            let b = text_child(doc, &tools, "button", "tl-button", text);
-            attrs(
-                &b,
-                &[
-                    ("type", "button"),
-                    ("data-tl", tool.name()),
-                    ("title", label),
-                ],
-            );
-            if text != label {
-                attr(&b, "aria-label", label);
-            }
-            buttons.push((b, tool));
-        }
-        let button = |t: Tool| {
-            buttons
-                .iter()
-                .find(|(_, b)| *b == t)
-                .map_or_else(|| tools.clone(), |(e, _)| e.clone())
-        };
-        let (results, clear_dates) = (button(Tool::Results), button(Tool::Clear));
-        attr(&clear_dates, "hidden", "");
-
-        let stage = child(doc, slot, "div", "tl-stage");
-        let frame = child(doc, &stage, "div", "tl-frame");
-        let help = text_child(doc, slot, "p", "sr", words.help);
-        attr(&help, "id", "ima-tl-help");
-        let root = svg(doc, &frame, "svg", "tl-svg");
-        place(&root, &[("height", HEIGHT)]);
-        attrs(
-            &root,
-            &[
-                ("role", "group"),
-                ("aria-label", words.chronology),
-                ("aria-describedby", "ima-tl-help"),
-                ("part", "chronology-svg"),
-            ],
-        );
-        let strip = svg(doc, &root, "rect", "tl-strip");
-        place(
-            &strip,
-            &[("x", 0.0), ("y", AXIS_Y), ("height", HEIGHT - AXIS_Y)],
-        );
-        attr(&strip, "width", "100%");
-        let grid = svg(doc, &root, "g", "tl-grid");
-        let breaks = svg(doc, &root, "g", "tl-breaks");
-        let leaders = svg(doc, &root, "path", "tl-leader");
-        let bars = svg(doc, &root, "g", "tl-bars");
-        let bins = svg(doc, &bars, "path", "tl-bin");
-        // The matched part, in front; hovering it still counts the bar.
-        let bins_on = svg(doc, &bars, "path", "tl-bin-on");
-        let line = svg(doc, &root, "line", "tl-axis");
-        attrs(&line, &[("x1", "0"), ("x2", "100%")]);
-        place(&line, &[("y1", AXIS_Y), ("y2", AXIS_Y)]);
-        let labels = svg(doc, &root, "g", "tl-labels");
-        let brush = svg(doc, &root, "g", "tl-brush");
-        let marks = svg(doc, &root, "g", "tl-marks");
-        let titles = child(doc, &frame, "div", "tl-titles");
-        attr(&titles, "aria-hidden", "true");
-        let band = svg(doc, &frame, "svg", "tl-band");
-        place(&band, &[("height", super::geometry::overview::OVERVIEW_H)]);
-        attrs(
-            &band,
-            &[
-                ("role", "img"),
-                ("aria-label", words.overview),
-                ("hidden", ""),
-            ],
-        );
-        let band_bins = svg(doc, &band, "path", "tl-bin");
-        let band_on = svg(doc, &band, "path", "tl-bin-on");
-        let band_window = svg(doc, &band, "rect", "tl-window");
-        let card = Card::new(doc, &stage);
-        let caption = child(doc, slot, "p", "tl-caption");
-        attr(&caption, "aria-hidden", "true");
-        let details = child(doc, slot, "details", "tl-list");
-        text_child(doc, &details, "summary", "tl-summary", words.by_year);
-        let years = child(doc, &details, "ul", "tl-years");
-        attr(&years, "role", "list");
+        let (nodes, buttons, card) = Nodes::new(doc, slot, words);
+        let frame = nodes.frame.clone();
 
         let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
         let axis = Axis::new(marks_of);
@@ -323,29 +227,7 @@ impl Timeline {
             lang,
             words,
             slot: slot.clone(),
-            nodes: Nodes {
-                stage: stage.clone(),
-                frame: frame.clone(),
-                svg: root,
-                grid,
-                breaks,
-                bins,
-                bins_on,
-                leaders,
-                marks,
-                labels,
-                titles,
-                brush,
-                band,
-                band_bins,
-                band_on,
-                band_window,
-                caption,
-                results,
-                clear: clear_dates,
-                details,
-                years,
-            },
+            nodes,
             card,
             describe,
             entries,
@@ -363,6 +245,10 @@ impl Timeline {
             bars: Vec::new(),
             band_for: None,
             spots: Vec::new(),
+            tick_labels: Vec::new(),
+            breaks_shown: Vec::new(),
+            drawn_marks: Vec::new(),
+            titles: Vec::new(),
             brush: None,
             period: (None, None),
             drawing: None,
@@ -370,13 +256,18 @@ impl Timeline {
             pointers: Vec::new(),
             anchor: None,
             drawn: None,
+            motion: None,
+            tick: None,
+            frame: None,
         }));
         let listeners = wire(&model, &buttons, sink);
         let watch = Watch::new(&model, &frame).map(Tracked::new);
+        let tick = ticker(&model);
         let timeline = Timeline {
             model,
             listeners,
             watch,
+            _tick: tick,
         };
         timeline.model.borrow_mut().draw(false);
         timeline
@@ -405,6 +296,9 @@ impl Timeline {
         m.brush = brush_of(&m.axis, from, to);
         m.period = (from.map(str::to_owned), to.map(str::to_owned));
         m.set_open(open);
+        // A glide under way ends; a new one starts if these matches are
+        // out of view too.
+        m.stop();
         m.follow();
         let keep = m.has_focus();
         m.redraw(keep);
@@ -442,7 +336,8 @@ impl Drop for Timeline {
     fn drop(&mut self) {
         self.watch = None;
         self.listeners.clear();
-        if let Ok(m) = self.model.try_borrow() {
+        if let Ok(mut m) = self.model.try_borrow_mut() {
+            m.cancel();
             clear(&m.slot);
             attr(&m.slot, "hidden", "");
         }
@@ -494,6 +389,7 @@ impl Model {
     }
 
     pub(super) fn set_view(&mut self, view: View) {
+        self.stop();
         self.view = self.axis.clamp(view);
         self.fitted = false;
         self.draw(self.has_focus());
@@ -533,12 +429,11 @@ impl Model {
         }
         let layout = self.layout();
         self.draw_bars(&layout);
-        let marks = self.nodes.marks.children();
-        for e in (0..marks.length()).filter_map(|i| marks.item(i)) {
-            let index = e.get_attribute("data-i").and_then(|v| v.parse().ok());
-            let dim = index.is_some_and(|i| !self.matched(i));
-            let _ = e.class_list().toggle_with_force("dim", dim);
+        let matched = std::mem::take(&mut self.matched);
+        for d in &mut self.drawn_marks {
+            d.dim(matched.get(d.index).copied().unwrap_or(true));
         }
+        self.matched = matched;
         // The matched statements' titles come first: they are laid out again.
         self.draw_titles(&layout);
         self.draw_band();
@@ -548,47 +443,9 @@ impl Model {
         self.show_card();
     }
 
-    /// Shows the card of the mark tapped, else hovered, else focused; hides
-    /// it when there is none or the mark is out of view.
-    pub(super) fn show_card(&mut self) {
-        let shown = self
-            .tapped
-            .or(self.hover)
-            .or_else(|| self.has_focus().then_some(self.focus));
-        let spot = shown.and_then(|i| self.spots.iter().find(|s| s.0 == i).copied());
-        let (Some((i, x, top)), Some(entry)) = (spot, shown.and_then(|i| self.entries.get(i)))
-        else {
-            self.card.hide();
-            return;
-        };
-        let about = (!self.card.holds(i))
-            .then(|| (self.describe)(entry.doc))
-            .flatten();
-        let snippet = self
-            .snippets
-            .iter()
-            .find(|s| s.0 == entry.id)
-            .map(|s| s.1.as_slice());
-        self.card.show(
-            &self.doc,
-            i,
-            (
-                &entry.title,
-                &entry.date.label(self.lang),
-                entry.mark.approximate,
-            ),
-            about,
-            snippet,
-            (x, top),
-            self.view.width,
-            self.lang,
-        );
-    }
-
     /// When the matches are all outside the view, moves the view to them
-    /// (zoomed out as far as they need). The view jumps, as it does for the
-    /// buttons and keys: nothing moves on its own, so there is no motion to
-    /// hold back under `prefers-reduced-motion`.
+    /// (zoomed out as far as they need), gliding where motion is allowed
+    /// (see `motion`).
     pub(super) fn follow(&mut self) {
         if self.all || self.axis.shows_any(self.view, &self.matched) {
             return;
@@ -596,8 +453,9 @@ impl Model {
         let Some((a, b)) = self.axis.matched_span(&self.matched) else {
             return;
         };
-        self.view = self.axis.show(self.view, a, b);
         self.fitted = false;
+        let to = self.axis.show(self.view, a, b);
+        self.glide_to(to);
     }
 
     /// The layout of the current view, the focused and open marks kept.
@@ -646,6 +504,7 @@ impl Model {
     }
 
     pub(super) fn fit(&mut self) {
+        self.stop();
         self.view = self.axis.fit(self.view.width);
         self.fitted = true;
         self.draw(self.has_focus());
@@ -665,6 +524,7 @@ impl Model {
         if (width - self.view.width).abs() < 0.5 {
             return false;
         }
+        self.stop();
         self.view = if self.fitted {
             self.axis.fit(width)
         } else {

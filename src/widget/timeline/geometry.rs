@@ -135,6 +135,19 @@ pub(crate) mod testing {
         }
     }
 
+    /// `n` points on consecutive days from `first`.
+    pub fn daily(first: &str, n: i32) -> Vec<Mark> {
+        let base = day(first);
+        (0..n)
+            .map(|i| Mark {
+                start: base + i,
+                end: base + i,
+                shape: Shape::Point,
+                approximate: false,
+            })
+            .collect()
+    }
+
     /// The shape of the real corpus: 2015–2017, then July 2023.
     pub fn corpus_like() -> Axis {
         Axis::new(vec![

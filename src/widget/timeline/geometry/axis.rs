@@ -14,9 +14,18 @@ pub const MIN_GAP_DAYS: i32 = 730;
 /// do not touch it.
 const GAP_MARGIN_DAYS: i32 = 31;
 
-/// Room left at each end of the axis, pixels, so the first and last marks
-/// are not cut by the frame.
+/// Room left at the start of the axis, pixels, so the first mark is not
+/// cut by the frame.
 pub const END_PX: f64 = 14.0;
+
+/// Room left after the end of the axis: a twelfth of the width, between
+/// [`END_PX`] and 72 pixels (the narrowest title and the gap after it).
+/// The newest statement is the last mark, and its title and card need room
+/// beside it that the frame's edge would otherwise squeeze (after a break,
+/// the last stretch is short).
+pub fn tail_px(width: f64) -> f64 {
+    within(width / 12.0, END_PX, 72.0)
+}
 
 /// Width of a break on screen, in pixels, at every zoom.
 pub const BREAK_PX: f64 = 56.0;
@@ -47,6 +56,10 @@ pub struct Axis {
     pub(super) pieces: Vec<Piece>,
     /// Axis units from the first day to the last.
     pub(super) units: f64,
+    /// Per mark, the latest last day of it and the marks before it: the
+    /// marks a view may show are found by two binary searches, not a pass
+    /// over them all.
+    pub(super) reach: Vec<i32>,
 }
 
 /// Sorts `marks` by first day, then last day. The marks are sorted through
@@ -79,6 +92,7 @@ impl Axis {
                 marks,
                 pieces: Vec::new(),
                 units: 0.0,
+                reach: Vec::new(),
             };
         };
         let last = marks.iter().map(|m| m.end).max().unwrap_or(first);
@@ -115,10 +129,17 @@ impl Axis {
             collapsed: false,
         });
         u += f64::from(after - open);
+        let mut reach = Vec::with_capacity(marks.len());
+        let mut latest = i32::MIN;
+        for m in &marks {
+            latest = latest.max(m.end);
+            reach.push(latest);
+        }
         Axis {
             marks,
             pieces,
             units: u,
+            reach,
         }
     }
 
@@ -194,7 +215,7 @@ impl Axis {
     /// The view showing the whole axis in `width` pixels.
     pub fn fit(&self, width: f64) -> View {
         let width = width.max(1.0);
-        let room = width - 2.0 * END_PX - BREAK_PX * self.breaks_count();
+        let room = width - END_PX - tail_px(width) - BREAK_PX * self.breaks_count();
         let k = (room / self.units.max(1.0)).max(1e-6);
         View {
             k,
@@ -218,7 +239,7 @@ impl Axis {
         } else {
             fit
         };
-        let most = (self.world(k) - width + END_PX).max(-END_PX);
+        let most = (self.world(k) - width + tail_px(width)).max(-END_PX);
         let s = if view.s.is_finite() {
             within(view.s, -END_PX, most)
         } else {
@@ -408,6 +429,22 @@ mod tests {
     }
 
     #[test]
+    fn the_newest_statement_keeps_room_after_it_for_its_title() {
+        // After the 2018–2023 break the last stretch is two months: the
+        // July 2023 statement would sit by the frame's edge.
+        let axis = corpus_like();
+        for width in [320.0, 768.0, 1280.0] {
+            let v = axis.fit(width);
+            let newest = axis.marks().last().unwrap();
+            let (left, right) = axis.extent(newest, v);
+            let middle = (left + right) / 2.0;
+            assert!(width - middle >= tail_px(width), "{width}: {middle}");
+        }
+        let (_, right) = axis.extent(&axis.marks()[5], axis.fit(1280.0));
+        assert!(1280.0 - right >= 72.0, "{right}");
+    }
+
+    #[test]
     fn zoom_keeps_the_anchor_and_respects_limits() {
         let axis = corpus_like();
         let fit = axis.fit(600.0);
@@ -428,7 +465,7 @@ mod tests {
         assert!((v.k - 600.0 / MIN_VISIBLE_DAYS).abs() < 1e-9);
         // Panning stops at both ends.
         let far = axis.pan(v, 1e12);
-        assert!((far.s - (axis.world(far.k) - 600.0 + END_PX)).abs() < 1e-6);
+        assert!((far.s - (axis.world(far.k) - 600.0 + tail_px(600.0))).abs() < 1e-6);
         assert_eq!(axis.pan(v, -1e12).s, -END_PX);
         assert_eq!(
             axis.clamp(View {

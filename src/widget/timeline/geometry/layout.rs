@@ -106,15 +106,7 @@ impl Axis {
         // Marks a little beyond the edges count too, so a dense run cut by
         // the edge is not taken for a sparse one and drawn as marks.
         let (lo, hi) = (-OFF_VIEW_PX, view.width + OFF_VIEW_PX);
-        let visible: Vec<(usize, f64, f64)> = self
-            .marks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| {
-                let (x0, x1) = self.extent(m, view);
-                (x1 >= lo && x0 <= hi).then_some((i, x0, x1))
-            })
-            .collect();
+        let visible = self.near(view, lo, hi);
         let mut i = 0;
         while i < visible.len() {
             // A cluster: marks whose extents chain together.
@@ -171,6 +163,27 @@ impl Axis {
         layout
     }
 
+    /// The marks between pixels `lo` and `hi` of `view`: index, left and
+    /// right edge. Only the marks whose days can reach that far are looked
+    /// at (a mark is drawn at most a few pixels beyond its days).
+    pub(super) fn near(&self, view: View, lo: f64, hi: f64) -> Vec<(usize, f64, f64)> {
+        let day = |x: f64| self.world_day(x + view.s, view.k);
+        let (first, last) = (
+            day(lo - BIN_PX).floor() - 1.0,
+            day(hi + BIN_PX).ceil() + 1.0,
+        );
+        let from = self.reach.partition_point(|&end| f64::from(end) < first);
+        let to = self.marks.partition_point(|m| f64::from(m.start) <= last);
+        let mut out = Vec::new();
+        for (i, m) in self.marks.iter().enumerate().take(to).skip(from) {
+            let (x0, x1) = self.extent(m, view);
+            if x1 >= lo && x0 <= hi {
+                out.push((i, x0, x1));
+            }
+        }
+        out
+    }
+
     /// Stacks `cluster` into lanes, appending to `out`; false (and nothing
     /// appended) when it needs more than [`MAX_LANES`].
     fn stack(&self, cluster: &[(usize, f64, f64)], out: &mut Vec<Placed>) -> bool {
@@ -209,46 +222,82 @@ impl Axis {
         let hi = bin(view.width + BIN_PX);
         let first = cluster.iter().map(|c| bin(c.1)).min().unwrap_or(0).max(lo);
         let last = cluster.iter().map(|c| bin(c.2)).max().unwrap_or(0).min(hi);
-        let Ok(n) = usize::try_from(last - first + 2) else {
+        let Ok(n) = usize::try_from(last - first + 1) else {
             return;
         };
-        let mut total = vec![0i64; n];
-        let mut kept = vec![0i64; n];
         let slot = |x: f64| usize::try_from((bin(x) - first).min(last - first).max(0)).unwrap_or(0);
+        let mut spans = Vec::with_capacity(cluster.len());
         for &(index, x0, x1) in cluster {
-            let (a, b) = (slot(x0), slot(x1) + 1);
-            let on = matched.get(index).copied().unwrap_or(true);
-            for (diff, yes) in [(&mut total, true), (&mut kept, on)] {
-                if yes {
-                    if let Some(v) = diff.get_mut(a) {
-                        *v += 1;
-                    }
-                    if let Some(v) = diff.get_mut(b) {
-                        *v -= 1;
-                    }
-                }
-            }
+            spans.push((
+                slot(x0),
+                slot(x1),
+                matched.get(index).copied().unwrap_or(true),
+            ));
         }
-        let (mut t, mut m) = (0i64, 0i64);
-        for j in 0..n.saturating_sub(1) {
-            t += total.get(j).copied().unwrap_or(0);
-            m += kept.get(j).copied().unwrap_or(0);
-            if t > 0 {
-                let x = (first + j as i64) as f64 * BIN_PX - view.s;
+        for (j, (total, matched)) in (first..).zip(tally(n, &spans)) {
+            if total > 0 {
                 out.push(Bar {
-                    x: x.round() as i32,
-                    total: u32::try_from(t).unwrap_or(u32::MAX),
-                    matched: u32::try_from(m).unwrap_or(0),
+                    x: (j as f64 * BIN_PX - view.s).round() as i32,
+                    total,
+                    matched,
                 });
             }
         }
     }
 }
 
+/// Counts spans of bins (first and last bin, and whether matched) into `n`
+/// bins: per bin, the spans over it and the matched ones among them.
+/// Counted as differences, then summed: a long span costs two writes.
+pub(super) fn tally(n: usize, spans: &[(usize, usize, bool)]) -> Vec<(u32, u32)> {
+    let mut diff = vec![(0i64, 0i64); n + 1];
+    for &(a, b, on) in spans {
+        let on = i64::from(on);
+        for (at, sign) in [(a, 1), (b + 1, -1)] {
+            if let Some(d) = diff.get_mut(at) {
+                d.0 += sign;
+                d.1 += sign * on;
+            }
+        }
+    }
+    let (mut t, mut m) = (0i64, 0i64);
+    let mut bins = Vec::with_capacity(n);
+    for d in diff.iter().take(n) {
+        t += d.0;
+        m += d.1;
+        bins.push((u32::try_from(t).unwrap_or(0), u32::try_from(m).unwrap_or(0)));
+    }
+    bins
+}
+
 #[cfg(test)]
 mod tests {
     use crate::widget::timeline::geometry::testing::*;
     use crate::widget::timeline::geometry::*;
+
+    #[test]
+    fn the_marks_near_a_view_are_those_a_pass_over_all_finds() {
+        let mut marks = daily("2000-01-01", 3000);
+        marks.push(mark("2001-01-01", "2004-12-31", Shape::Bar));
+        marks.push(mark("2011-05-01", "2011-05-31", Shape::Span));
+        let axis = Axis::new(marks);
+        let fit = axis.fit(900.0);
+        let mut views = vec![fit];
+        for (a, b) in [("2001-03-01", "2001-04-01"), ("2004-12-20", "2005-01-10")] {
+            views.push(axis.show(fit, day(a), day(b)));
+        }
+        views.push(axis.pan(axis.zoom(fit, 40.0, 450.0), 5000.0));
+        for v in views {
+            let all: Vec<(usize, f64, f64)> = (0..)
+                .zip(axis.marks())
+                .map(|(i, m)| (i, axis.extent(m, v)))
+                .filter(|(_, (x0, x1))| *x1 >= -120.0 && *x0 <= v.width + 120.0)
+                .map(|(i, (x0, x1))| (i, x0, x1))
+                .collect();
+            assert_eq!(axis.near(v, -120.0, v.width + 120.0), all);
+            assert!(!all.is_empty());
+        }
+    }
 
     #[test]
     fn overlapping_marks_stack_in_lanes() {
@@ -277,14 +326,7 @@ mod tests {
     fn too_many_marks_become_a_histogram_that_splits_when_zoomed() {
         // 40 statements on consecutive days, and one a year away.
         let base = day("2020-03-01");
-        let mut marks: Vec<Mark> = (0..40)
-            .map(|i| Mark {
-                start: base + i,
-                end: base + i,
-                shape: Shape::Point,
-                approximate: false,
-            })
-            .collect();
+        let mut marks = daily("2020-03-01", 40);
         marks.push(mark("2020-12-01", "2020-12-01", Shape::Point));
         let axis = Axis::new(marks);
         let matched: Vec<bool> = (0..41).map(|i| i % 2 == 0).collect();

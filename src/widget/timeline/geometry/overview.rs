@@ -3,6 +3,7 @@
 //! counted apart) and where the window in view lies, so the visitor keeps
 //! the context and can move the window by clicking or dragging there.
 
+use super::layout::tally;
 use super::{within, Axis, View};
 
 /// Height of the band, pixels.
@@ -31,25 +32,12 @@ impl Axis {
         let whole = self.fit(width);
         let n = (width / OVERVIEW_BIN_PX).ceil().max(1.0) as usize;
         let slot = |x: f64| within((x / OVERVIEW_BIN_PX).floor(), 0.0, (n - 1) as f64) as usize;
-        // Counted as differences, then summed: a long span costs two writes.
-        let mut diff = vec![(0i64, 0i64); n + 1];
+        let mut spans = Vec::with_capacity(self.marks.len());
         for (i, m) in self.marks.iter().enumerate() {
             let (x0, x1) = self.extent(m, whole);
-            let on = i64::from(matched.get(i).copied().unwrap_or(true));
-            for (at, sign) in [(slot(x0), 1), (slot(x1) + 1, -1)] {
-                if let Some(d) = diff.get_mut(at) {
-                    d.0 += sign;
-                    d.1 += sign * on;
-                }
-            }
+            spans.push((slot(x0), slot(x1), matched.get(i).copied().unwrap_or(true)));
         }
-        let (mut t, mut m) = (0i64, 0i64);
-        let mut bins = Vec::with_capacity(n);
-        for d in diff.iter().take(n) {
-            t += d.0;
-            m += d.1;
-            bins.push((u32::try_from(t).unwrap_or(0), u32::try_from(m).unwrap_or(0)));
-        }
+        let bins = tally(n, &spans);
         let peak = bins.iter().map(|b| b.0).max().unwrap_or(0);
         Overview { bins, peak }
     }
@@ -99,6 +87,7 @@ impl Axis {
 
 #[cfg(test)]
 mod tests {
+    use crate::widget::timeline::geometry::axis::tail_px;
     use crate::widget::timeline::geometry::testing::*;
     use crate::widget::timeline::geometry::END_PX;
 
@@ -116,7 +105,7 @@ mod tests {
         assert!(o.bins.iter().any(|b| b.1 > 0) && o.bins.iter().any(|b| b.0 > b.1));
         assert!(o.peak >= 1);
         // At the whole archive the window is the whole axis.
-        assert_eq!(axis.window(fit), (END_PX, 600.0 - END_PX));
+        assert_eq!(axis.window(fit), (END_PX, 600.0 - tail_px(600.0)));
     }
 
     #[test]
