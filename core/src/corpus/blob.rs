@@ -67,10 +67,11 @@ pub const VERSION: u8 = 3;
 pub const SYMBOLS_FROM: usize = 100;
 
 /// Whether this build reads paragraphs stored as symbols. The WebAssembly
-/// module embeds one corpus and reads only its layout (`build.rs` sets
-/// `ima_symbols` for a corpus of [`SYMBOLS_FROM`] statements or more, and
-/// for every native build), so the real archive's module carries no symbol
-/// decoding and indexing (1.2 KB gzipped).
+/// module embeds one corpus and reads only its layout: this crate's
+/// `symbols` feature, which the library enables for a corpus of
+/// [`SYMBOLS_FROM`] statements or more, sets `ima_symbols` (as every native
+/// build does, see `build.rs`), so the real archive's module carries no
+/// symbol decoding and indexing (1.2 KB gzipped).
 pub const SYMBOLS: bool = cfg!(ima_symbols);
 
 /// The symbols of one paragraph: the runs between, before and after its
