@@ -1,38 +1,17 @@
 //! Validates the corpus under `corpus/` and embeds it.
 //!
-//! The model and the corpus parser are the library's own modules, included by
-//! path so the build and the library can never disagree about the format. Any
-//! mistake in a corpus file stops the build with `file:line: reason`.
+//! The corpus is read and encoded by the core crate (`core/`), the same code
+//! the library reads it back with, so the build and the library can never
+//! disagree about the format. Any mistake in a corpus file stops the build
+//! with `file:line: reason`.
 //!
 //! The search index is not embedded: the archive builds it from the corpus
-//! blob (`src/corpus/blob.rs` documents its layout).
+//! blob (`core/src/corpus/blob.rs` documents its layout).
 //!
 //! `IMA_CORPUS_DIR` points the build at another corpus directory (used by the
 //! tests of bad corpus files and by the synthetic large-corpus builds).
 
-#![allow(dead_code)]
-
-#[path = "src/case.rs"]
-mod case;
-#[path = "src/corpus/mod.rs"]
-mod corpus;
-#[path = "src/widget/css.rs"]
-mod css;
-#[path = "src/date.rs"]
-mod date;
-#[path = "src/lang.rs"]
-mod lang;
-#[path = "src/number.rs"]
-mod number;
-#[path = "src/statement.rs"]
-mod statement;
-#[path = "src/stem.rs"]
-mod stem;
-#[path = "src/text.rs"]
-mod text;
-#[path = "src/vocabulary.rs"]
-mod vocabulary;
-
+use ima_core::{corpus, css};
 use std::path::PathBuf;
 
 fn main() {
@@ -55,13 +34,18 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The WebAssembly module reads only the paragraph layout its own corpus
-    // uses (see `SYMBOLS` in src/corpus/blob.rs): a small corpus's module
-    // carries no symbol decoding. Native builds read both.
+    // uses (see `SYMBOLS` in core/src/corpus/blob.rs): a large corpus is
+    // stored as symbols only when the core reads them, which the `symbols`
+    // feature asks of a WebAssembly build; native builds always read them.
     let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    if !wasm || corpus.statements.len() >= corpus::blob::SYMBOLS_FROM {
-        println!("cargo::rustc-cfg=ima_symbols");
+    let reads_symbols = !wasm || std::env::var_os("CARGO_FEATURE_SYMBOLS").is_some();
+    let large = corpus.statements.len() >= corpus::blob::SYMBOLS_FROM;
+    if large && !reads_symbols {
+        println!(
+            "cargo::warning=a corpus this large is smaller embedded as symbols: build with `--features symbols`"
+        );
     }
-    let blob = corpus.to_bytes();
+    let blob = corpus::blob::encode_as(&corpus, large && reads_symbols);
     if let Err(e) = std::fs::write(out.join("corpus.bin"), &blob) {
         eprintln!("error: cannot write the embedded corpus: {e}");
         std::process::exit(1);

@@ -93,7 +93,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let real = Archive::embedded().expect("the embedded corpus decodes");
+    let real = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     println!("combined request: {:?}", request());
     println!();
     println!("| statements | archive build ms | filter index build ms | total | search median ms | search p99 ms | text median ms | filters median ms | filters p99 ms |");

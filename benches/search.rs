@@ -18,7 +18,6 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use ima_statements::archive::Archive;
 use ima_statements::corpus::{blob, Corpus};
 use ima_statements::search::SearchIndex;
 use ima_statements::synth;
@@ -152,7 +151,7 @@ fn main() {
             args
         }
     };
-    let real = Archive::embedded()
+    let real = ima_statements::archive::embedded()
         .expect("embedded corpus")
         .corpus()
         .clone();

@@ -13,7 +13,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use ima_statements::archive::Archive;
     use ima_statements::response::Segment;
 
     fn show(segments: &[Segment]) -> String {
@@ -31,7 +30,7 @@ mod native {
 
     pub fn main() {
         let started = std::time::Instant::now();
-        let archive = match Archive::embedded() {
+        let archive = match ima_statements::archive::embedded() {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("{e}");

@@ -16,7 +16,6 @@ fn main() {
 mod native {
     use std::path::PathBuf;
 
-    use ima_statements::archive::Archive;
     use ima_statements::synth;
 
     pub fn main() {
@@ -32,7 +31,7 @@ mod native {
             eprintln!("usage: synth_corpus N OUT_DIR");
             std::process::exit(2);
         };
-        let base = match Archive::embedded() {
+        let base = match ima_statements::archive::embedded() {
             Ok(a) => a.corpus().clone(),
             Err(e) => {
                 eprintln!("{e}");

@@ -193,7 +193,7 @@ pub struct Archive {
 impl Archive {
     /// The archive compiled into this module.
     pub fn embedded() -> Result<Archive, JsError> {
-        let inner = crate::archive::Archive::embedded().map_err(|e| JsError::new(&e.message()))?;
+        let inner = crate::archive::embedded().map_err(|e| JsError::new(&e.message()))?;
         Ok(Archive { inner })
     }
 

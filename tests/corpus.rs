@@ -22,7 +22,7 @@ const EXPECTED: [(&str, &str, &str, &str, bool, bool); 11] = [
 ];
 
 fn archive() -> Archive {
-    Archive::embedded().expect("the embedded corpus decodes")
+    ima_statements::archive::embedded().expect("the embedded corpus decodes")
 }
 
 #[test]

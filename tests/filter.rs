@@ -15,7 +15,7 @@ use ima_statements::vocabulary::{Facet, Kind, PerFacet, Vocabulary};
 use proptest::prelude::*;
 
 fn archive() -> Archive {
-    Archive::embedded().expect("the embedded corpus decodes")
+    ima_statements::archive::embedded().expect("the embedded corpus decodes")
 }
 
 fn search(archive: &Archive, request: Request) -> Response {
@@ -954,7 +954,7 @@ proptest! {
 
 #[test]
 fn the_set_a_search_keeps_agrees_with_the_chronology_points() {
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     for text in ["", "rohingya", "trafficking -rohingya", "zzzz"] {
         let request = Request {
             text: text.into(),

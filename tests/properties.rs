@@ -12,7 +12,8 @@ use proptest::prelude::*;
 
 fn archive() -> &'static Archive {
     static ARCHIVE: OnceLock<Archive> = OnceLock::new();
-    ARCHIVE.get_or_init(|| Archive::embedded().expect("the embedded corpus decodes"))
+    ARCHIVE
+        .get_or_init(|| ima_statements::archive::embedded().expect("the embedded corpus decodes"))
 }
 
 /// Pieces of queries: syntax, real words, prefixes, typos, emoji, right-to-left

@@ -144,7 +144,7 @@ fn ranked(archive: &Archive, query: &str) -> Vec<String> {
 
 #[test]
 fn the_relevance_table_holds() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     assert!(CASES.len() >= 25);
     let mut failures = Vec::new();
     for case in CASES {
@@ -168,7 +168,7 @@ fn the_relevance_table_holds() {
 
 #[test]
 fn a_query_of_only_exclusions_lists_everything_else() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let ids = ranked(&archive, "-rohingya");
     let rohingya = ranked(&archive, "rohingya");
     assert_eq!(ids.len() + rohingya.len(), archive.len());
@@ -177,7 +177,7 @@ fn a_query_of_only_exclusions_lists_everything_else() {
 
 #[test]
 fn inflections_find_the_same_statements() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let mut a = ranked(&archive, "migrant ");
     let mut b = ranked(&archive, "migrants ");
     a.sort();
@@ -187,7 +187,7 @@ fn inflections_find_the_same_statements() {
 
 #[test]
 fn exact_words_outrank_prefixes_and_typos() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let index = archive.index();
     // "war" typed last also matches "warn", "ward"…; statements saying "war" come first.
     let result = index.search("war");
@@ -209,7 +209,7 @@ fn exact_words_outrank_prefixes_and_typos() {
 
 #[test]
 fn snippets_mark_prefix_typo_and_alias_matches() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let index = archive.index();
     let marked = |query: &str, id: &str| -> Vec<String> {
         let result = index.search(query);
@@ -241,7 +241,7 @@ fn snippets_mark_prefix_typo_and_alias_matches() {
 
 #[test]
 fn the_query_summary_says_what_was_understood() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let q = archive
         .index()
         .search("the Rohingya \"jungle graves\" -thailand - \"open")
@@ -261,7 +261,7 @@ fn the_query_summary_says_what_was_understood() {
 
 #[test]
 fn the_full_text_is_highlighted_the_same_way() {
-    let archive = Archive::embedded().expect("the embedded corpus decodes");
+    let archive = ima_statements::archive::embedded().expect("the embedded corpus decodes");
     let index = archive.index();
     let result = index.search("\"jungle graves\" rohingya");
     let doc = archive.position(JUSTICE_26).expect("statement exists");

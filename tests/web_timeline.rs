@@ -129,7 +129,7 @@ fn unit(h: &HtmlElement) -> String {
 #[wasm_bindgen_test]
 fn one_mark_per_statement_shaped_by_the_precision_of_its_date() {
     let (h, w) = widget(&[]);
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     let marks = all(&h, ".tl-mark");
     assert_eq!(marks.len(), archive.len(), "one mark per statement");
     for s in archive.statements() {
@@ -225,7 +225,7 @@ fn brushing_a_period_filters_the_results_and_sets_from_and_to() {
         PartialDate::parse(&from).unwrap().start(),
         PartialDate::parse(&to).unwrap().end(),
     );
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     let expected = archive
         .statements()
         .iter()
@@ -317,7 +317,7 @@ fn arrow_keys_move_through_the_statements_in_time_order() {
         }
         key(&a, "ArrowRight");
     }
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     let expected: Vec<String> = in_time_order(&archive)
         .iter()
         .map(|s| s.id.clone())
@@ -344,7 +344,7 @@ fn in_time_order(archive: &Archive) -> Vec<&ima_statements::statement::Statement
 fn shift_and_the_arrow_keys_select_a_period_that_escape_clears() {
     let (h, w) = widget(&[]);
     let everything = count_in_status(&h);
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     let ordered = in_time_order(&archive);
     let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
     stop.focus().unwrap();
@@ -619,7 +619,7 @@ fn overlapping_titles(h: &HtmlElement) -> Vec<(String, String)> {
 #[wasm_bindgen_test]
 async fn titles_on_the_axis_never_overlap_and_name_their_marks() {
     let (h, w) = default_widget();
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     for width in ["900px", "340px", "1400px"] {
         h.set_attribute("style", &("display:block;width:".to_owned() + width))
             .unwrap();
@@ -655,7 +655,7 @@ async fn titles_on_the_axis_never_overlap_and_name_their_marks() {
 #[wasm_bindgen_test]
 fn a_card_opens_at_the_mark_on_focus_on_hover_and_on_a_first_tap() {
     let (h, w) = default_widget();
-    let archive = Archive::embedded().unwrap();
+    let archive = ima_statements::archive::embedded().unwrap();
     assert_eq!(card(&h), "");
     // Focus: the focused mark's card.
     let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();

@@ -3,7 +3,6 @@
 //!
 //! The pure parts compile and test natively:
 //!
-//! - `css` (native only): shrinks the stylesheets when `build.rs` embeds them;
 //! - [`strings`]: every interface string in en, es, fr and id;
 //! - [`options`]: the attributes, how their values are read, the fallbacks;
 //! - [`state`]: the visitor's query, filters and open statement, and their
@@ -36,8 +35,6 @@
 //!   and its pointer, wheel and keyboard handling, on its own geometry.
 
 pub mod action;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod css;
 pub mod options;
 pub mod query;
 pub mod session;

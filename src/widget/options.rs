@@ -351,7 +351,7 @@ mod tests {
     use crate::vocabulary::PerFacet;
 
     fn checker() -> Checker {
-        Checker::new(&Archive::embedded().expect("embedded corpus"))
+        Checker::new(&crate::archive::embedded().expect("embedded corpus"))
     }
 
     fn apply(attribute: &str, value: Option<&str>) -> (Settings, State, Vec<Warning>) {

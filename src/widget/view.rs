@@ -253,7 +253,7 @@ mod tests {
     use crate::vocabulary::PerFacet;
 
     fn archive() -> Archive {
-        Archive::embedded().expect("embedded corpus")
+        crate::archive::embedded().expect("embedded corpus")
     }
 
     #[test]

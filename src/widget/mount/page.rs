@@ -59,7 +59,7 @@ pub(super) fn shared() -> Result<Rc<Shared>, JsError> {
     if let Some(s) = SHARED.with(|s| s.borrow().clone()) {
         return Ok(s);
     }
-    let archive = Archive::embedded().map_err(|e| JsError::new(&e.message()))?;
+    let archive = crate::archive::embedded().map_err(|e| JsError::new(&e.message()))?;
     let checker = Checker::new(&archive);
     let s = Rc::new(Shared { archive, checker });
     SHARED.with(|cell| *cell.borrow_mut() = Some(s.clone()));

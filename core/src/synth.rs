@@ -211,10 +211,9 @@ pub fn write(corpus: &Corpus, vocabulary_toml: &str, dir: &Path) -> io::Result<(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::Archive;
 
     fn base() -> Corpus {
-        Archive::embedded()
+        crate::testing::archive()
             .expect("embedded corpus")
             .corpus()
             .clone()
@@ -238,10 +237,9 @@ mod tests {
         let base = base();
         let synthetic = corpus(&base, 30);
         let dir = std::env::temp_dir().join(format!("ima-synth-test-{}", std::process::id()));
-        let vocabulary = std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/vocabulary.toml"),
-        )
-        .expect("vocabulary");
+        let vocabulary =
+            std::fs::read_to_string(crate::testing::repo().join("corpus/vocabulary.toml"))
+                .expect("vocabulary");
         write(&synthetic, &vocabulary, &dir).expect("written");
         let loaded = crate::corpus::source::load(&dir).expect("loads");
         let _ = std::fs::remove_dir_all(&dir);

@@ -390,7 +390,7 @@ mod tests {
 
     #[test]
     fn every_character_of_the_archive_is_classed_as_unicode_does() {
-        let archive = crate::archive::Archive::embedded().expect("the embedded corpus loads");
+        let archive = crate::testing::archive().expect("the embedded corpus loads");
         let mut seen = std::collections::BTreeSet::new();
         for s in archive.statements() {
             let fields = [&s.id, &s.title, &s.kind, &s.source];

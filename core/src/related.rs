@@ -193,7 +193,7 @@ mod tests {
     use super::*;
 
     fn archive() -> Archive {
-        Archive::embedded().expect("embedded corpus")
+        crate::testing::archive().expect("embedded corpus")
     }
 
     fn position(archive: &Archive, id: &str) -> usize {

@@ -1,4 +1,4 @@
-//! The archive: the embedded corpus, ready to be queried, and the one place
+//! The archive: a corpus, ready to be queried, and the one place
 //! where a request's answer is put together.
 //!
 //! The query layer is built from the bottom up, each layer using only those
@@ -33,11 +33,6 @@ use crate::response::{Hit, Response};
 use crate::search::{SearchIndex, TextResult};
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
-
-/// The corpus compiled into the library by `build.rs` (layout in
-/// [`crate::corpus::blob`]). The search index is not shipped: it is built
-/// here, from the blob.
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// Where the archive keeps its search index: for a module that reads
 /// large archives, a cell filled on first use; for a small archive's
@@ -92,12 +87,9 @@ impl Archive {
         }
     }
 
-    /// The archive compiled into the library.
-    pub fn embedded() -> Result<Archive, DecodeError> {
-        Archive::from_blob(EMBEDDED)
-    }
-
-    /// The archive of a corpus blob (see [`crate::corpus::blob`]). When the
+    /// The archive of a corpus blob (see [`crate::corpus::blob`]), such as
+    /// the one the library embeds; the search index is not shipped but
+    /// built from the blob. When the
     /// blob holds its paragraphs as symbols (a large archive), the search
     /// index is built from them on the first text query rather than here,
     /// so the archive is ready to list, filter and chart at once (10,000
@@ -244,7 +236,7 @@ impl Archive {
 
     /// [`Archive::search`], with the set of statements the request keeps, by
     /// slot: the order of [`Archive::statements`], of the chronology's points
-    /// and of [`crate::widget::timeline::geometry`]'s marks. A caller that dims what does not
+    /// and of the widget's chronology marks. A caller that dims what does not
     /// match needs no second search. With `bins` false the response's
     /// chronology is left empty, for callers that draw their own.
     pub fn search_matching(
@@ -402,7 +394,10 @@ mod tests {
     #[test]
     #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn a_large_blob_is_indexed_on_the_first_text_query_and_answers_alike() {
-        let real = Archive::embedded().expect("embedded").corpus().clone();
+        let real = crate::testing::archive()
+            .expect("embedded")
+            .corpus()
+            .clone();
         let corpus = crate::synth::corpus(&real, 150);
         let blob = crate::corpus::blob::encode_as(&corpus, true);
         let lazy = Archive::from_blob(Box::leak(blob.into_boxed_slice())).expect("decodes");

@@ -67,10 +67,11 @@ pub const VERSION: u8 = 3;
 pub const SYMBOLS_FROM: usize = 100;
 
 /// Whether this build reads paragraphs stored as symbols. The WebAssembly
-/// module embeds one corpus and reads only its layout (`build.rs` sets
-/// `ima_symbols` for a corpus of [`SYMBOLS_FROM`] statements or more, and
-/// for every native build), so the real archive's module carries no symbol
-/// decoding and indexing (1.2 KB gzipped).
+/// module embeds one corpus and reads only its layout: this crate's
+/// `symbols` feature, which the library enables for a corpus of
+/// [`SYMBOLS_FROM`] statements or more, sets `ima_symbols` (as every native
+/// build does, see `build.rs`), so the real archive's module carries no
+/// symbol decoding and indexing (1.2 KB gzipped).
 pub const SYMBOLS: bool = cfg!(ima_symbols);
 
 /// The symbols of one paragraph: the runs between, before and after its
@@ -198,8 +199,8 @@ pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
 /// the search index is built from (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct Bodies<'a> {
-    /// Every symbol's text, by number.
-    symbols: Vec<&'a str>,
+    /// Every symbol's text and whether it is a word, by number.
+    symbols: Vec<(&'a str, bool)>,
     /// Per statement, its paragraphs as the blob holds them.
     streams: Vec<&'a [u8]>,
 }
@@ -212,7 +213,7 @@ impl<'a> Bodies<'a> {
 
     /// The text of symbol `n`, and whether it is a word.
     pub fn symbol(&self, n: usize) -> Option<(&'a str, bool)> {
-        self.symbols.get(n).map(|&s| (s, is_word(s)))
+        self.symbols.get(n).copied()
     }
 
     /// Calls `each` with every symbol number of statement `doc`'s body, in
@@ -260,9 +261,10 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
         subtitle: r.opt(),
         kind: r.str(),
         date: {
-            let written = r.str();
+            let len = r.num();
+            let written = r.text(len);
             // A placeholder when the date is damaged: the blob is refused.
-            PartialDate::parse(&written)
+            PartialDate::parse(written)
                 .unwrap_or_else(|_| r.fail(PartialDate::day(Day::from_ordinal(0))))
         },
         approximate: r.opt(),
@@ -327,24 +329,48 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
 
 /// The symbol table of a blob that stores paragraphs as symbols, and each
 /// statement's paragraphs as read so far.
+///
+/// Loading a large archive is mostly writing out these paragraphs, so each
+/// is read once and written with one copy per symbol: a word after a word
+/// is copied with its space from `spaced`.
 struct Table<'a> {
-    symbols: Vec<&'a str>,
-    /// Whether each symbol is a word.
-    words: Vec<bool>,
+    /// Every symbol's text and whether it is a word, by number.
+    symbols: Vec<(&'a str, bool)>,
+    /// Every symbol after a space, end to end.
+    spaced: String,
+    /// Where each symbol's text after a space starts in `spaced`, and, last,
+    /// the end of `spaced`.
+    spaced_at: Vec<usize>,
     streams: Vec<&'a [u8]>,
+    /// The paragraph being read: symbol numbers, the high bit set for a word
+    /// after a word. Reused from one paragraph to the next.
+    scratch: Vec<u32>,
 }
+
+/// In [`Table::scratch`], the mark of a word that follows a word.
+const AFTER_WORD: u32 = 1 << 31;
 
 impl<'a> Table<'a> {
     fn read(r: &mut Reader<'a>) -> Table<'a> {
-        let symbols: Vec<&str> = r.list(|r| {
+        let symbols: Vec<(&'a str, bool)> = r.list(|r| {
             let len = r.num();
-            r.text(len)
+            let text = r.text(len);
+            (text, is_word(text))
         });
-        let words = symbols.iter().map(|s| is_word(s)).collect();
+        let mut spaced = String::with_capacity(symbols.iter().map(|s| s.0.len() + 1).sum());
+        let mut spaced_at = Vec::with_capacity(symbols.len() + 1);
+        for (text, _) in &symbols {
+            spaced_at.push(spaced.len());
+            spaced.push(' ');
+            spaced.push_str(text);
+        }
+        spaced_at.push(spaced.len());
         Table {
             symbols,
-            words,
+            spaced,
+            spaced_at,
             streams: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -352,38 +378,32 @@ impl<'a> Table<'a> {
     fn paragraphs(&mut self, r: &mut Reader<'a>) -> Vec<String> {
         let start = r.rest;
         let body = r.list(|r| {
+            // The symbols are read once and the length summed on the way,
+            // so the text is allocated once, to size.
             let count = r.num();
-            // The paragraph's length first, so its text is allocated once,
-            // to size (a large archive's text is most of its memory).
-            let mut ahead = Reader {
-                rest: r.rest,
-                ok: true,
-            };
+            self.scratch.clear();
             let (mut len, mut after_word) = (0, false);
             for _ in 0..count {
-                let n = ahead.num();
-                let (Some(symbol), Some(&word), true) =
-                    (self.symbols.get(n), self.words.get(n), ahead.ok)
+                let n = r.small_num();
+                let (Some(&(symbol, word)), Ok(n), true) =
+                    (self.symbols.get(n), u32::try_from(n), r.ok)
                 else {
-                    break;
+                    return r.fail(String::new());
                 };
-                len += symbol.len() + usize::from(word && after_word);
+                let spaced = word && after_word;
+                len += symbol.len() + usize::from(spaced);
                 after_word = word;
+                self.scratch.push(if spaced { n | AFTER_WORD } else { n });
             }
             let mut text = String::with_capacity(len);
-            after_word = false;
-            for _ in 0..count {
-                let n = r.num();
-                let (Some(&symbol), Some(&word), true) =
-                    (self.symbols.get(n), self.words.get(n), r.ok)
-                else {
-                    return r.fail(text);
+            for &n in &self.scratch {
+                let i = (n & !AFTER_WORD) as usize;
+                let piece = match (n & AFTER_WORD, self.spaced_at.get(i..=i + 1)) {
+                    (0, _) => self.symbols.get(i).map(|s| s.0),
+                    (_, Some(&[from, to])) => self.spaced.get(from..to),
+                    _ => None,
                 };
-                if word && after_word {
-                    text.push(' ');
-                }
-                text.push_str(symbol);
-                after_word = word;
+                text.push_str(piece.unwrap_or(""));
             }
             text
         });
@@ -453,6 +473,18 @@ impl<'a> Reader<'a> {
                 b
             }
             None => self.fail(0),
+        }
+    }
+
+    /// [`Reader::num`] for a number that most often takes one byte, as the
+    /// commonest symbols' numbers do: that byte read at once.
+    fn small_num(&mut self) -> usize {
+        match self.rest.split_first() {
+            Some((&b, rest)) if b < 0x80 => {
+                self.rest = rest;
+                b.into()
+            }
+            _ => self.num(),
         }
     }
 

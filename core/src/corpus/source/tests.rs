@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 
 fn fixtures() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus");
+    let root = crate::testing::repo().join("tests/fixtures/corpus");
     let mut dirs: Vec<PathBuf> = fs::read_dir(root)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -52,7 +52,7 @@ fn every_fixture_fails_with_its_expected_file_line_and_reason() {
 
 #[test]
 fn valid_fixture_is_tagged_sorted_and_complete() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/valid");
+    let dir = crate::testing::repo().join("tests/fixtures/corpus/valid");
     let corpus = load(&dir).unwrap();
     let ids: Vec<&str> = corpus.statements.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["2015-05-a", "2016-b"]);

@@ -818,7 +818,7 @@ mod tests {
     #[test]
     #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn the_index_built_from_symbols_is_the_one_built_from_text() {
-        let real = crate::archive::Archive::embedded()
+        let real = crate::testing::archive()
             .expect("the embedded corpus decodes")
             .corpus()
             .clone();
