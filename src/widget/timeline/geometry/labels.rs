@@ -113,6 +113,20 @@ impl Room {
         !(0.0..self.width).contains(&x) || self.find(lane, x).1
     }
 
+    /// The taken stretch of `lane` that covers `x`, if one does.
+    fn covering(&self, lane: usize, x: f64) -> Option<(f64, f64)> {
+        let (i, hit) = self.find(lane, x);
+        hit.then(|| self.lane(lane).get(i).copied()).flatten()
+    }
+
+    /// How many lanes, from the lowest, are free at `x`: a leader at `x`
+    /// can reach a title in any of them.
+    fn free_below(&self, x: f64) -> usize {
+        (0..LABEL_LANES)
+            .find(|&lane| self.cell(lane, x))
+            .unwrap_or(LABEL_LANES)
+    }
+
     /// Takes `x0..=x1` in `lane`, merged with the stretches it touches.
     fn take(&mut self, lane: usize, x0: f64, x1: f64) {
         let (i, _) = self.find(lane, x0);
@@ -178,11 +192,24 @@ impl Axis {
             .rev()
             .filter(|v| served(v.0))
             .chain(in_view.rev().filter(|v| !served(v.0)));
+        // Room once taken stays taken, so a stretch of the lowest lane
+        // found covering one anchor still covers it for the marks after:
+        // most of 10,000 marks, next to each other, fall in the stretch the
+        // one before them did, and need no search.
+        let mut covered = (f64::INFINITY, f64::NEG_INFINITY);
+        // Whether a title fits at an anchor does not depend on the title's
+        // width (every title is given at least `MIN_LABEL_PX`), so the next
+        // mark on the same day has no place either once this one had none.
+        let mut failed = f64::NAN;
         for &(i, x0, x1) in order {
             let anchor = within((x0 + x1) / 2.0, 1.0, view.width - 1.0);
             // Every lane's leader starts in the lowest: taken there, no lane
             // is left, and the title's width need not be worked out.
-            if room.cell(0, anchor) {
+            if (covered.0..=covered.1).contains(&anchor) || anchor == failed {
+                continue;
+            }
+            if let Some(stretch) = room.covering(0, anchor) {
+                covered = stretch;
                 continue;
             }
             let full = within(width(i), MIN_LABEL_PX, MAX_LABEL_PX);
@@ -192,6 +219,8 @@ impl Axis {
                     room.take(lane, anchor - LEADER_PX, anchor + LEADER_PX);
                 }
                 out.push(label);
+            } else {
+                failed = anchor;
             }
         }
         out
@@ -210,9 +239,10 @@ fn place(room: &Room, index: usize, anchor: f64, full: f64, width: f64) -> Optio
     let right = (0..LABEL_LANES).map(|lane| (lane, 1.0));
     let left = (0..LABEL_LANES).rev().map(|lane| (lane, -1.0));
     let tries = right.chain(left.filter(|_| cut_by_edge));
+    // The leader crosses the lanes below, which must be free there.
+    let free = room.free_below(anchor);
     for (lane, dir) in tries {
-        // The leader crosses the lanes below, which must be free there.
-        if (0..=lane).any(|l| room.cell(l, anchor)) {
+        if lane >= free {
             continue;
         }
         // From the title's edge at the leader, in `dir`.
@@ -270,6 +300,54 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn at_ten_thousand_marks_titles_never_overlap_nor_hide_a_leader() {
+        // Two statements a day, some matched: the marks the lowest lane's
+        // taken room or an earlier mark of the same day rules out are
+        // skipped, and those skipped must not be ones with room.
+        let mut marks = daily("2010-01-01", 5000);
+        marks.extend(daily("2010-01-01", 5000));
+        let axis = Axis::new(marks);
+        let matched: Vec<bool> = (0..10_000).map(|i| i % 37 == 0).collect();
+        for width in [320.0, 1280.0] {
+            let view = axis.fit(width);
+            let layout = axis.layout(view, &matched, &[]);
+            let labels = axis.labels(
+                view,
+                &layout,
+                |i| 60.0 + (i % 7) as f64 * 30.0,
+                &matched,
+                &[],
+            );
+            assert!(labels.len() > 3, "{}", labels.len());
+            for a in &labels {
+                assert!(a.width >= MIN_LABEL_PX && a.x >= 0.0 && a.x + a.width <= width + 0.5);
+                for b in labels.iter().filter(|b| b.index != a.index) {
+                    assert!(!overlap(a, b), "{a:?} {b:?}");
+                    if a.lane < b.lane {
+                        assert!(!(a.x..a.x + a.width).contains(&b.anchor), "{a:?} {b:?}");
+                    }
+                }
+            }
+            // Room is left for no further title: every mark without one
+            // would find less than the narrowest room wherever it tried.
+            let mut room = Room::new(width);
+            for l in &labels {
+                room.take(l.lane, l.x, l.x + l.width + GAP_PX);
+                for lane in 0..l.lane {
+                    room.take(lane, l.anchor - LEADER_PX, l.anchor + LEADER_PX);
+                }
+            }
+            for &(i, x0, x1) in &layout.visible {
+                if labels.iter().any(|l| l.index == i) || x1 < 0.0 || x0 > width {
+                    continue;
+                }
+                let anchor = within((x0 + x1) / 2.0, 1.0, width - 1.0);
+                assert_eq!(place(&room, i, anchor, MAX_LABEL_PX, width), None, "{i}");
             }
         }
     }
