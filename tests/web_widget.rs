@@ -18,7 +18,7 @@ use web_sys::{CustomEvent, Event, HtmlElement, HtmlInputElement};
 
 mod common;
 
-use common::{all, count_in_status, document, shadow, sleep};
+use common::{all, count_in_status, document, shadow, sleep, wait_until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -436,14 +436,16 @@ async fn state_round_trips_through_the_url_and_back_button() {
     );
 
     back();
-    sleep(200).await;
+    wait_until("back to the list", || {
+        search() == "?page=2&ima=q%3Drohingya"
+    })
+    .await;
     assert!(
         !visible(&find(&h, ".reading").unwrap()),
         "back closes the statement"
     );
-    assert_eq!(search(), "?page=2&ima=q%3Drohingya");
     back();
-    sleep(200).await;
+    wait_until("back to the filter", || search().contains("topic")).await;
     assert_eq!(all(&h, ".chip").len(), 1, "back restores the filter");
 
     // The host's own fragment is left to the host.

@@ -49,3 +49,16 @@ pub async fn sleep(ms: i32) {
     });
     JsFuture::from(promise).await.unwrap();
 }
+
+/// Waits until `ready` holds, checking every 10 ms, for up to 5 seconds:
+/// for what the browser does in its own time (a history step's popstate),
+/// which a loaded machine can delay well past any fixed pause.
+pub async fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if ready() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("waited 5 s for {what}");
+}
