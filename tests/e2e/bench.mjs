@@ -22,7 +22,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { launch } from "./harness.mjs";
+import { archiveDocuments, launch } from "./harness.mjs";
 import { serve } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,21 +76,9 @@ async function bench(dist) {
   // (as text) on every input event, with no pause.
   await page.addScriptTag({ content: MINISEARCH });
   const strings = QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
-  const mini = await page.evaluate(async (queries) => {
-    const glue = await import("/ima/ima_statements.js");
-    const archive = glue.Archive.embedded();
-    const docs = archive.statements().map((s) => {
-      const r = archive.statement(s.id);
-      return {
-        id: r.id,
-        title: r.title,
-        subtitle: r.subtitle ?? "",
-        body: r.body.join("\n"),
-        tags: r.tags.map((t) => t.label).join(" "),
-        date: r.date.label,
-      };
-    });
-    archive.free();
+  const docs = await page.evaluate(archiveDocuments);
+  const mini = await page.evaluate(async ({ queries, docs: fields }) => {
+    const docs = fields.map((d) => ({ ...d, body: d.body.join("\n") }));
     const t0 = performance.now();
     const index = new window.MiniSearch({
       fields: ["title", "subtitle", "body", "tags"],
@@ -124,7 +112,7 @@ async function bench(dist) {
       return performance.now() - start;
     });
     return { build, searchOnly, docs: docs.length };
-  }, strings);
+  }, { queries: strings, docs });
 
   // Keystroke → painted, measured in the page for both search boxes alike:
   // from the keydown's timestamp to the first frame painted after the input
