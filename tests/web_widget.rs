@@ -216,6 +216,82 @@ async fn regions_a_keystroke_leaves_alone_are_not_rebuilt() {
     h.remove();
 }
 
+/// The result cards in list order: each one's statement id and element.
+fn cards(h: &HtmlElement) -> Vec<(String, web_sys::Element)> {
+    all(h, ".card")
+        .into_iter()
+        .map(|card| {
+            let id = card
+                .query_selector("[part=card-title]")
+                .unwrap()
+                .and_then(|b| b.get_attribute("data-id"))
+                .unwrap_or_default();
+            (id, card)
+        })
+        .collect()
+}
+
+/// The facet sections in panel order: each one's list id and element.
+fn sections(h: &HtmlElement) -> Vec<(String, web_sys::Element)> {
+    all(h, ".facet ul")
+        .into_iter()
+        .map(|list| (list.id(), list.parent_element().unwrap()))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn redrawing_keeps_the_cards_and_facet_sections_that_look_the_same() {
+    let (h, w) = widget(&[]);
+    let before = cards(&h);
+    find(&h, "button[data-facet=kind][data-value=communique]")
+        .unwrap()
+        .click();
+    let after = cards(&h);
+    assert!(after.len() < before.len(), "the selection narrows the list");
+    // With no query a card draws the same before and after: every statement
+    // still listed keeps its card, in the order it had.
+    for (id, card) in &after {
+        let (_, was) = before
+            .iter()
+            .find(|(b, _)| b == id)
+            .expect("a card listed before");
+        assert!(was.is_same_node(Some(card)), "{id} kept its card");
+    }
+    // Back to the whole archive: the new cards go in their places, and the
+    // kept ones stay the same elements.
+    find(&h, ".chip").unwrap().click();
+    let again = cards(&h);
+    let ids =
+        |c: &[(String, web_sys::Element)]| c.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&again), ids(&before), "the list in its first order");
+    for (id, card) in &after {
+        let (_, now) = again.iter().find(|(a, _)| a == id).unwrap();
+        assert!(now.is_same_node(Some(card)), "{id} kept its card");
+    }
+    // "Show more" in one facet draws that section again, in its place,
+    // and leaves the others as they were.
+    let panel = sections(&h);
+    let place = find(&h, "#ima-f-place").unwrap().parent_element().unwrap();
+    place
+        .query_selector(".show-more")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let now = sections(&h);
+    assert_eq!(ids(&now), ids(&panel), "the facets in their order");
+    for ((id, was), (_, section)) in panel.iter().zip(&now) {
+        let same = was.is_same_node(Some(section));
+        assert_eq!(
+            same,
+            id != "ima-f-place",
+            "{id}: kept unless it is the one unfolded"
+        );
+    }
+    w.unmount();
+    h.remove();
+}
+
 #[wasm_bindgen_test]
 fn picking_a_facet_changes_results_counts_and_chips() {
     let (h, w) = widget(&[]);

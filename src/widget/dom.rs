@@ -28,6 +28,8 @@ extern "C" {
     fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Raw, child: &Node);
+    #[wasm_bindgen(method, js_name = insertBefore)]
+    fn insert_before(this: &Raw, child: &Node, before: Option<&Node>);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Raw, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
@@ -92,6 +94,12 @@ pub fn child(doc: &Document, parent: &Node, tag: &str, class: &str) -> Element {
     let e = el(doc, tag, class);
     raw(parent).append_child(&e);
     e
+}
+
+/// Puts `child` (new, or already in `parent`) into `parent` just before
+/// `before`, or last.
+pub fn place(parent: &Node, child: &Node, before: Option<&Node>) {
+    raw(parent).insert_before(child, before);
 }
 
 /// A new SVG element appended to `parent`.
