@@ -298,22 +298,19 @@ impl Archive {
                 Sort::Newest | Sort::Relevance => by_slot(&mut matched.iter_rev()),
             };
         };
-        // One sort of plain integers serves every order: the key is the
-        // slot, under the score when ranking (see `rank_key`).
-        let mut ranked: Vec<u128> = matches
-            .iter()
-            .filter_map(|&(doc, score)| {
-                let slot = filters.slot(doc)?;
-                matched
-                    .contains(slot as usize)
-                    .then(|| rank_key(sort, score, slot))
-            })
-            .collect();
-        ranked.sort_unstable();
-        ranked
+        // One order of plain integers serves every sort: the key is the
+        // slot, under the score when ranking (see `rank_key`). Only the
+        // keys up to the page's end are kept in order: thousands of
+        // matches, a page of ten.
+        let keys = matches.iter().filter_map(|&(doc, score)| {
+            let slot = filters.slot(doc)?;
+            matched
+                .contains(slot as usize)
+                .then(|| rank_key(sort, score, slot))
+        });
+        smallest(keys, offset.saturating_add(limit))
             .into_iter()
             .skip(offset)
-            .take(limit)
             .filter_map(|key| {
                 let (slot, score) = from_rank_key(sort, key);
                 filters.doc(slot).map(|doc| (doc, score))
@@ -354,6 +351,22 @@ impl Archive {
 
 /// Words of a snippet.
 const SNIPPET_WORDS: usize = 30;
+
+/// The `n` smallest `keys`, in order. A sorted page-sized list that each
+/// key smaller than its last is inserted into: most keys of a large result
+/// are compared once and dropped, and nothing sorts the thousands.
+fn smallest(keys: impl Iterator<Item = u128>, n: usize) -> Vec<u128> {
+    let mut out: Vec<u128> = Vec::new();
+    for key in keys {
+        if out.len() >= n && out.last().map_or(true, |&last| key >= last) {
+            continue;
+        }
+        let at = out.partition_point(|&k| k < key);
+        out.insert(at, key);
+        out.truncate(n);
+    }
+    out
+}
 
 /// A sort key putting hits in `sort` order when sorted ascending: for
 /// relevance, the score (highest first) then the slot (newest first); for
@@ -449,5 +462,24 @@ mod tests {
             order(Sort::Oldest),
             [(0, 0.0), (1, 3.0), (2, 1.5), (3, -1.0), (5, 1.5)]
         );
+    }
+
+    #[test]
+    fn the_smallest_keys_are_the_first_of_the_sorted_keys() {
+        // Ascending, descending, and scattered with repeats, as keys come.
+        let scattered: Vec<u128> = (0..500u128).map(|i| i * 7919 % 263).collect();
+        let inputs = [
+            (0..300u128).collect::<Vec<_>>(),
+            (0..300u128).rev().collect(),
+            scattered,
+        ];
+        for keys in inputs {
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            for n in [0, 1, 10, 299, 300, 1000] {
+                let want = &sorted[..n.min(sorted.len())];
+                assert_eq!(smallest(keys.iter().copied(), n), want, "n = {n}");
+            }
+        }
     }
 }
