@@ -28,6 +28,8 @@ extern "C" {
     fn create_element_ns(this: &Raw, namespace: &str, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
     fn append_child(this: &Raw, child: &Node);
+    #[wasm_bindgen(method)]
+    fn remove(this: &Raw);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Raw, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
@@ -157,6 +159,16 @@ pub fn segments(doc: &Document, parent: &Node, segments: &[Segment]) {
             text(doc, parent, &s.text);
         }
     }
+}
+
+/// Appends `child` to `parent`, or moves it to the end if it is there.
+pub fn append(parent: &Node, child: &Node) {
+    raw(parent).append_child(child);
+}
+
+/// Takes `e` out of the document.
+pub fn remove(e: &Element) {
+    raw(e).remove();
 }
 
 /// Removes every child of `node`.

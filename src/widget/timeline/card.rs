@@ -19,7 +19,7 @@ use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::response::Segment;
-use crate::widget::dom::{attr, attrs, child, clear, segments, text, text_child};
+use crate::widget::dom::{attr, attrs, child, clear, segments, text, text_child, unset};
 use crate::widget::strings::{kind_label, Strings};
 
 /// Widest a card gets, pixels.
@@ -134,7 +134,7 @@ impl Card {
         );
         attr(&self.el, "data-i", &decimal(index as u64));
         self.shown = Some(index);
-        let _ = self.el.remove_attribute("hidden");
+        unset(&self.el, "hidden");
         if self.written == Some(index) {
             return;
         }

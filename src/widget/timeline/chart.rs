@@ -46,7 +46,7 @@ use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
 use crate::number::{decimal, signed};
 use crate::response::Segment;
-use crate::widget::dom::{attr, clear, Tracked};
+use crate::widget::dom::{attr, clear, focus, show, Tracked};
 use crate::widget::strings::Words;
 
 /// Height of the drawing, pixels.
@@ -410,9 +410,7 @@ impl Model {
         self.show_tools();
         if refocus {
             if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
-                if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
-                    let _ = e.focus();
-                }
+                focus(&e);
             }
         }
         self.caption();
@@ -471,12 +469,8 @@ impl Model {
     /// something is filtered out.
     pub(super) fn show_tools(&self) {
         let n = &self.nodes;
-        let _ = n
-            .clear
-            .toggle_attribute_with_force("hidden", self.brush.is_none());
-        let _ = n
-            .results
-            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+        show(&n.clear, self.brush.is_some());
+        show(&n.results, !(self.all && self.brush.is_none()));
     }
 
     /// Under the drawing: the counts of the density bar under the pointer,

@@ -14,7 +14,7 @@ use super::chart::{place, px, Model, AXIS_Y, LABEL_H, LANE_H, TOP};
 use super::geometry::labels::title_width;
 use super::geometry::{Layout, Shape, LABEL_LANES, MAX_LANES, POINT_R};
 use crate::number::decimal;
-use crate::widget::dom::{attr, attrs, class, svg, text_child, unset};
+use crate::widget::dom::{append, attr, attrs, class, remove, svg, text_child, unset};
 
 /// A statement's mark on screen, and what was last written to it, so a
 /// redraw writes only what changed.
@@ -148,7 +148,7 @@ impl Model {
             self.drawn_marks.push(d);
         }
         for d in &old {
-            d.el.remove();
+            remove(&d.el);
         }
         // Brought to the end, in order, unless they are there already
         // (moving the focused mark would blur it).
@@ -161,7 +161,7 @@ impl Model {
         });
         if !placed {
             for d in top.iter().filter_map(|&j| self.drawn_marks.get(j)) {
-                let _ = n.append_child(&d.el);
+                append(n, &d.el);
             }
         }
         self.spots = spots;
@@ -217,7 +217,7 @@ impl Model {
             }
         }
         for t in &old {
-            t.el.remove();
+            remove(&t.el);
         }
         attr(&self.nodes.leaders, "d", &leaders);
     }
