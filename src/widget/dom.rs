@@ -5,9 +5,11 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{
+    CustomEventInit, Document, Element, FocusOptions, HtmlElement, Node, NodeList, Window,
+};
 
 use crate::response::Segment;
 use crate::widget::action::Action;
@@ -37,15 +39,50 @@ extern "C" {
     #[wasm_bindgen(method, js_name = toggleAttribute)]
     fn toggle_attribute(this: &Raw, name: &str, force: bool);
     #[wasm_bindgen(method)]
-    fn focus(this: &Raw);
+    fn focus(this: &Raw, options: &JsValue);
+    // Lookups with selectors written in this crate, which always parse.
+    #[wasm_bindgen(method, js_name = querySelector)]
+    fn query_selector(this: &Raw, selector: &str) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Raw, selector: &str) -> NodeList;
+    #[wasm_bindgen(method)]
+    fn closest(this: &Raw, selector: &str) -> Option<Element>;
+    // The window's, which the specification gives no error to throw on the
+    // widget's own window: its scroll, animation frames and computed style.
+    #[wasm_bindgen(method, getter = scrollX)]
+    fn scroll_x(this: &Raw) -> f64;
+    #[wasm_bindgen(method, getter = scrollY)]
+    fn scroll_y(this: &Raw) -> f64;
+    #[wasm_bindgen(method, js_name = requestAnimationFrame)]
+    fn request_animation_frame(this: &Raw, callback: &js_sys::Function) -> i32;
+    #[wasm_bindgen(method, js_name = cancelAnimationFrame)]
+    fn cancel_animation_frame(this: &Raw, id: i32);
+    #[wasm_bindgen(method, js_name = getComputedStyle)]
+    fn computed_style(this: &Raw, e: &Element) -> Style;
+    /// The page's address (`location.href`, read on the page's own location).
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Raw) -> String;
+    /// Dispatching an event the widget made, which has not been dispatched yet.
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch_event(this: &Raw, event: &CustomEvent);
+    /// A style declaration, seen through these calls only.
+    type Style;
+    #[wasm_bindgen(method, js_name = getPropertyValue)]
+    fn get_property_value(this: &Style, name: &str) -> String;
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &Style, name: &str, value: &str);
+    /// A custom event, made through this call only.
+    type CustomEvent;
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(name: &str, init: &CustomEventInit) -> CustomEvent;
     /// An element's `classList`, seen through this call only.
     type Classes;
     #[wasm_bindgen(method, js_name = toggle)]
     fn toggle(this: &Classes, token: &str, force: bool);
 }
 
-/// `node` as [`Raw`].
-fn raw(node: &Node) -> &Raw {
+/// `node` (or the window) as [`Raw`].
+fn raw(node: &JsValue) -> &Raw {
     node.unchecked_ref()
 }
 
@@ -186,7 +223,73 @@ pub fn class(e: &Element, name: &str, on: bool) {
     e.class_list().unchecked_ref::<Classes>().toggle(name, on);
 }
 
-/// Moves focus to `e`.
+/// Moves focus to `e`, scrolling it into view.
 pub fn focus(e: &Element) {
-    raw(e).focus();
+    raw(e).focus(&JsValue::UNDEFINED);
+}
+
+/// Moves focus to `e` and leaves the page's scroll where it is.
+pub fn focus_in_place(e: &Element) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    raw(e).focus(&options);
+}
+
+/// The first element under `node` that matches `selector`.
+pub fn find(node: &Node, selector: &str) -> Option<Element> {
+    raw(node).query_selector(selector)
+}
+
+/// Every element under `node` that matches `selector`.
+pub fn find_all(node: &Node, selector: &str) -> NodeList {
+    raw(node).query_selector_all(selector)
+}
+
+/// `e` or its nearest ancestor that matches `selector`.
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
+    raw(e).closest(selector)
+}
+
+/// How far the page is scrolled: left, top.
+pub fn scroll(window: &Window) -> (f64, f64) {
+    let w = raw(window);
+    (w.scroll_x(), w.scroll_y())
+}
+
+/// The page's address.
+pub fn href(window: &Window) -> String {
+    raw(&window.location()).href()
+}
+
+/// Asks for `callback` at the next animation frame; gives the request's id.
+pub fn next_frame(window: &Window, callback: &js_sys::Function) -> i32 {
+    raw(window).request_animation_frame(callback)
+}
+
+/// Cancels the animation frame `id` asked for.
+pub fn cancel_frame(window: &Window, id: i32) {
+    raw(window).cancel_animation_frame(id);
+}
+
+/// The value of the property `name` (a custom property too) of `e`'s computed style.
+pub fn computed(window: &Window, e: &Element, name: &str) -> String {
+    raw(window).computed_style(e).get_property_value(name)
+}
+
+/// Sets the property `name` of `e`'s own style (an HTML element's).
+pub fn style(e: &Element, name: &str, value: &str) {
+    e.unchecked_ref::<HtmlElement>()
+        .style()
+        .unchecked_ref::<Style>()
+        .set_property(name, value);
+}
+
+/// Dispatches the event `name` with `detail` from `target`: it bubbles and
+/// leaves the shadow root, so the page hears it on the element.
+pub fn tell(target: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    raw(target).dispatch_event(&CustomEvent::new(name, &init));
 }

@@ -25,10 +25,7 @@ use gloo::timers::callback::Timeout;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CustomEvent, CustomEventInit, Document, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode, Window,
-};
+use web_sys::{Document, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Window};
 
 use crate::lang::Lang;
 use crate::widget::dom::{self, Tracked};
@@ -280,13 +277,7 @@ fn flush(inner: &Rc<RefCell<Inner>>) {
         Err(_) => return,
     };
     for (name, detail) in events {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
-        }
+        dom::tell(&host, name, &detail);
     }
 }
 

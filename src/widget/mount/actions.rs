@@ -43,7 +43,7 @@ impl Inner {
         let weak = self.weak.clone();
         let click = EventListener::new(&self.nodes.root, "click", move |e| {
             let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let Some(control) = target.and_then(|t| t.closest("[data-act]").ok().flatten()) else {
+            let Some(control) = target.and_then(|t| dom::closest(&t, "[data-act]")) else {
                 return;
             };
             if let Some(action) = Action::decode(&|name| control.get_attribute(name)) {
@@ -76,7 +76,7 @@ impl Inner {
         }
         // Only opening a statement keeps the scroll (reading it may lay out the page).
         let scroll_y = match action {
-            Action::Open(_) if self.state.open.is_none() => self.window.scroll_y().unwrap_or(0.0),
+            Action::Open(_) if self.state.open.is_none() => dom::scroll(&self.window).1,
             _ => 0.0,
         };
         let change = self.session.act(action, scroll_y);
@@ -123,7 +123,7 @@ impl Inner {
                     .results
                     .children()
                     .item(before)
-                    .and_then(|li| li.query_selector("button").ok().flatten());
+                    .and_then(|li| dom::find(&li, "button"));
                 dom::focus(first_new.as_ref().unwrap_or(&self.nodes.input));
             }
         }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::{with, Inner, Record, HASH_OWNER, PAGE};
 use crate::vocabulary::Facet;
-use crate::widget::dom::Tracked;
+use crate::widget::dom::{self, Tracked};
 use crate::widget::state::State;
 use crate::widget::url;
 
@@ -47,7 +47,7 @@ impl Inner {
     /// `#ima:` link, which is then rewritten to the parameter), checked
     /// against the archive.
     pub(super) fn url_state(&self) -> Option<State> {
-        let href = self.window.location().href().ok()?;
+        let href = dom::href(&self.window);
         let found = url::read(&href);
         let rewrite = matches!(found, url::Found::Fragment(_));
         let state = self.shared.checker.sanitize(found.state()?);
@@ -91,9 +91,8 @@ impl Inner {
     /// Writes the state into the URL's `ima` parameter: a new history entry
     /// for `Record::Push`, the current one for `Record::Replace`.
     pub(super) fn write_state(&self, record: Record) {
-        if let Ok(href) = self.window.location().href() {
-            self.write_url(&href, &self.state, record);
-        }
+        let href = dom::href(&self.window);
+        self.write_url(&href, &self.state, record);
     }
 
     fn write_url(&self, href: &str, state: &State, record: Record) {

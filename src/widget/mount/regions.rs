@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement};
+use web_sys::Element;
 
 use super::{with, Inner};
 use crate::widget::action::Action;
@@ -83,7 +83,7 @@ impl Inner {
         dom::show(&self.nodes.list, false);
         dom::class(&self.nodes.root, "reading-mode", true);
         if focus {
-            if let Ok(Some(h)) = self.nodes.reading.query_selector("h2") {
+            if let Some(h) = dom::find(&self.nodes.reading, "h2") {
                 dom::focus(&h);
             }
         }
@@ -99,23 +99,14 @@ impl Inner {
             return;
         };
         self.window
-            .scroll_to_with_x_and_y(self.window.scroll_x().unwrap_or(0.0), point.scroll_y);
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
+            .scroll_to_with_x_and_y(dom::scroll(&self.window).0, point.scroll_y);
         let card = self.find_key(&("o:".to_owned() + &point.id));
-        match card.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
-            Some(c) => {
-                let _ = c.focus_with_options(&options);
-            }
-            None => {
-                let _ = self.nodes.input.focus_with_options(&options);
-            }
-        }
+        dom::focus_in_place(card.as_ref().unwrap_or(&self.nodes.input));
     }
 
     /// The element carrying `data-key="key"`, if rendered.
     fn find_key(&self, key: &str) -> Option<Element> {
-        let all = self.shadow.query_selector_all("[data-key]").ok()?;
+        let all = dom::find_all(&self.shadow, "[data-key]");
         (0..all.length())
             .filter_map(|i| all.item(i))
             .filter_map(|n| n.dyn_into::<Element>().ok())

@@ -18,7 +18,7 @@ impl Inner {
     /// its other parameters and fragment as they are, with the widget's
     /// parameter saying only which statement is open.
     pub(super) fn permalink(&self, id: &str) -> String {
-        let href = self.window.location().href().unwrap_or_default();
+        let href = dom::href(&self.window);
         let state = State {
             open: Some(id.to_owned()),
             ..State::default()
@@ -58,13 +58,9 @@ impl Inner {
 
     /// Shows the permalink as selected text; false when there is none.
     pub(super) fn select_link_field(&self) -> bool {
-        let field = self
-            .nodes
-            .reading
-            .query_selector(".link-field")
-            .ok()
-            .flatten()
-            .and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
+        // The field `render::reading` made, an `<input>`.
+        let field = dom::find(&self.nodes.reading, ".link-field")
+            .map(JsCast::unchecked_into::<HtmlInputElement>);
         match field {
             Some(f) => {
                 dom::show(&f, true);
@@ -82,7 +78,7 @@ impl Inner {
         if !copied {
             self.select_link_field();
         }
-        let Ok(Some(n)) = self.nodes.reading.query_selector(".notice") else {
+        let Some(n) = dom::find(&self.nodes.reading, ".notice") else {
             return;
         };
         n.set_text_content(Some(if copied { s.copied } else { s.copy_failed }));
@@ -90,7 +86,7 @@ impl Inner {
         self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
             with(&weak, |i| {
                 i.notice = None;
-                if let Ok(Some(n)) = i.nodes.reading.query_selector(".notice") {
+                if let Some(n) = dom::find(&i.nodes.reading, ".notice") {
                     n.set_text_content(None);
                 }
             });

@@ -11,15 +11,14 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element};
 
 use super::chart::{px, Model};
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::response::Segment;
-use crate::widget::dom::{attr, attrs, child, clear, segments, text, text_child, unset};
+use crate::widget::dom::{attr, attrs, child, clear, segments, style, text, text_child, unset};
 use crate::widget::strings::{kind_label, Strings};
 
 /// Widest a card gets, pixels.
@@ -58,9 +57,8 @@ pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
 
 /// Sets pixel lengths through the element's style object.
 pub(super) fn style_px(e: &Element, pairs: &[(&str, f64)]) {
-    let style = e.unchecked_ref::<HtmlElement>().style();
     for (name, value) in pairs {
-        let _ = style.set_property(name, &(px(*value) + "px"));
+        style(e, name, &(px(*value) + "px"));
     }
 }
 

@@ -46,7 +46,7 @@ use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
 use crate::number::{decimal, signed};
 use crate::response::Segment;
-use crate::widget::dom::{attr, clear, focus, show, Tracked};
+use crate::widget::dom::{attr, clear, find, focus, show, Tracked};
 use crate::widget::strings::Words;
 
 /// Height of the drawing, pixels.
@@ -409,7 +409,7 @@ impl Model {
         self.draw_brush();
         self.show_tools();
         if refocus {
-            if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
+            if let Some(e) = find(&self.nodes.marks, "[tabindex='0']") {
                 focus(&e);
             }
         }

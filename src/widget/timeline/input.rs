@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, ResizeObserver};
 
 use super::chart::{Action, Model, Sink};
-use crate::widget::dom::Tracked;
+use crate::widget::dom::{self, Tracked};
 use crate::widget::strings::Words;
 
 /// Zoom factor of a button press or key.
@@ -205,11 +205,7 @@ impl Drop for Watch {
 
 /// The element `e` happened on, or its nearest ancestor, matching `selector`.
 pub(super) fn closest(e: &Event, selector: &str) -> Option<Element> {
-    e.target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
+    dom::closest(e.target()?.dyn_ref::<Element>()?, selector)
 }
 
 impl Model {
