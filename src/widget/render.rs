@@ -130,7 +130,7 @@ pub fn results(
     let s = ctx.strings;
     let mut status = count(found.total, ctx.lang);
     if !found.query.ignored.is_empty() {
-        status = status + ". " + s.ignored + " " + &found.query.ignored.join(", ");
+        status = status + ". " + s.ignored() + " " + &found.query.ignored.join(", ");
     }
     if shown.status != status {
         nodes.status.set_text_content(Some(&status));
@@ -216,7 +216,7 @@ fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
             &chip.label,
             &Action::Remove(chip.target.clone()),
         );
-        let name = s.remove_filter.to_owned() + ": " + &chip.label;
+        let name = s.remove_filter().to_owned() + ": " + &chip.label;
         attrs(
             &b,
             &[
@@ -227,15 +227,15 @@ fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
         );
     }
     if !found.chips.is_empty() {
-        let b = button(doc, &nodes.chips, "clear", s.clear_all, &Action::Clear);
+        let b = button(doc, &nodes.chips, "clear", s.clear_all(), &Action::Clear);
         attr(&b, "data-key", "clear");
     }
 
     let active = found.chips.len();
     let label = if active > 0 {
-        s.filters.to_owned() + " (" + &decimal(active as u64) + ")"
+        s.filters().to_owned() + " (" + &decimal(active as u64) + ")"
     } else {
-        s.filters.to_owned()
+        s.filters().to_owned()
     };
     nodes.toggle.set_text_content(Some(&label));
     attr(
@@ -293,7 +293,7 @@ fn more(ctx: &Ctx, nodes: &Nodes, shown: u32, total: u32) {
             doc,
             &nodes.more,
             "more-button",
-            s.more_results,
+            s.more_results(),
             &Action::More,
         );
         attrs(&b, &[("part", "more"), ("data-key", "more")]);
@@ -308,7 +308,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
     let Some((typed, suggestions)) = empty else {
         return;
     };
-    text_child(doc, &nodes.empty, "p", "empty-title", s.no_results);
+    text_child(doc, &nodes.empty, "p", "empty-title", s.no_results());
     if !typed.is_empty() {
         text_child(
             doc,
@@ -325,7 +325,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
             clear,
         } = suggestion
         {
-            let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean);
+            let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean());
             crate::widget::dom::text(doc, &p, " ");
             let action = Action::Spell {
                 text: text.clone(),
@@ -334,7 +334,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
             button(doc, &p, "link", text, &action);
             let mut tail = "? (".to_owned() + &count(*n, ctx.lang);
             if *clear {
-                tail = tail + ", " + s.without_filters;
+                tail = tail + ", " + s.without_filters();
             }
             crate::widget::dom::text(doc, &p, &(tail + ")"));
         }
@@ -344,7 +344,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
         if let Suggestion::Remove { chip, count: n } = suggestion {
             // The list and its heading come with the first removal.
             let ul = removals.get_or_insert_with(|| {
-                text_child(doc, &nodes.empty, "p", "", s.try_removing);
+                text_child(doc, &nodes.empty, "p", "", s.try_removing());
                 child(doc, &nodes.empty, "ul", "suggestions")
             });
             let li = child(doc, ul, "li", "");
@@ -379,7 +379,7 @@ pub(crate) fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
     attr(&time, "datetime", &date.start);
     if date.approximate {
         text(doc, &p, " ");
-        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate);
+        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate());
         if let Some(reason) = &date.reason {
             attr(&a, "title", reason);
         }
@@ -441,9 +441,9 @@ fn facets(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) -> Vec<(Element, F
         }
         if open && (hidden > 0 || all) && values.len() > FACET_PREVIEW {
             let label = if all {
-                ctx.strings.show_fewer.to_owned()
+                ctx.strings.show_fewer().to_owned()
             } else {
-                ctx.strings.show_more.to_owned() + " (" + &decimal(hidden as u64) + ")"
+                ctx.strings.show_more().to_owned() + " (" + &decimal(hidden as u64) + ")"
             };
             let b = button(
                 doc,

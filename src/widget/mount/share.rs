@@ -81,7 +81,7 @@ impl Inner {
         let Some(n) = dom::find(&self.nodes.reading, ".notice") else {
             return;
         };
-        n.set_text_content(Some(if copied { s.copied } else { s.copy_failed }));
+        n.set_text_content(Some(if copied { s.copied() } else { s.copy_failed() }));
         let weak = self.weak.clone();
         self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
             with(&weak, |i| {

@@ -150,7 +150,7 @@ impl Card {
         text(doc, &meta, date);
         if approximate {
             text(doc, &meta, " · ");
-            text_child(doc, &meta, "span", "approx", strings.approximate);
+            text_child(doc, &meta, "span", "approx", strings.approximate());
         }
         if let Some(reason) = &about.reason {
             text_child(doc, el, "p", "tl-card-note", reason);

@@ -480,7 +480,7 @@ impl Model {
         let w = self.words;
         let text = self
             .hover_bin
-            .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements);
+            .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements());
         let text = text.or_else(|| {
             let words = period_words(
                 self.lang,
@@ -488,7 +488,11 @@ impl Model {
                 self.period.1.as_deref(),
             )?;
             let n = self.matched.iter().filter(|m| **m).count();
-            let noun = if n == 1 { w.statement } else { w.statements };
+            let noun = if n == 1 {
+                w.statement()
+            } else {
+                w.statements()
+            };
             Some(words + " · " + &decimal(n as u64) + " " + noun)
         });
         let text = text.unwrap_or_default();

@@ -58,11 +58,11 @@ impl Tool {
     /// Its accessible name and its text.
     pub(super) fn words(self, w: &Words) -> (&'static str, &'static str) {
         match self {
-            Tool::ZoomOut => (w.zoom_out, "−"),
-            Tool::ZoomIn => (w.zoom_in, "+"),
-            Tool::Fit => (w.fit, w.fit),
-            Tool::Results => (w.fit_results, w.fit_results),
-            Tool::Clear => (w.clear_dates, w.clear_dates),
+            Tool::ZoomOut => (w.zoom_out(), "−"),
+            Tool::ZoomIn => (w.zoom_in(), "+"),
+            Tool::Fit => (w.fit(), w.fit()),
+            Tool::Results => (w.fit_results(), w.fit_results()),
+            Tool::Clear => (w.clear_dates(), w.clear_dates()),
         }
     }
 }

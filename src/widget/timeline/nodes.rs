@@ -54,11 +54,11 @@ impl Nodes {
         unset(slot, "hidden");
         // A heading screen reader users can jump to (and which keeps the
         // headings in order where the facet panel is folded away).
-        text_child(doc, slot, "h2", "sr", words.chronology);
+        text_child(doc, slot, "h2", "sr", words.chronology());
         let tools = child(doc, slot, "div", "tl-tools");
         attrs(
             &tools,
-            &[("role", "toolbar"), ("aria-label", words.chronology)],
+            &[("role", "toolbar"), ("aria-label", words.chronology())],
         );
         let mut buttons = Vec::new();
         for tool in Tool::ALL {
@@ -88,7 +88,7 @@ impl Nodes {
 
         let stage = child(doc, slot, "div", "tl-stage");
         let frame = child(doc, &stage, "div", "tl-frame");
-        let help = text_child(doc, slot, "p", "sr", words.help);
+        let help = text_child(doc, slot, "p", "sr", words.help());
         attr(&help, "id", "ima-tl-help");
         let root = svg(doc, &frame, "svg", "tl-svg");
         place(&root, &[("height", HEIGHT)]);
@@ -96,7 +96,7 @@ impl Nodes {
             &root,
             &[
                 ("role", "group"),
-                ("aria-label", words.chronology),
+                ("aria-label", words.chronology()),
                 ("aria-describedby", "ima-tl-help"),
                 ("part", "chronology-svg"),
             ],
@@ -133,7 +133,7 @@ impl Nodes {
             &band,
             &[
                 ("role", "img"),
-                ("aria-label", words.overview),
+                ("aria-label", words.overview()),
                 ("hidden", ""),
             ],
         );
@@ -144,7 +144,7 @@ impl Nodes {
         let caption = child(doc, slot, "p", "tl-caption");
         attr(&caption, "aria-hidden", "true");
         let details = child(doc, slot, "details", "tl-list");
-        text_child(doc, &details, "summary", "tl-summary", words.by_year);
+        text_child(doc, &details, "summary", "tl-summary", words.by_year());
         let years = child(doc, &details, "ul", "tl-years");
         attr(&years, "role", "list");
         let nodes = Nodes {
