@@ -8,7 +8,7 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CustomEventInit, Document, Element, FocusOptions, HtmlElement, Node, NodeList, Window,
+    CustomEventInit, Document, Element, Event, EventTarget, FocusOptions, HtmlElement, Node, Window,
 };
 
 use crate::response::Segment;
@@ -44,7 +44,9 @@ extern "C" {
     #[wasm_bindgen(method, js_name = querySelector)]
     fn query_selector(this: &Raw, selector: &str) -> Option<Element>;
     #[wasm_bindgen(method, js_name = querySelectorAll)]
-    fn query_selector_all(this: &Raw, selector: &str) -> NodeList;
+    fn query_selector_all(this: &Raw, selector: &str) -> Elements;
+    #[wasm_bindgen(method, getter)]
+    fn children(this: &Raw) -> Elements;
     #[wasm_bindgen(method)]
     fn closest(this: &Raw, selector: &str) -> Option<Element>;
     // The window's, which the specification gives no error to throw on the
@@ -71,6 +73,29 @@ extern "C" {
     fn get_property_value(this: &Style, name: &str) -> String;
     #[wasm_bindgen(method, js_name = setProperty)]
     fn set_property(this: &Style, name: &str, value: &str);
+    #[wasm_bindgen(method, getter = activeElement)]
+    fn active_element(this: &Raw) -> Option<Element>;
+    #[wasm_bindgen(method, getter = shiftKey)]
+    fn shift_key(this: &Raw) -> bool;
+    /// A form control the widget made (its `<input>` and `<select>`), seen
+    /// through its value.
+    #[wasm_bindgen(extends = Element, extends = Node, extends = EventTarget)]
+    pub type Field;
+    /// The control's value.
+    #[wasm_bindgen(method, getter)]
+    pub fn value(this: &Field) -> String;
+    /// Sets the control's value.
+    #[wasm_bindgen(method, setter)]
+    pub fn set_value(this: &Field, value: &str);
+    /// A list of elements: an element's children, or the elements a
+    /// selector found (an `HTMLCollection` or a `NodeList`, read alike).
+    pub type Elements;
+    /// How many there are.
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Elements) -> u32;
+    /// The element at `index`, if there is one.
+    #[wasm_bindgen(method)]
+    pub fn item(this: &Elements, index: u32) -> Option<Element>;
     /// A custom event, made through this call only.
     type CustomEvent;
     #[wasm_bindgen(constructor, js_class = "CustomEvent")]
@@ -121,7 +146,7 @@ pub fn live() -> u32 {
 pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
     let e = raw(doc).create_element(tag);
     if !class.is_empty() {
-        e.set_class_name(class);
+        raw(&e).set_attribute("class", class);
     }
     e
 }
@@ -241,8 +266,13 @@ pub fn find(node: &Node, selector: &str) -> Option<Element> {
 }
 
 /// Every element under `node` that matches `selector`.
-pub fn find_all(node: &Node, selector: &str) -> NodeList {
+pub fn find_all(node: &Node, selector: &str) -> Elements {
     raw(node).query_selector_all(selector)
+}
+
+/// The elements in `e`.
+pub fn children(e: &Element) -> Elements {
+    raw(e).children()
 }
 
 /// `e` or its nearest ancestor that matches `selector`.
@@ -292,4 +322,15 @@ pub fn tell(target: &Element, name: &str, detail: &JsValue) {
     init.set_composed(true);
     init.set_detail(detail);
     raw(target).dispatch_event(&CustomEvent::new(name, &init));
+}
+
+/// The element that has focus in `root`, a document or a shadow root
+/// (`None` for any other node).
+pub fn active(root: &Node) -> Option<Element> {
+    raw(root).active_element()
+}
+
+/// Whether Shift was held during `e`, a keyboard or pointer event.
+pub fn shift(e: &Event) -> bool {
+    raw(e).shift_key()
 }

@@ -9,7 +9,7 @@
 //! [`Action`](crate::widget::action::Action), encoded in its attributes,
 //! and one delegated click listener in `mount` reads them back.
 
-use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, Node};
+use web_sys::{Document, Element, Node};
 
 use crate::lang::Lang;
 use crate::number::decimal;
@@ -18,7 +18,7 @@ use crate::response::Hit;
 use crate::vocabulary::Facet;
 use crate::widget::action::Action;
 use crate::widget::dom::{
-    self, attr, attrs, button, child, clear, control, segments, show, text, text_child,
+    self, attr, attrs, button, child, clear, control, segments, show, text, text_child, Field,
 };
 use crate::widget::session::Ui;
 use crate::widget::state::State;
@@ -77,9 +77,9 @@ pub struct Nodes {
     /// The outer element (theme, language, view).
     pub root: Element,
     /// The search box.
-    pub input: HtmlInputElement,
+    pub input: Field,
     /// The sort menu.
-    pub sort: HtmlSelectElement,
+    pub sort: Field,
     /// The filter panel toggle for narrow widths.
     pub toggle: Element,
     /// Active filter chips.

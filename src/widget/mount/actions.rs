@@ -93,7 +93,7 @@ impl Inner {
         if change.input {
             self.nodes.input.set_value(&self.session.state.text);
         }
-        let before = self.nodes.results.child_element_count();
+        let before = dom::children(&self.nodes.results).length();
         if change.results {
             self.render_results();
         }
@@ -118,10 +118,7 @@ impl Inner {
             Focus::Keep => {}
             Focus::Input => dom::focus(&self.nodes.input),
             Focus::NextPage => {
-                let first_new = self
-                    .nodes
-                    .results
-                    .children()
+                let first_new = dom::children(&self.nodes.results)
                     .item(before)
                     .and_then(|li| dom::find(&li, "button"));
                 dom::focus(first_new.as_ref().unwrap_or(&self.nodes.input));

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::{with, Inner};
@@ -22,10 +21,7 @@ impl Inner {
     /// Searches and renders the result regions that changed, keeping focus
     /// on the same control when it was drawn again.
     pub(super) fn render_results(&mut self) {
-        let key = self
-            .shadow
-            .active_element()
-            .and_then(|e| e.get_attribute("data-key"));
+        let key = dom::active(&self.shadow).and_then(|e| e.get_attribute("data-key"));
         let mut found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let matched = std::mem::take(&mut found.matched);
         if let Some(t) = &self.timeline {
@@ -57,7 +53,7 @@ impl Inner {
         }
         // A control drawn again lost focus: give it to its new self.
         if let Some(key) = key {
-            if self.shadow.active_element().is_none() {
+            if dom::active(&self.shadow).is_none() {
                 let e = self.find_key(&key).or_else(|| self.find_key("clear"));
                 dom::focus(e.as_ref().unwrap_or(&self.nodes.input));
             }
@@ -109,7 +105,6 @@ impl Inner {
         let all = dom::find_all(&self.shadow, "[data-key]");
         (0..all.length())
             .filter_map(|i| all.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
             .find(|e| e.get_attribute("data-key").as_deref() == Some(key))
     }
 

@@ -4,11 +4,11 @@
 //! reading view's container.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::ShadowRoot;
 
 use super::{Ctx, Nodes};
 use crate::widget::action::Action;
-use crate::widget::dom::{attr, attrs, button, child, text_child};
+use crate::widget::dom::{attr, attrs, button, child, text_child, Field};
 use crate::widget::options::Settings;
 use crate::widget::state::Sort;
 
@@ -33,7 +33,7 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     attr(&search, "role", "search");
     let label = text_child(doc, &search, "label", "sr", s.search());
     attr(&label, "for", "ima-q");
-    let input: HtmlInputElement = child(doc, &search, "input", "input").unchecked_into();
+    let input: Field = child(doc, &search, "input", "input").unchecked_into();
     attrs(
         &input,
         &[
@@ -50,7 +50,7 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let sort_box = child(doc, &bar, "div", "sort");
     let sort_label = text_child(doc, &sort_box, "label", "sort-label", s.sort());
     attr(&sort_label, "for", "ima-sort");
-    let sort: HtmlSelectElement = child(doc, &sort_box, "select", "select").unchecked_into();
+    let sort: Field = child(doc, &sort_box, "select", "select").unchecked_into();
     attrs(&sort, &[("id", "ima-sort"), ("part", "sort")]);
     for order in Sort::ALL {
         let label = match order {

@@ -30,7 +30,6 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::card::{Card, Describe};
@@ -46,7 +45,7 @@ use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
 use crate::number::{decimal, signed};
 use crate::response::Segment;
-use crate::widget::dom::{attr, clear, find, focus, show, Tracked};
+use crate::widget::dom::{active, attr, clear, find, focus, show, Tracked};
 use crate::widget::strings::Words;
 
 /// Height of the drawing, pixels.
@@ -365,13 +364,7 @@ impl Model {
 
     /// Whether focus is on one of the marks.
     pub(super) fn has_focus(&self) -> bool {
-        let active = self
-            .slot
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|r| r.active_element())
-            .or_else(|| self.doc.active_element());
+        let active = active(&self.slot.get_root_node()).or_else(|| active(&self.doc));
         active.is_some_and(|a| self.nodes.marks.contains(Some(&a)))
     }
 

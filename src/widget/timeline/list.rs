@@ -21,7 +21,7 @@ impl Model {
     /// The equivalent list, drawn only while it is open.
     pub(super) fn list(&self) {
         let n = &self.nodes;
-        if !n.details.has_attribute("open") {
+        if n.details.get_attribute("open").is_none() {
             clear(&n.years);
             return;
         }

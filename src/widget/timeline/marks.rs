@@ -14,7 +14,7 @@ use super::chart::{place, px, Model, AXIS_Y, LABEL_H, LANE_H, TOP};
 use super::geometry::labels::title_width;
 use super::geometry::{Layout, Shape, LABEL_LANES, MAX_LANES, POINT_R};
 use crate::number::decimal;
-use crate::widget::dom::{append, attr, attrs, class, remove, svg, text_child, unset};
+use crate::widget::dom::{append, attr, attrs, children, class, remove, svg, text_child, unset};
 
 /// A statement's mark on screen, and what was last written to it, so a
 /// redraw writes only what changed.
@@ -153,10 +153,10 @@ impl Model {
         // Brought to the end, in order, unless they are there already
         // (moving the focused mark would blur it).
         let n = &self.nodes.marks;
-        let tail = n.children().length() as usize;
+        let tail = children(n).length() as usize;
         let placed = top.iter().enumerate().all(|(k, &j)| {
             let at = (tail + k).checked_sub(top.len());
-            let child = at.and_then(|at| n.children().item(at as u32));
+            let child = at.and_then(|at| children(n).item(at as u32));
             child.is_some_and(|c| self.drawn_marks.get(j).is_some_and(|d| d.el == c))
         });
         if !placed {
