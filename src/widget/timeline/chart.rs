@@ -214,7 +214,7 @@ impl Timeline {
         sink: Sink,
     ) -> Timeline {
         let words = Words::of(lang);
-        let (nodes, buttons, card) = Nodes::new(doc, slot, words);
+        let (nodes, card) = Nodes::new(doc, slot, words);
         let frame = nodes.frame.clone();
 
         let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
@@ -259,7 +259,7 @@ impl Timeline {
             tick: None,
             frame: None,
         }));
-        let listeners = wire(&model, &buttons, sink);
+        let listeners = wire(&model, sink);
         let watch = Watch::new(&model, &frame).map(Tracked::new);
         let tick = ticker(&model);
         let timeline = Timeline {

@@ -44,7 +44,7 @@ impl Tool {
         Tool::Clear,
     ];
 
-    /// Its `data-tl` name, for the stylesheet and for tests.
+    /// Its `data-tl` name, for the stylesheet, the toolbar's listener and tests.
     pub(super) fn name(self) -> &'static str {
         match self {
             Tool::ZoomOut => "out",
@@ -53,6 +53,11 @@ impl Tool {
             Tool::Results => "results",
             Tool::Clear => "clear",
         }
+    }
+
+    /// The tool named `name` ([`Tool::name`]).
+    fn from_name(name: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.name() == name)
     }
 
     /// Its accessible name and its text.
@@ -95,12 +100,9 @@ fn on(
     EventListener::new_with_options(target, name, options, move |e| act(&w, &s, |m| f(m, e)))
 }
 
-pub(super) fn wire(
-    model: &Rc<RefCell<Model>>,
-    buttons: &[(Element, Tool)],
-    sink: Sink,
-) -> Vec<Tracked<EventListener>> {
+pub(super) fn wire(model: &Rc<RefCell<Model>>, sink: Sink) -> Vec<Tracked<EventListener>> {
     let m = model.borrow();
+    let tools = m.nodes.tools.clone();
     let stage = m.nodes.stage.clone();
     let details = m.nodes.details.clone();
     let years = m.nodes.years.clone();
@@ -147,12 +149,10 @@ pub(super) fn wire(
             None
         }));
     }
-    for (button, tool) in buttons {
-        let (w, s, tool) = (weak.clone(), sink.clone(), *tool);
-        out.push(EventListener::new(button, "click", move |_| {
-            act(&w, &s, |m| m.tool(tool))
-        }));
-    }
+    out.push(on(&tools, "click", passive, &weak, &sink, |m, e| {
+        let name = closest(e, "[data-tl]")?.get_attribute("data-tl")?;
+        m.tool(Tool::from_name(&name)?)
+    }));
     out.push(on(&details, "toggle", passive, &weak, &sink, |m, _| {
         m.list();
         None

@@ -14,6 +14,8 @@ use crate::widget::strings::Words;
 
 /// The nodes of a timeline.
 pub(super) struct Nodes {
+    /// The toolbar of [`Tool`] buttons.
+    pub(super) tools: Element,
     pub(super) stage: Element,
     pub(super) frame: Element,
     pub(super) svg: Element,
@@ -43,13 +45,9 @@ pub(super) struct Nodes {
 }
 
 impl Nodes {
-    /// Empties `slot` and builds the chronology in it; gives its nodes,
-    /// its buttons with what each does, and its card.
-    pub(super) fn new(
-        doc: &Document,
-        slot: &Element,
-        words: &Words,
-    ) -> (Nodes, Vec<(Element, Tool)>, Card) {
+    /// Empties `slot` and builds the chronology in it; gives its nodes and
+    /// its card.
+    pub(super) fn new(doc: &Document, slot: &Element, words: &Words) -> (Nodes, Card) {
         clear(slot);
         unset(slot, "hidden");
         // A heading screen reader users can jump to (and which keeps the
@@ -60,7 +58,7 @@ impl Nodes {
             &tools,
             &[("role", "toolbar"), ("aria-label", words.chronology())],
         );
-        let mut buttons = Vec::new();
+        let (mut results, mut clear_dates) = (tools.clone(), tools.clone());
         for tool in Tool::ALL {
             let (label, text) = tool.words(words);
             let b = text_child(doc, &tools, "button", "tl-button", text);
@@ -75,15 +73,12 @@ impl Nodes {
             if text != label {
                 attr(&b, "aria-label", label);
             }
-            buttons.push((b, tool));
+            match tool {
+                Tool::Results => results = b,
+                Tool::Clear => clear_dates = b,
+                _ => {}
+            }
         }
-        let button = |t: Tool| {
-            buttons
-                .iter()
-                .find(|(_, b)| *b == t)
-                .map_or_else(|| tools.clone(), |(e, _)| e.clone())
-        };
-        let (results, clear_dates) = (button(Tool::Results), button(Tool::Clear));
         attr(&clear_dates, "hidden", "");
 
         let stage = child(doc, slot, "div", "tl-stage");
@@ -148,6 +143,7 @@ impl Nodes {
         let years = child(doc, &details, "ul", "tl-years");
         attr(&years, "role", "list");
         let nodes = Nodes {
+            tools,
             stage,
             frame,
             svg: root,
@@ -172,6 +168,6 @@ impl Nodes {
             details,
             years,
         };
-        (nodes, buttons, card)
+        (nodes, card)
     }
 }
