@@ -25,7 +25,9 @@ use gloo::timers::callback::Timeout;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Window};
+use web_sys::{
+    Document, Event, EventTarget, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Window,
+};
 
 use crate::lang::Lang;
 use crate::widget::dom::{self, Tracked};
@@ -279,6 +281,29 @@ fn flush(inner: &Rc<RefCell<Inner>>) {
     for (name, detail) in events {
         dom::tell(&host, name, &detail);
     }
+}
+
+/// A listener for `name` events on `target` that runs `f` on the widget
+/// behind `weak`. Every listener of the widget's own is this one closure
+/// with a plain function for what it does, so the module holds one
+/// listener's code, not one per listener.
+fn listen(
+    weak: &Weak<RefCell<Inner>>,
+    target: &EventTarget,
+    name: &'static str,
+    f: fn(&mut Inner, &Event),
+) -> Tracked<EventListener> {
+    let weak = weak.clone();
+    Tracked::new(EventListener::new(target, name, move |e| {
+        with(&weak, |i| f(i, e))
+    }))
+}
+
+/// A timer that runs `f` on the widget behind `weak` after `ms`
+/// milliseconds: like [`listen`], one closure for every timer.
+fn after(weak: &Weak<RefCell<Inner>>, ms: u32, f: fn(&mut Inner)) -> Tracked<Timeout> {
+    let weak = weak.clone();
+    Tracked::new(Timeout::new(ms, move || with(&weak, f)))
 }
 
 /// Runs `f` on the widget behind `weak`, if it is still mounted and not busy.

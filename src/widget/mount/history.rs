@@ -5,13 +5,12 @@
 
 use std::cell::Cell;
 
-use gloo::events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::{with, Inner, Record, HASH_OWNER, PAGE};
+use super::{listen, Inner, Record, HASH_OWNER, PAGE};
 use crate::vocabulary::Facet;
-use crate::widget::dom::{self, Tracked};
+use crate::widget::dom;
 use crate::widget::state::State;
 use crate::widget::url;
 
@@ -34,12 +33,8 @@ impl Inner {
         if on {
             // Back and forward fire `popstate`, and so does following a link
             // to a fragment, such as one in the older `#ima:` form.
-            let weak = self.weak.clone();
-            self.history_listeners.push(Tracked::new(EventListener::new(
-                &self.window,
-                "popstate",
-                move |_| with(&weak, Inner::follow_url),
-            )));
+            let popstate = listen(&self.weak, &self.window, "popstate", |i, _| i.follow_url());
+            self.history_listeners.push(popstate);
         }
     }
 

@@ -6,12 +6,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlInputElement};
 
-use super::{with, Inner, MAX_CLIPBOARD, NOTICE_MS};
+use super::{after, with, Inner, MAX_CLIPBOARD, NOTICE_MS};
 use crate::widget::dom::{self, Tracked};
 use crate::widget::state::State;
 use crate::widget::strings::Strings;
 use crate::widget::url;
-use gloo::timers::callback::Timeout;
 
 impl Inner {
     /// The link that opens statement `id` on this page: the page's own URL,
@@ -82,14 +81,11 @@ impl Inner {
             return;
         };
         n.set_text_content(Some(if copied { s.copied() } else { s.copy_failed() }));
-        let weak = self.weak.clone();
-        self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
-            with(&weak, |i| {
-                i.notice = None;
-                if let Some(n) = dom::find(&i.nodes.reading, ".notice") {
-                    n.set_text_content(None);
-                }
-            });
-        })));
+        self.notice = Some(after(&self.weak, NOTICE_MS, |i| {
+            i.notice = None;
+            if let Some(n) = dom::find(&i.nodes.reading, ".notice") {
+                n.set_text_content(None);
+            }
+        }));
     }
 }
