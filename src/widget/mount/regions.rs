@@ -2,11 +2,14 @@
 //! what changed, see `render::Shown`), the reading view or the list, and
 //! the chronology.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 use web_sys::Element;
 
+use super::page::Shared;
 use super::{with, Inner};
+use crate::lang::Lang;
 use crate::widget::action::Action;
 use crate::widget::dom;
 use crate::widget::options::View;
@@ -118,25 +121,17 @@ impl Inner {
             return;
         }
         let entries = timeline::entries(&self.shared.archive);
-        let weak = self.weak.clone();
-        let sink: timeline::Sink = Rc::new(move |a| {
-            with(&weak, |i| {
-                i.act(match a {
-                    timeline::Action::Open(id) => Action::Open(id),
-                    timeline::Action::Dates(from, to) => Action::Period(from, to),
-                })
-            })
+        let host = Rc::new(Chronology {
+            widget: self.weak.clone(),
+            shared: self.shared.clone(),
+            lang: self.lang,
         });
-        let (shared, lang) = (self.shared.clone(), self.lang);
-        let describe: timeline::Describe =
-            Rc::new(move |doc| timeline::about(&shared.archive, doc, lang));
         self.timeline = Some(Timeline::new(
             &self.doc,
             &self.nodes.chronology,
             self.lang,
             entries,
-            describe,
-            sink,
+            host,
         ));
     }
 
@@ -146,5 +141,27 @@ impl Inner {
             return;
         };
         t.update(matched, from.as_deref(), to.as_deref(), open.as_deref());
+    }
+}
+
+/// The widget as its chronology's [`timeline::Host`].
+struct Chronology {
+    widget: Weak<RefCell<Inner>>,
+    shared: Rc<Shared>,
+    lang: Lang,
+}
+
+impl timeline::Host for Chronology {
+    fn act(&self, action: timeline::Action) {
+        with(&self.widget, |i| {
+            i.act(match action {
+                timeline::Action::Open(id) => Action::Open(id),
+                timeline::Action::Dates(from, to) => Action::Period(from, to),
+            })
+        });
+    }
+
+    fn about(&self, doc: usize) -> Option<timeline::About> {
+        timeline::about(&self.shared.archive, doc, self.lang)
     }
 }

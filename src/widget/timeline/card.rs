@@ -9,8 +9,6 @@
 //! attribute). It repeats what the mark's accessible name says, so it is
 //! hidden from screen readers.
 
-use std::rc::Rc;
-
 use web_sys::{Document, Element};
 
 use super::chart::{px, Model};
@@ -37,9 +35,6 @@ pub struct About {
     /// The opening of the statement.
     pub opening: String,
 }
-
-/// Gives the card's text for a statement, by its place in the archive.
-pub type Describe = Rc<dyn Fn(usize) -> Option<About>>;
 
 /// The card's text for statement `doc` of `archive`, in `lang`.
 pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
@@ -184,7 +179,7 @@ impl Model {
             return;
         };
         let about = (!self.card.holds(i))
-            .then(|| (self.describe)(entry.doc))
+            .then(|| self.host.about(entry.doc))
             .flatten();
         let snippet = self
             .snippets

@@ -32,7 +32,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
 use web_sys::{Document, Element};
 
-use super::card::{Card, Describe};
+use super::card::{About, Card};
 use super::draw::{BreakShown, TickLabel};
 use super::geometry::{brush_of, period_words, Axis, Bar, Layout, Mark, Shape, View, LABEL_LANES};
 use super::input::{wire, Watch};
@@ -72,8 +72,17 @@ pub enum Action {
     Dates(Option<String>, Option<String>),
 }
 
-/// Where the timeline's actions go.
-pub type Sink = Rc<dyn Fn(Action)>;
+/// What the timeline needs of the widget it is in: one object, rather than
+/// a callback for each need.
+pub trait Host {
+    /// Carries out what the visitor asked on the chronology.
+    fn act(&self, action: Action);
+    /// What the card says of statement `doc` besides its title and date.
+    fn about(&self, doc: usize) -> Option<About>;
+}
+
+/// The widget around a timeline.
+pub type Sink = Rc<dyn Host>;
 
 /// One statement as the timeline shows it.
 #[derive(Debug, Clone)]
@@ -125,7 +134,7 @@ pub(super) struct Model {
     pub(super) slot: Element,
     pub(super) nodes: Nodes,
     pub(super) card: Card,
-    pub(super) describe: Describe,
+    pub(super) host: Sink,
     pub(super) entries: Vec<Entry>,
     pub(super) axis: Axis,
     pub(super) matched: Vec<bool>,
@@ -204,14 +213,14 @@ pub(super) fn place(e: &Element, pairs: &[(&str, f64)]) {
 
 impl Timeline {
     /// Draws the chronology of `entries` into `slot` and starts listening;
-    /// `describe` gives a statement's card its kind and opening.
+    /// `host` takes its actions and gives a statement's card its kind and
+    /// opening.
     pub fn new(
         doc: &Document,
         slot: &Element,
         lang: Lang,
         entries: Vec<Entry>,
-        describe: Describe,
-        sink: Sink,
+        host: Sink,
     ) -> Timeline {
         let words = Words::of(lang);
         let (nodes, card) = Nodes::new(doc, slot, words);
@@ -228,7 +237,7 @@ impl Timeline {
             slot: slot.clone(),
             nodes,
             card,
-            describe,
+            host: host.clone(),
             entries,
             axis,
             matched: vec![true; n],
@@ -259,7 +268,7 @@ impl Timeline {
             tick: None,
             frame: None,
         }));
-        let listeners = wire(&model, sink);
+        let listeners = wire(&model, host);
         let watch = Watch::new(&model, &frame).map(Tracked::new);
         let tick = ticker(&model);
         let timeline = Timeline {

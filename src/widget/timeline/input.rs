@@ -80,7 +80,7 @@ fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> 
         Err(_) => None,
     };
     if let Some(a) = action {
-        sink(a);
+        sink.act(a);
     }
 }
 
