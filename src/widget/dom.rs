@@ -22,7 +22,8 @@ extern "C" {
     // error to throw. web-sys binds them as fallible, and each of the
     // widget's ~250 calls then carried an error branch dropping every live
     // node, for an error that cannot happen (wasm -4.8 KB gzipped without).
-    /// A document, node or element, seen through these calls only.
+    /// A document, node or element (and, for the few calls marked, the
+    /// window or an event), seen through these calls only.
     type Raw;
     #[wasm_bindgen(method, js_name = createElement)]
     fn create_element(this: &Raw, tag: &str) -> Element;
@@ -64,6 +65,12 @@ extern "C" {
     /// The page's address (`location.href`, read on the page's own location).
     #[wasm_bindgen(method, getter)]
     fn href(this: &Raw) -> String;
+    /// The focused element of a document or shadow root (none of another node).
+    #[wasm_bindgen(method, getter = activeElement)]
+    fn active_element(this: &Raw) -> Option<Element>;
+    /// Whether Shift was held, read on a keyboard or pointer event.
+    #[wasm_bindgen(method, getter = shiftKey)]
+    fn shift_key(this: &Raw) -> bool;
     /// Dispatching an event the widget made, which has not been dispatched yet.
     #[wasm_bindgen(method, js_name = dispatchEvent)]
     fn dispatch_event(this: &Raw, event: &CustomEvent);
@@ -73,10 +80,6 @@ extern "C" {
     fn get_property_value(this: &Style, name: &str) -> String;
     #[wasm_bindgen(method, js_name = setProperty)]
     fn set_property(this: &Style, name: &str, value: &str);
-    #[wasm_bindgen(method, getter = activeElement)]
-    fn active_element(this: &Raw) -> Option<Element>;
-    #[wasm_bindgen(method, getter = shiftKey)]
-    fn shift_key(this: &Raw) -> bool;
     /// A form control the widget made (its `<input>` and `<select>`), seen
     /// through its value.
     #[wasm_bindgen(extends = Element, extends = Node, extends = EventTarget)]
