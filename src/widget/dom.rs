@@ -5,9 +5,11 @@
 
 use std::cell::Cell;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{
+    CustomEventInit, Document, Element, Event, EventTarget, FocusOptions, HtmlElement, Node, Window,
+};
 
 use crate::response::Segment;
 use crate::widget::action::Action;
@@ -20,7 +22,8 @@ extern "C" {
     // error to throw. web-sys binds them as fallible, and each of the
     // widget's ~250 calls then carried an error branch dropping every live
     // node, for an error that cannot happen (wasm -4.8 KB gzipped without).
-    /// A document, node or element, seen through these calls only.
+    /// A document, node or element (and, for the few calls marked, the
+    /// window or an event), seen through these calls only.
     type Raw;
     #[wasm_bindgen(method, js_name = createElement)]
     fn create_element(this: &Raw, tag: &str) -> Element;
@@ -30,6 +33,8 @@ extern "C" {
     fn append_child(this: &Raw, child: &Node);
     #[wasm_bindgen(method, js_name = insertBefore)]
     fn insert_before(this: &Raw, child: &Node, before: Option<&Node>);
+    #[wasm_bindgen(method)]
+    fn remove(this: &Raw);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Raw, name: &str, value: &str);
     #[wasm_bindgen(method, js_name = removeAttribute)]
@@ -37,15 +42,77 @@ extern "C" {
     #[wasm_bindgen(method, js_name = toggleAttribute)]
     fn toggle_attribute(this: &Raw, name: &str, force: bool);
     #[wasm_bindgen(method)]
-    fn focus(this: &Raw);
+    fn focus(this: &Raw, options: &JsValue);
+    // Lookups with selectors written in this crate, which always parse.
+    #[wasm_bindgen(method, js_name = querySelector)]
+    fn query_selector(this: &Raw, selector: &str) -> Option<Element>;
+    #[wasm_bindgen(method, js_name = querySelectorAll)]
+    fn query_selector_all(this: &Raw, selector: &str) -> Elements;
+    #[wasm_bindgen(method, getter)]
+    fn children(this: &Raw) -> Elements;
+    #[wasm_bindgen(method)]
+    fn closest(this: &Raw, selector: &str) -> Option<Element>;
+    // The window's, which the specification gives no error to throw on the
+    // widget's own window: its scroll, animation frames and computed style.
+    #[wasm_bindgen(method, getter = scrollX)]
+    fn scroll_x(this: &Raw) -> f64;
+    #[wasm_bindgen(method, getter = scrollY)]
+    fn scroll_y(this: &Raw) -> f64;
+    #[wasm_bindgen(method, js_name = requestAnimationFrame)]
+    fn request_animation_frame(this: &Raw, callback: &js_sys::Function) -> i32;
+    #[wasm_bindgen(method, js_name = cancelAnimationFrame)]
+    fn cancel_animation_frame(this: &Raw, id: i32);
+    #[wasm_bindgen(method, js_name = getComputedStyle)]
+    fn computed_style(this: &Raw, e: &Element) -> Style;
+    /// The page's address (`location.href`, read on the page's own location).
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Raw) -> String;
+    /// The focused element of a document or shadow root (none of another node).
+    #[wasm_bindgen(method, getter = activeElement)]
+    fn active_element(this: &Raw) -> Option<Element>;
+    /// Whether Shift was held, read on a keyboard or pointer event.
+    #[wasm_bindgen(method, getter = shiftKey)]
+    fn shift_key(this: &Raw) -> bool;
+    /// Dispatching an event the widget made, which has not been dispatched yet.
+    #[wasm_bindgen(method, js_name = dispatchEvent)]
+    fn dispatch_event(this: &Raw, event: &CustomEvent);
+    /// A style declaration, seen through these calls only.
+    type Style;
+    #[wasm_bindgen(method, js_name = getPropertyValue)]
+    fn get_property_value(this: &Style, name: &str) -> String;
+    #[wasm_bindgen(method, js_name = setProperty)]
+    fn set_property(this: &Style, name: &str, value: &str);
+    /// A form control the widget made (its `<input>` and `<select>`), seen
+    /// through its value.
+    #[wasm_bindgen(extends = Element, extends = Node, extends = EventTarget)]
+    pub type Field;
+    /// The control's value.
+    #[wasm_bindgen(method, getter)]
+    pub fn value(this: &Field) -> String;
+    /// Sets the control's value.
+    #[wasm_bindgen(method, setter)]
+    pub fn set_value(this: &Field, value: &str);
+    /// A list of elements: an element's children, or the elements a
+    /// selector found (an `HTMLCollection` or a `NodeList`, read alike).
+    pub type Elements;
+    /// How many there are.
+    #[wasm_bindgen(method, getter)]
+    pub fn length(this: &Elements) -> u32;
+    /// The element at `index`, if there is one.
+    #[wasm_bindgen(method)]
+    pub fn item(this: &Elements, index: u32) -> Option<Element>;
+    /// A custom event, made through this call only.
+    type CustomEvent;
+    #[wasm_bindgen(constructor, js_class = "CustomEvent")]
+    fn new(name: &str, init: &CustomEventInit) -> CustomEvent;
     /// An element's `classList`, seen through this call only.
     type Classes;
     #[wasm_bindgen(method, js_name = toggle)]
     fn toggle(this: &Classes, token: &str, force: bool);
 }
 
-/// `node` as [`Raw`].
-fn raw(node: &Node) -> &Raw {
+/// `node` (or the window) as [`Raw`].
+fn raw(node: &JsValue) -> &Raw {
     node.unchecked_ref()
 }
 
@@ -84,7 +151,7 @@ pub fn live() -> u32 {
 pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
     let e = raw(doc).create_element(tag);
     if !class.is_empty() {
-        e.set_class_name(class);
+        raw(&e).set_attribute("class", class);
     }
     e
 }
@@ -167,6 +234,16 @@ pub fn segments(doc: &Document, parent: &Node, segments: &[Segment]) {
     }
 }
 
+/// Appends `child` to `parent`, or moves it to the end if it is there.
+pub fn append(parent: &Node, child: &Node) {
+    raw(parent).append_child(child);
+}
+
+/// Takes `e` out of the document.
+pub fn remove(e: &Element) {
+    raw(e).remove();
+}
+
 /// Removes every child of `node`.
 pub fn clear(node: &Node) {
     node.set_text_content(None);
@@ -182,7 +259,89 @@ pub fn class(e: &Element, name: &str, on: bool) {
     e.class_list().unchecked_ref::<Classes>().toggle(name, on);
 }
 
-/// Moves focus to `e`.
+/// Moves focus to `e`, scrolling it into view.
 pub fn focus(e: &Element) {
-    raw(e).focus();
+    raw(e).focus(&JsValue::UNDEFINED);
+}
+
+/// Moves focus to `e` and leaves the page's scroll where it is.
+pub fn focus_in_place(e: &Element) {
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    raw(e).focus(&options);
+}
+
+/// The first element under `node` that matches `selector`.
+pub fn find(node: &Node, selector: &str) -> Option<Element> {
+    raw(node).query_selector(selector)
+}
+
+/// Every element under `node` that matches `selector`.
+pub fn find_all(node: &Node, selector: &str) -> Elements {
+    raw(node).query_selector_all(selector)
+}
+
+/// The elements in `e`.
+pub fn children(e: &Element) -> Elements {
+    raw(e).children()
+}
+
+/// `e` or its nearest ancestor that matches `selector`.
+pub fn closest(e: &Element, selector: &str) -> Option<Element> {
+    raw(e).closest(selector)
+}
+
+/// How far the page is scrolled: left, top.
+pub fn scroll(window: &Window) -> (f64, f64) {
+    let w = raw(window);
+    (w.scroll_x(), w.scroll_y())
+}
+
+/// The page's address.
+pub fn href(window: &Window) -> String {
+    raw(&window.location()).href()
+}
+
+/// Asks for `callback` at the next animation frame; gives the request's id.
+pub fn next_frame(window: &Window, callback: &js_sys::Function) -> i32 {
+    raw(window).request_animation_frame(callback)
+}
+
+/// Cancels the animation frame `id` asked for.
+pub fn cancel_frame(window: &Window, id: i32) {
+    raw(window).cancel_animation_frame(id);
+}
+
+/// The value of the property `name` (a custom property too) of `e`'s computed style.
+pub fn computed(window: &Window, e: &Element, name: &str) -> String {
+    raw(window).computed_style(e).get_property_value(name)
+}
+
+/// Sets the property `name` of `e`'s own style (an HTML element's).
+pub fn style(e: &Element, name: &str, value: &str) {
+    e.unchecked_ref::<HtmlElement>()
+        .style()
+        .unchecked_ref::<Style>()
+        .set_property(name, value);
+}
+
+/// Dispatches the event `name` with `detail` from `target`: it bubbles and
+/// leaves the shadow root, so the page hears it on the element.
+pub fn tell(target: &Element, name: &str, detail: &JsValue) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    raw(target).dispatch_event(&CustomEvent::new(name, &init));
+}
+
+/// The element that has focus in `root`, a document or a shadow root
+/// (`None` for any other node).
+pub fn active(root: &Node) -> Option<Element> {
+    raw(root).active_element()
+}
+
+/// Whether Shift was held during `e`, a keyboard or pointer event.
+pub fn shift(e: &Event) -> bool {
+    raw(e).shift_key()
 }

@@ -51,10 +51,10 @@ pub mod mount;
 #[cfg(target_arch = "wasm32")]
 mod render;
 
-/// The widget's stylesheet (`www/widget.css`, minified by `build.rs`),
-/// adopted by every shadow root.
-pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
-
-/// The chronology's stylesheet (`www/timeline.css`, minified), adopted next
-/// to [`STYLESHEET`].
-pub const TIMELINE_STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.css"));
+/// The widget's stylesheet (`www/widget.css`) followed by the chronology's
+/// (`www/timeline.css`), both minified by `build.rs`: one text, adopted by
+/// every shadow root.
+pub const STYLESHEET: &str = concat!(
+    include_str!(concat!(env!("OUT_DIR"), "/widget.css")),
+    include_str!(concat!(env!("OUT_DIR"), "/timeline.css"))
+);

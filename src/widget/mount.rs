@@ -26,8 +26,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    CustomEvent, CustomEventInit, Document, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode, Window,
+    Document, Event, EventTarget, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Window,
 };
 
 use crate::lang::Lang;
@@ -280,14 +279,31 @@ fn flush(inner: &Rc<RefCell<Inner>>) {
         Err(_) => return,
     };
     for (name, detail) in events {
-        let init = CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
-        }
+        dom::tell(&host, name, &detail);
     }
+}
+
+/// A listener for `name` events on `target` that runs `f` on the widget
+/// behind `weak`. Every listener of the widget's own is this one closure
+/// with a plain function for what it does, so the module holds one
+/// listener's code, not one per listener.
+fn listen(
+    weak: &Weak<RefCell<Inner>>,
+    target: &EventTarget,
+    name: &'static str,
+    f: fn(&mut Inner, &Event),
+) -> Tracked<EventListener> {
+    let weak = weak.clone();
+    Tracked::new(EventListener::new(target, name, move |e| {
+        with(&weak, |i| f(i, e))
+    }))
+}
+
+/// A timer that runs `f` on the widget behind `weak` after `ms`
+/// milliseconds: like [`listen`], one closure for every timer.
+fn after(weak: &Weak<RefCell<Inner>>, ms: u32, f: fn(&mut Inner)) -> Tracked<Timeout> {
+    let weak = weak.clone();
+    Tracked::new(Timeout::new(ms, move || with(&weak, f)))
 }
 
 /// Runs `f` on the widget behind `weak`, if it is still mounted and not busy.

@@ -11,7 +11,7 @@
 //! [`Action`](crate::widget::action::Action), encoded in its attributes,
 //! and one delegated click listener in `mount` reads them back.
 
-use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, Node};
+use web_sys::{Document, Element, Node};
 
 use crate::lang::Lang;
 use crate::number::decimal;
@@ -20,7 +20,7 @@ use crate::response::{FacetValue, Hit};
 use crate::vocabulary::{Facet, PerFacet};
 use crate::widget::action::Action;
 use crate::widget::dom::{
-    self, attr, attrs, button, child, clear, control, el, segments, show, text, text_child,
+    self, attr, attrs, button, child, clear, control, el, segments, show, text, text_child, Field,
 };
 use crate::widget::session::Ui;
 use crate::widget::state::State;
@@ -79,9 +79,9 @@ pub struct Nodes {
     /// The outer element (theme, language, view).
     pub root: Element,
     /// The search box.
-    pub input: HtmlInputElement,
+    pub input: Field,
     /// The sort menu.
-    pub sort: HtmlSelectElement,
+    pub sort: Field,
     /// The filter panel toggle for narrow widths.
     pub toggle: Element,
     /// Active filter chips.
@@ -140,7 +140,7 @@ pub fn results(
     let s = ctx.strings;
     let mut status = count(found.total, ctx.lang);
     if !found.query.ignored.is_empty() {
-        status = status + ". " + s.ignored + " " + &found.query.ignored.join(", ");
+        status = status + ". " + s.ignored() + " " + &found.query.ignored.join(", ");
     }
     if shown.status != status {
         nodes.status.set_text_content(Some(&status));
@@ -218,7 +218,7 @@ fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
             &chip.label,
             &Action::Remove(chip.target.clone()),
         );
-        let name = s.remove_filter.to_owned() + ": " + &chip.label;
+        let name = s.remove_filter().to_owned() + ": " + &chip.label;
         attrs(
             &b,
             &[
@@ -229,15 +229,15 @@ fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
         );
     }
     if !found.chips.is_empty() {
-        let b = button(doc, &nodes.chips, "clear", s.clear_all, &Action::Clear);
+        let b = button(doc, &nodes.chips, "clear", s.clear_all(), &Action::Clear);
         attr(&b, "data-key", "clear");
     }
 
     let active = found.chips.len();
     let label = if active > 0 {
-        s.filters.to_owned() + " (" + &decimal(active as u64) + ")"
+        s.filters().to_owned() + " (" + &decimal(active as u64) + ")"
     } else {
-        s.filters.to_owned()
+        s.filters().to_owned()
     };
     nodes.toggle.set_text_content(Some(&label));
     attr(
@@ -263,7 +263,7 @@ fn hits(ctx: &Ctx, nodes: &Nodes, hits: &[Hit], drawn: &[Hit], cards: &mut Vec<E
         cards.push(card.unwrap_or_else(|| card_for(ctx, hit)));
     }
     for gone in old.into_iter().flatten() {
-        gone.remove();
+        dom::remove(&gone);
     }
     let order: Vec<usize> = kept.iter().flatten().copied().collect();
     let in_order = order.windows(2).all(|w| w[0] < w[1]);
@@ -320,7 +320,7 @@ fn more(ctx: &Ctx, nodes: &Nodes, shown: u32, total: u32) {
             doc,
             &nodes.more,
             "more-button",
-            s.more_results,
+            s.more_results(),
             &Action::More,
         );
         attrs(&b, &[("part", "more"), ("data-key", "more")]);
@@ -335,7 +335,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
     let Some((typed, suggestions)) = empty else {
         return;
     };
-    text_child(doc, &nodes.empty, "p", "empty-title", s.no_results);
+    text_child(doc, &nodes.empty, "p", "empty-title", s.no_results());
     if !typed.is_empty() {
         text_child(
             doc,
@@ -352,7 +352,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
             clear,
         } = suggestion
         {
-            let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean);
+            let p = text_child(doc, &nodes.empty, "p", "", s.did_you_mean());
             crate::widget::dom::text(doc, &p, " ");
             let action = Action::Spell {
                 text: text.clone(),
@@ -361,7 +361,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
             button(doc, &p, "link", text, &action);
             let mut tail = "? (".to_owned() + &count(*n, ctx.lang);
             if *clear {
-                tail = tail + ", " + s.without_filters;
+                tail = tail + ", " + s.without_filters();
             }
             crate::widget::dom::text(doc, &p, &(tail + ")"));
         }
@@ -371,7 +371,7 @@ fn empty(ctx: &Ctx, nodes: &Nodes, empty: Option<(&str, &[Suggestion])>) {
         if let Suggestion::Remove { chip, count: n } = suggestion {
             // The list and its heading come with the first removal.
             let ul = removals.get_or_insert_with(|| {
-                text_child(doc, &nodes.empty, "p", "", s.try_removing);
+                text_child(doc, &nodes.empty, "p", "", s.try_removing());
                 child(doc, &nodes.empty, "ul", "suggestions")
             });
             let li = child(doc, ul, "li", "");
@@ -406,7 +406,7 @@ pub(crate) fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
     attr(&time, "datetime", &date.start);
     if date.approximate {
         text(doc, &p, " ");
-        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate);
+        let a = text_child(doc, &p, "span", "approx", ctx.strings.approximate());
         if let Some(reason) = &date.reason {
             attr(&a, "title", reason);
         }
@@ -446,7 +446,7 @@ fn facets(
             continue;
         }
         if let Some(old) = slot.take() {
-            old.node.remove();
+            dom::remove(&old.node);
         }
         if values.is_empty() {
             continue;
@@ -508,9 +508,9 @@ fn section(ctx: &Ctx, facet: Facet, values: &[FacetValue], ui: &Ui) -> Section {
     }
     if open && (hidden > 0 || all) && values.len() > FACET_PREVIEW {
         let label = if all {
-            ctx.strings.show_fewer.to_owned()
+            ctx.strings.show_fewer().to_owned()
         } else {
-            ctx.strings.show_more.to_owned() + " (" + &decimal(hidden as u64) + ")"
+            ctx.strings.show_more().to_owned() + " (" + &decimal(hidden as u64) + ")"
         };
         let b = button(
             doc,

@@ -1,379 +1,260 @@
 //! Every string the widget's interface says, in English, Spanish, French and
 //! Indonesian. The corpus itself stays English; kind labels are translated
 //! here because they are part of the interface, not of the texts.
+//!
+//! Each string is written once with its four translations (English,
+//! Spanish, French, Indonesian), and each language's strings are kept in
+//! the module as one text, a line each, in that order: a table of a few
+//! hundred string pointers costs the module more than the text itself.
 
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::vocabulary::Facet;
 
-/// The interface strings of one language.
+/// The interface strings of one language: one line of its text for each
+/// of the methods below, in their order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Strings {
-    /// Accessible name of the whole widget.
-    pub widget: &'static str,
-    /// Label of the search box.
-    pub search: &'static str,
-    /// Placeholder of the search box.
-    pub search_placeholder: &'static str,
-    /// The filter panel's name and the toggle that shows it on narrow screens.
-    pub filters: &'static str,
-    /// Label of the sort menu.
-    pub sort: &'static str,
-    /// Sort by relevance.
-    pub sort_relevance: &'static str,
-    /// Newest first.
-    pub sort_newest: &'static str,
-    /// Oldest first.
-    pub sort_oldest: &'static str,
-    /// Reveals the rest of a long facet list.
-    pub show_more: &'static str,
-    /// Hides it again.
-    pub show_fewer: &'static str,
-    /// Name of the list of active filters.
-    pub active_filters: &'static str,
-    /// Accessible prefix of a chip's remove button.
-    pub remove_filter: &'static str,
-    /// Removes every filter and the query.
-    pub clear_all: &'static str,
-    /// Name of the result list.
-    pub results: &'static str,
-    /// Loads the next page of results.
-    pub more_results: &'static str,
-    /// Empty state headline.
-    pub no_results: &'static str,
-    /// Introduces the filters whose removal would give results.
-    pub try_removing: &'static str,
-    /// Introduces a spelling suggestion.
-    pub did_you_mean: &'static str,
-    /// Says a suggestion also removes the filters.
-    pub without_filters: &'static str,
-    /// Marker next to an inferred date.
-    pub approximate: &'static str,
-    /// Introduces the reason a date is approximate.
-    pub approximate_note: &'static str,
-    /// Returns from the reading view.
-    pub back: &'static str,
-    /// Introduces the signatories.
-    pub signed_by: &'static str,
-    /// Name of the entity tag list.
-    pub tags: &'static str,
-    /// Accessible prefix of a tag button.
-    pub filter_by: &'static str,
-    /// Shown when only the opening of a statement is held.
-    pub excerpt_note: &'static str,
-    /// Introduces the source document.
-    pub source: &'static str,
-    /// Introduces the pages the source links to.
-    pub related: &'static str,
-    /// The permanent link.
-    pub permalink: &'static str,
-    /// Copies the permanent link.
-    pub copy_link: &'static str,
-    /// Confirms the copy.
-    pub copied: &'static str,
-    /// When the clipboard refuses.
-    pub copy_failed: &'static str,
-    /// The statement before in time.
-    pub previous: &'static str,
-    /// The statement after in time.
-    pub next: &'static str,
-    /// Name of the previous/next navigation.
-    pub in_time: &'static str,
-    /// A date filter's lower bound, as a chip.
-    pub from: &'static str,
-    /// A date filter's upper bound, as a chip.
-    pub to: &'static str,
-    /// Words the search ignored.
-    pub ignored: &'static str,
-    /// The statement asked for is not in the archive.
-    pub not_found: &'static str,
-    /// Name of the slot where the chronology goes.
-    pub chronology: &'static str,
-    /// Heading of the statements related to the open one.
-    pub related_statements: &'static str,
-    /// The count of no statement at all: "No statements".
-    pub count_none: &'static str,
-    /// "Showing 10 of 12" under a partial list: the words before, between
-    /// and after the two numbers.
-    pub showing: [&'static str; 3],
-    // The chronology's.
-    /// Zoom in button.
-    pub zoom_in: &'static str,
-    /// Zoom out button.
-    pub zoom_out: &'static str,
-    /// Show the whole archive.
-    pub fit: &'static str,
-    /// Show the span of the matching statements.
-    pub fit_results: &'static str,
-    /// Remove the brushed dates.
-    pub clear_dates: &'static str,
-    /// Label of a break in the axis.
-    pub no_statements: &'static str,
-    /// Heading of the equivalent list.
-    pub by_year: &'static str,
-    /// Count prefix for matched of total: "3 of 6".
-    pub of: &'static str,
-    /// Filter by one year from the equivalent list.
-    pub only_year: &'static str,
-    /// How to use the chronology, read with it.
-    pub help: &'static str,
-    /// Statements drawn together as a bar.
-    pub statements: &'static str,
-    /// Name of the date range selector.
-    pub dates: &'static str,
-    /// After a count of statements a year's list leaves out: "1150 more".
-    pub more: &'static str,
-    /// After a count of one: "1 statement".
-    pub statement: &'static str,
-    /// Name of the band that shows the whole archive while zoomed in.
-    pub overview: &'static str,
+pub struct Strings(&'static str);
+
+/// Declares each string, its documentation and its translations: a method
+/// of [`Strings`] that reads it, and the four languages' texts.
+macro_rules! strings {
+    ($($(#[doc = $doc:literal])* $name:ident: $en:literal, $es:literal, $fr:literal, $id:literal;)*) => {
+        /// The lines of a language's text, in order.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy)]
+        enum Line {
+            $($name,)*
+        }
+
+        /// How many strings a language has.
+        #[cfg(test)]
+        const LINES: usize = [$(Line::$name),*].len();
+
+        const EN: Strings = Strings(concat!($($en, "\n",)*));
+        const ES: Strings = Strings(concat!($($es, "\n",)*));
+        const FR: Strings = Strings(concat!($($fr, "\n",)*));
+        const ID: Strings = Strings(concat!($($id, "\n",)*));
+
+        impl Strings {
+            $(
+                $(#[doc = $doc])*
+                pub fn $name(&self) -> &'static str {
+                    self.line(Line::$name)
+                }
+            )*
+        }
+    };
 }
 
-const EN: Strings = Strings {
-    widget: "IMA statement archive",
-    search: "Search statements",
-    search_placeholder: "Search statements…",
-    filters: "Filters",
-    sort: "Sort",
-    sort_relevance: "Most relevant",
-    sort_newest: "Newest first",
-    sort_oldest: "Oldest first",
-    show_more: "Show more",
-    show_fewer: "Show fewer",
-    active_filters: "Active filters",
-    remove_filter: "Remove filter",
-    clear_all: "Clear all",
-    results: "Results",
-    more_results: "More results",
-    no_results: "No statement matches your search.",
-    try_removing: "Try removing a filter:",
-    did_you_mean: "Did you mean",
-    without_filters: "without filters",
-    approximate: "approx.",
-    approximate_note: "Approximate date:",
-    back: "Back to results",
-    signed_by: "Reference:",
-    tags: "Topics, places and names",
-    filter_by: "Show statements about",
-    excerpt_note: "The archive holds only the opening of this statement.",
-    source: "Source:",
-    related: "Linked from the source:",
-    permalink: "Permalink",
-    copy_link: "Copy link",
-    copied: "Link copied.",
-    copy_failed: "Could not copy: select the link and copy it.",
-    previous: "Earlier",
-    next: "Later",
-    in_time: "Statements before and after",
-    from: "From",
-    to: "To",
-    ignored: "Ignored:",
-    not_found: "That statement is not in the archive.",
-    chronology: "Chronology",
-    related_statements: "Related statements",
-    count_none: "No statements",
-    showing: ["Showing ", " of ", ""],
-    zoom_in: "Zoom in",
-    zoom_out: "Zoom out",
-    fit: "Whole archive",
-    fit_results: "Fit to results",
-    clear_dates: "Clear dates",
-    no_statements: "No statements",
-    by_year: "Statements by year",
-    of: "of",
-    only_year: "Only this year",
-    help: "Arrow keys move from statement to statement in time, Enter opens. Shift with the arrow keys selects the period between statements, Escape clears it; or drag along the dates.",
-    statements: "statements",
-    dates: "Selected period",
-    more: "more",
-    statement: "statement",
-    overview: "Whole archive: click or drag to move the view",
-};
-
-const ES: Strings = Strings {
-    widget: "Archivo de declaraciones de la IMA",
-    search: "Buscar declaraciones",
-    search_placeholder: "Buscar declaraciones…",
-    filters: "Filtros",
-    sort: "Ordenar",
-    sort_relevance: "Más relevantes",
-    sort_newest: "Más recientes",
-    sort_oldest: "Más antiguas",
-    show_more: "Ver más",
-    show_fewer: "Ver menos",
-    active_filters: "Filtros activos",
-    remove_filter: "Quitar filtro",
-    clear_all: "Quitar todo",
-    results: "Resultados",
-    more_results: "Más resultados",
-    no_results: "Ninguna declaración coincide con la búsqueda.",
-    try_removing: "Pruebe a quitar un filtro:",
-    did_you_mean: "Quizás quiso decir",
-    without_filters: "sin filtros",
-    approximate: "aprox.",
-    approximate_note: "Fecha aproximada:",
-    back: "Volver a los resultados",
-    signed_by: "Referencia:",
-    tags: "Temas, lugares y nombres",
-    filter_by: "Ver declaraciones sobre",
-    excerpt_note: "El archivo solo contiene el comienzo de esta declaración.",
-    source: "Fuente:",
-    related: "Enlazado desde la fuente:",
-    permalink: "Enlace permanente",
-    copy_link: "Copiar enlace",
-    copied: "Enlace copiado.",
-    copy_failed: "No se pudo copiar: seleccione el enlace y cópielo.",
-    previous: "Anterior",
-    next: "Posterior",
-    in_time: "Declaraciones anteriores y posteriores",
-    from: "Desde",
-    to: "Hasta",
-    ignored: "Ignorado:",
-    not_found: "Esa declaración no está en el archivo.",
-    chronology: "Cronología",
-    related_statements: "Declaraciones relacionadas",
-    count_none: "Ninguna declaración",
-    showing: ["Mostrando ", " de ", ""],
-    zoom_in: "Acercar",
-    zoom_out: "Alejar",
-    fit: "Todo el archivo",
-    fit_results: "Ajustar a los resultados",
-    clear_dates: "Quitar fechas",
-    no_statements: "Sin declaraciones",
-    by_year: "Declaraciones por año",
-    of: "de",
-    only_year: "Solo este año",
-    help: "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Mayús con las flechas elige el periodo entre declaraciones y Esc lo quita; o arrastre sobre las fechas.",
-    statements: "declaraciones",
-    dates: "Periodo elegido",
-    more: "más",
-    statement: "declaración",
-    overview: "Todo el archivo: haga clic o arrastre para mover la vista",
-};
-
-const FR: Strings = Strings {
-    widget: "Archives des déclarations de l’IMA",
-    search: "Rechercher des déclarations",
-    search_placeholder: "Rechercher des déclarations…",
-    filters: "Filtres",
-    sort: "Trier",
-    sort_relevance: "Les plus pertinentes",
-    sort_newest: "Les plus récentes",
-    sort_oldest: "Les plus anciennes",
-    show_more: "Afficher plus",
-    show_fewer: "Afficher moins",
-    active_filters: "Filtres actifs",
-    remove_filter: "Retirer le filtre",
-    clear_all: "Tout effacer",
-    results: "Résultats",
-    more_results: "Plus de résultats",
-    no_results: "Aucune déclaration ne correspond à votre recherche.",
-    try_removing: "Essayez de retirer un filtre :",
-    did_you_mean: "Vouliez-vous dire",
-    without_filters: "sans filtres",
-    approximate: "env.",
-    approximate_note: "Date approximative :",
-    back: "Retour aux résultats",
-    signed_by: "Référence :",
-    tags: "Thèmes, lieux et noms",
-    filter_by: "Voir les déclarations sur",
-    excerpt_note: "Les archives ne contiennent que le début de cette déclaration.",
-    source: "Source :",
-    related: "Liens de la source :",
-    permalink: "Lien permanent",
-    copy_link: "Copier le lien",
-    copied: "Lien copié.",
-    copy_failed: "Copie impossible : sélectionnez le lien et copiez-le.",
-    previous: "Précédente",
-    next: "Suivante",
-    in_time: "Déclarations précédente et suivante",
-    from: "Depuis",
-    to: "Jusqu’à",
-    ignored: "Ignoré :",
-    not_found: "Cette déclaration n’est pas dans les archives.",
-    chronology: "Chronologie",
-    related_statements: "Déclarations liées",
-    count_none: "Aucune déclaration",
-    showing: ["", " sur ", " affichées"],
-    zoom_in: "Zoom avant",
-    zoom_out: "Zoom arrière",
-    fit: "Toute l’archive",
-    fit_results: "Ajuster aux résultats",
-    clear_dates: "Effacer les dates",
-    no_statements: "Aucune déclaration",
-    by_year: "Déclarations par année",
-    of: "sur",
-    only_year: "Cette année seulement",
-    help: "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Maj avec les flèches choisit la période entre déclarations, Échap l’efface ; ou faites glisser sur les dates.",
-    statements: "déclarations",
-    dates: "Période choisie",
-    more: "de plus",
-    statement: "déclaration",
-    overview: "Toute l’archive : cliquez ou faites glisser pour déplacer la vue",
-};
-
-const ID: Strings = Strings {
-    widget: "Arsip pernyataan IMA",
-    search: "Cari pernyataan",
-    search_placeholder: "Cari pernyataan…",
-    filters: "Filter",
-    sort: "Urutkan",
-    sort_relevance: "Paling relevan",
-    sort_newest: "Terbaru",
-    sort_oldest: "Terlama",
-    show_more: "Tampilkan lebih banyak",
-    show_fewer: "Tampilkan lebih sedikit",
-    active_filters: "Filter aktif",
-    remove_filter: "Hapus filter",
-    clear_all: "Hapus semua",
-    results: "Hasil",
-    more_results: "Hasil lainnya",
-    no_results: "Tidak ada pernyataan yang cocok dengan pencarian Anda.",
-    try_removing: "Coba hapus filter:",
-    did_you_mean: "Mungkin maksud Anda",
-    without_filters: "tanpa filter",
-    approximate: "perk.",
-    approximate_note: "Tanggal perkiraan:",
-    back: "Kembali ke hasil",
-    signed_by: "Referensi:",
-    tags: "Topik, tempat dan nama",
-    filter_by: "Tampilkan pernyataan tentang",
-    excerpt_note: "Arsip hanya memuat bagian awal pernyataan ini.",
-    source: "Sumber:",
-    related: "Ditautkan dari sumber:",
-    permalink: "Tautan permanen",
-    copy_link: "Salin tautan",
-    copied: "Tautan disalin.",
-    copy_failed: "Gagal menyalin: pilih tautan lalu salin.",
-    previous: "Sebelumnya",
-    next: "Sesudahnya",
-    in_time: "Pernyataan sebelum dan sesudahnya",
-    from: "Dari",
-    to: "Sampai",
-    ignored: "Diabaikan:",
-    not_found: "Pernyataan itu tidak ada di arsip.",
-    chronology: "Kronologi",
-    related_statements: "Pernyataan terkait",
-    count_none: "Tidak ada pernyataan",
-    showing: ["Menampilkan ", " dari ", ""],
-    zoom_in: "Perbesar",
-    zoom_out: "Perkecil",
-    fit: "Seluruh arsip",
-    fit_results: "Sesuaikan dengan hasil",
-    clear_dates: "Hapus tanggal",
-    no_statements: "Tidak ada pernyataan",
-    by_year: "Pernyataan per tahun",
-    of: "dari",
-    only_year: "Hanya tahun ini",
-    help: "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Shift dengan tombol panah memilih periode antarpernyataan, Esc menghapusnya; atau seret di sepanjang tanggal.",
-    statements: "pernyataan",
-    dates: "Periode terpilih",
-    more: "lainnya",
-    statement: "pernyataan",
-    overview: "Seluruh arsip: klik atau seret untuk memindahkan tampilan",
-};
+strings! {
+    /// Accessible name of the whole widget.
+    widget:
+        "IMA statement archive",
+        "Archivo de declaraciones de la IMA",
+        "Archives des déclarations de l’IMA",
+        "Arsip pernyataan IMA";
+    /// Label of the search box.
+    search:
+        "Search statements",
+        "Buscar declaraciones",
+        "Rechercher des déclarations",
+        "Cari pernyataan";
+    /// Placeholder of the search box.
+    search_placeholder:
+        "Search statements…",
+        "Buscar declaraciones…",
+        "Rechercher des déclarations…",
+        "Cari pernyataan…";
+    /// The filter panel's name and the toggle that shows it on narrow screens.
+    filters: "Filters", "Filtros", "Filtres", "Filter";
+    /// Label of the sort menu.
+    sort: "Sort", "Ordenar", "Trier", "Urutkan";
+    /// Sort by relevance.
+    sort_relevance: "Most relevant", "Más relevantes", "Les plus pertinentes", "Paling relevan";
+    /// Newest first.
+    sort_newest: "Newest first", "Más recientes", "Les plus récentes", "Terbaru";
+    /// Oldest first.
+    sort_oldest: "Oldest first", "Más antiguas", "Les plus anciennes", "Terlama";
+    /// Reveals the rest of a long facet list.
+    show_more: "Show more", "Ver más", "Afficher plus", "Tampilkan lebih banyak";
+    /// Hides it again.
+    show_fewer: "Show fewer", "Ver menos", "Afficher moins", "Tampilkan lebih sedikit";
+    /// Name of the list of active filters.
+    active_filters: "Active filters", "Filtros activos", "Filtres actifs", "Filter aktif";
+    /// Accessible prefix of a chip's remove button.
+    remove_filter: "Remove filter", "Quitar filtro", "Retirer le filtre", "Hapus filter";
+    /// Removes every filter and the query.
+    clear_all: "Clear all", "Quitar todo", "Tout effacer", "Hapus semua";
+    /// Name of the result list.
+    results: "Results", "Resultados", "Résultats", "Hasil";
+    /// Loads the next page of results.
+    more_results: "More results", "Más resultados", "Plus de résultats", "Hasil lainnya";
+    /// Empty state headline.
+    no_results:
+        "No statement matches your search.",
+        "Ninguna declaración coincide con la búsqueda.",
+        "Aucune déclaration ne correspond à votre recherche.",
+        "Tidak ada pernyataan yang cocok dengan pencarian Anda.";
+    /// Introduces the filters whose removal would give results.
+    try_removing:
+        "Try removing a filter:",
+        "Pruebe a quitar un filtro:",
+        "Essayez de retirer un filtre :",
+        "Coba hapus filter:";
+    /// Introduces a spelling suggestion.
+    did_you_mean: "Did you mean", "Quizás quiso decir", "Vouliez-vous dire", "Mungkin maksud Anda";
+    /// Says a suggestion also removes the filters.
+    without_filters: "without filters", "sin filtros", "sans filtres", "tanpa filter";
+    /// Marker next to an inferred date.
+    approximate: "approx.", "aprox.", "env.", "perk.";
+    /// Introduces the reason a date is approximate.
+    approximate_note:
+        "Approximate date:",
+        "Fecha aproximada:",
+        "Date approximative :",
+        "Tanggal perkiraan:";
+    /// Returns from the reading view.
+    back: "Back to results", "Volver a los resultados", "Retour aux résultats", "Kembali ke hasil";
+    /// Introduces the signatories.
+    signed_by: "Reference:", "Referencia:", "Référence :", "Referensi:";
+    /// Name of the entity tag list.
+    tags:
+        "Topics, places and names",
+        "Temas, lugares y nombres",
+        "Thèmes, lieux et noms",
+        "Topik, tempat dan nama";
+    /// Accessible prefix of a tag button.
+    filter_by:
+        "Show statements about",
+        "Ver declaraciones sobre",
+        "Voir les déclarations sur",
+        "Tampilkan pernyataan tentang";
+    /// Shown when only the opening of a statement is held.
+    excerpt_note:
+        "The archive holds only the opening of this statement.",
+        "El archivo solo contiene el comienzo de esta declaración.",
+        "Les archives ne contiennent que le début de cette déclaration.",
+        "Arsip hanya memuat bagian awal pernyataan ini.";
+    /// Introduces the source document.
+    source: "Source:", "Fuente:", "Source :", "Sumber:";
+    /// Introduces the pages the source links to.
+    related:
+        "Linked from the source:",
+        "Enlazado desde la fuente:",
+        "Liens de la source :",
+        "Ditautkan dari sumber:";
+    /// The permanent link.
+    permalink: "Permalink", "Enlace permanente", "Lien permanent", "Tautan permanen";
+    /// Copies the permanent link.
+    copy_link: "Copy link", "Copiar enlace", "Copier le lien", "Salin tautan";
+    /// Confirms the copy.
+    copied: "Link copied.", "Enlace copiado.", "Lien copié.", "Tautan disalin.";
+    /// When the clipboard refuses.
+    copy_failed:
+        "Could not copy: select the link and copy it.",
+        "No se pudo copiar: seleccione el enlace y cópielo.",
+        "Copie impossible : sélectionnez le lien et copiez-le.",
+        "Gagal menyalin: pilih tautan lalu salin.";
+    /// The statement before in time.
+    previous: "Earlier", "Anterior", "Précédente", "Sebelumnya";
+    /// The statement after in time.
+    next: "Later", "Posterior", "Suivante", "Sesudahnya";
+    /// Name of the previous/next navigation.
+    in_time:
+        "Statements before and after",
+        "Declaraciones anteriores y posteriores",
+        "Déclarations précédente et suivante",
+        "Pernyataan sebelum dan sesudahnya";
+    /// A date filter's lower bound, as a chip.
+    from: "From", "Desde", "Depuis", "Dari";
+    /// A date filter's upper bound, as a chip.
+    to: "To", "Hasta", "Jusqu’à", "Sampai";
+    /// Words the search ignored.
+    ignored: "Ignored:", "Ignorado:", "Ignoré :", "Diabaikan:";
+    /// The statement asked for is not in the archive.
+    not_found:
+        "That statement is not in the archive.",
+        "Esa declaración no está en el archivo.",
+        "Cette déclaration n’est pas dans les archives.",
+        "Pernyataan itu tidak ada di arsip.";
+    /// Name of the slot where the chronology goes.
+    chronology: "Chronology", "Cronología", "Chronologie", "Kronologi";
+    /// Heading of the statements related to the open one.
+    related_statements:
+        "Related statements",
+        "Declaraciones relacionadas",
+        "Déclarations liées",
+        "Pernyataan terkait";
+    /// The count of no statement at all: "No statements".
+    count_none:
+        "No statements",
+        "Ninguna declaración",
+        "Aucune déclaration",
+        "Tidak ada pernyataan";
+    /// "Showing 10 of 12" under a partial list: the words before, between and after the two numbers.
+    showing_before: "Showing ", "Mostrando ", "", "Menampilkan ";
+    showing_between: " of ", " de ", " sur ", " dari ";
+    showing_after: "", "", " affichées", "";
+    // The chronology's.
+    /// Zoom in button.
+    zoom_in: "Zoom in", "Acercar", "Zoom avant", "Perbesar";
+    /// Zoom out button.
+    zoom_out: "Zoom out", "Alejar", "Zoom arrière", "Perkecil";
+    /// Show the whole archive.
+    fit: "Whole archive", "Todo el archivo", "Toute l’archive", "Seluruh arsip";
+    /// Show the span of the matching statements.
+    fit_results:
+        "Fit to results",
+        "Ajustar a los resultados",
+        "Ajuster aux résultats",
+        "Sesuaikan dengan hasil";
+    /// Remove the brushed dates.
+    clear_dates: "Clear dates", "Quitar fechas", "Effacer les dates", "Hapus tanggal";
+    /// Label of a break in the axis.
+    no_statements:
+        "No statements",
+        "Sin declaraciones",
+        "Aucune déclaration",
+        "Tidak ada pernyataan";
+    /// Heading of the equivalent list.
+    by_year:
+        "Statements by year",
+        "Declaraciones por año",
+        "Déclarations par année",
+        "Pernyataan per tahun";
+    /// Count prefix for matched of total: "3 of 6".
+    of_total: "of", "de", "sur", "dari";
+    /// Filter by one year from the equivalent list.
+    only_year: "Only this year", "Solo este año", "Cette année seulement", "Hanya tahun ini";
+    /// How to use the chronology, read with it.
+    help:
+        "Arrow keys move from statement to statement in time, Enter opens. Shift with the arrow keys selects the period between statements, Escape clears it; or drag along the dates.",
+        "Las flechas pasan de una declaración a otra en el tiempo; Intro la abre. Mayús con las flechas elige el periodo entre declaraciones y Esc lo quita; o arrastre sobre las fechas.",
+        "Les flèches passent d’une déclaration à l’autre dans le temps ; Entrée l’ouvre. Maj avec les flèches choisit la période entre déclarations, Échap l’efface ; ou faites glisser sur les dates.",
+        "Tombol panah berpindah antarpernyataan menurut waktu; Enter membukanya. Shift dengan tombol panah memilih periode antarpernyataan, Esc menghapusnya; atau seret di sepanjang tanggal.";
+    /// Statements drawn together as a bar.
+    statements: "statements", "declaraciones", "déclarations", "pernyataan";
+    /// Name of the date range selector.
+    dates: "Selected period", "Periodo elegido", "Période choisie", "Periode terpilih";
+    /// After a count of statements a year's list leaves out: "1150 more".
+    more: "more", "más", "de plus", "lainnya";
+    /// After a count of one: "1 statement".
+    statement: "statement", "declaración", "déclaration", "pernyataan";
+    /// Name of the band that shows the whole archive while zoomed in.
+    overview:
+        "Whole archive: click or drag to move the view",
+        "Todo el archivo: haga clic o arrastre para mover la vista",
+        "Toute l’archive : cliquez ou faites glisser pour déplacer la vue",
+        "Seluruh arsip: klik atau seret untuk memindahkan tampilan";
+}
 
 impl Strings {
+    /// One line of the language's text.
+    fn line(&self, line: Line) -> &'static str {
+        self.0.split('\n').nth(line as usize).unwrap_or("")
+    }
+
     /// The strings of `lang`.
     pub fn of(lang: Lang) -> &'static Strings {
         match lang {
@@ -425,19 +306,23 @@ pub fn kind_label(slug: &str, lang: Lang) -> Option<&'static str> {
 pub fn count(n: u32, lang: Lang) -> String {
     let s = Strings::of(lang);
     match n {
-        0 => s.count_none.to_owned(),
-        1 => "1 ".to_owned() + s.statement,
-        n => decimal(n.into()) + " " + s.statements,
+        0 => s.count_none().to_owned(),
+        1 => "1 ".to_owned() + s.statement(),
+        n => decimal(n.into()) + " " + s.statements(),
     }
 }
 
 /// "Showing 10 of 12" under a partial list.
 pub fn showing(shown: u32, total: u32, lang: Lang) -> String {
-    let [before, between, after] = Strings::of(lang).showing;
-    before.to_owned() + &decimal(shown.into()) + between + &decimal(total.into()) + after
+    let s = Strings::of(lang);
+    s.showing_before().to_owned()
+        + &decimal(shown.into())
+        + s.showing_between()
+        + &decimal(total.into())
+        + s.showing_after()
 }
 
-/// The chronology's name for the interface strings (`Words::of(lang).zoom_in`).
+/// The chronology's name for the interface strings (`Words::of(lang).zoom_in()`).
 pub type Words = Strings;
 
 #[cfg(test)]
@@ -449,64 +334,64 @@ mod tests {
         for lang in Lang::ALL {
             let s = Strings::of(lang);
             let all = [
-                s.widget,
-                s.search,
-                s.search_placeholder,
-                s.filters,
-                s.sort,
-                s.sort_relevance,
-                s.sort_newest,
-                s.sort_oldest,
-                s.show_more,
-                s.show_fewer,
-                s.active_filters,
-                s.remove_filter,
-                s.clear_all,
-                s.results,
-                s.more_results,
-                s.no_results,
-                s.try_removing,
-                s.did_you_mean,
-                s.without_filters,
-                s.approximate,
-                s.approximate_note,
-                s.back,
-                s.signed_by,
-                s.tags,
-                s.filter_by,
-                s.excerpt_note,
-                s.source,
-                s.related,
-                s.permalink,
-                s.copy_link,
-                s.copied,
-                s.copy_failed,
-                s.previous,
-                s.next,
-                s.in_time,
-                s.from,
-                s.to,
-                s.ignored,
-                s.not_found,
-                s.chronology,
-                s.related_statements,
-                s.count_none,
-                s.showing[1],
-                s.zoom_in,
-                s.zoom_out,
-                s.fit,
-                s.fit_results,
-                s.clear_dates,
-                s.no_statements,
-                s.by_year,
-                s.of,
-                s.only_year,
-                s.help,
-                s.statements,
-                s.dates,
-                s.more,
-                s.statement,
-                s.overview,
+                s.widget(),
+                s.search(),
+                s.search_placeholder(),
+                s.filters(),
+                s.sort(),
+                s.sort_relevance(),
+                s.sort_newest(),
+                s.sort_oldest(),
+                s.show_more(),
+                s.show_fewer(),
+                s.active_filters(),
+                s.remove_filter(),
+                s.clear_all(),
+                s.results(),
+                s.more_results(),
+                s.no_results(),
+                s.try_removing(),
+                s.did_you_mean(),
+                s.without_filters(),
+                s.approximate(),
+                s.approximate_note(),
+                s.back(),
+                s.signed_by(),
+                s.tags(),
+                s.filter_by(),
+                s.excerpt_note(),
+                s.source(),
+                s.related(),
+                s.permalink(),
+                s.copy_link(),
+                s.copied(),
+                s.copy_failed(),
+                s.previous(),
+                s.next(),
+                s.in_time(),
+                s.from(),
+                s.to(),
+                s.ignored(),
+                s.not_found(),
+                s.chronology(),
+                s.related_statements(),
+                s.count_none(),
+                s.showing_between(),
+                s.zoom_in(),
+                s.zoom_out(),
+                s.fit(),
+                s.fit_results(),
+                s.clear_dates(),
+                s.no_statements(),
+                s.by_year(),
+                s.of_total(),
+                s.only_year(),
+                s.help(),
+                s.statements(),
+                s.dates(),
+                s.more(),
+                s.statement(),
+                s.overview(),
             ];
             assert!(all.iter().all(|t| !t.trim().is_empty()), "{lang:?}");
             for facet in Facet::ALL {
@@ -516,9 +401,24 @@ mod tests {
     }
 
     #[test]
+    fn no_string_breaks_the_lines() {
+        for lang in Lang::ALL {
+            // Each string ends with its line break: one piece more than strings.
+            assert_eq!(
+                Strings::of(lang).0.split('\n').count(),
+                LINES + 1,
+                "{lang:?}"
+            );
+        }
+    }
+
+    #[test]
     fn languages_differ_where_they_should() {
-        assert_ne!(Strings::of(Lang::En).search, Strings::of(Lang::Es).search);
-        assert_ne!(Strings::of(Lang::Fr).back, Strings::of(Lang::Id).back);
+        assert_ne!(
+            Strings::of(Lang::En).search(),
+            Strings::of(Lang::Es).search()
+        );
+        assert_ne!(Strings::of(Lang::Fr).back(), Strings::of(Lang::Id).back());
         assert_eq!(facet_name(Facet::Topic, Lang::Es), "Tema");
     }
 

@@ -42,6 +42,6 @@ mod nodes;
 mod pointer;
 
 #[cfg(target_arch = "wasm32")]
-pub use card::{about, About, Describe};
+pub use card::{about, About};
 #[cfg(target_arch = "wasm32")]
-pub use chart::{entries, Action, Entry, Sink, Timeline};
+pub use chart::{entries, Action, Entry, Host, Timeline};

@@ -119,14 +119,14 @@ pub fn chips(archive: &Archive, state: &State, lang: Lang) -> Vec<Chip> {
         chips.push(Chip {
             target: Target::From,
             label: period_words(lang, Some(from), None)
-                .unwrap_or_else(|| strings.from.to_owned() + " " + from),
+                .unwrap_or_else(|| strings.from().to_owned() + " " + from),
         });
     }
     if let Some(to) = &state.to {
         chips.push(Chip {
             target: Target::To,
             label: period_words(lang, None, Some(to))
-                .unwrap_or_else(|| strings.to.to_owned() + " " + to),
+                .unwrap_or_else(|| strings.to().to_owned() + " " + to),
         });
     }
     chips

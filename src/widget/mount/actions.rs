@@ -4,15 +4,14 @@
 //!
 //! [`Session::act`]: crate::widget::session::Session::act
 
-use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use super::{with, Inner};
+use super::{listen, Inner};
 use crate::widget::action::Action;
-use crate::widget::dom::{self, Tracked};
+use crate::widget::dom;
 use crate::widget::session::{Change, Focus, Pane, Record};
 use crate::widget::state::Sort;
 
@@ -20,52 +19,31 @@ impl Inner {
     /// Attaches the listeners of the skeleton's nodes: each turns its event
     /// into an [`Action`].
     pub(super) fn wire(&mut self) {
-        self.listeners.clear();
-        let weak = self.weak.clone();
-        let input = EventListener::new(&self.nodes.input, "input", move |_| {
-            with(&weak, Inner::keystroke);
-        });
-        let weak = self.weak.clone();
-        let enter = EventListener::new(&self.nodes.input, "keydown", move |e| {
-            if e.dyn_ref::<KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Enter")
-            {
-                with(&weak, Inner::submit);
-            }
-        });
-        let weak = self.weak.clone();
-        let sort = EventListener::new(&self.nodes.sort, "change", move |_| {
-            with(&weak, |i| {
+        let w = &self.weak;
+        self.listeners = vec![
+            listen(w, &self.nodes.input, "input", |i, _| i.keystroke()),
+            listen(w, &self.nodes.sort, "change", |i, _| {
                 let sort = Sort::from_name(&i.nodes.sort.value());
                 i.act(Action::Sort(sort));
-            });
-        });
-        let weak = self.weak.clone();
-        let click = EventListener::new(&self.nodes.root, "click", move |e| {
-            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-            let Some(control) = target.and_then(|t| t.closest("[data-act]").ok().flatten()) else {
-                return;
-            };
-            if let Some(action) = Action::decode(&|name| control.get_attribute(name)) {
-                with(&weak, |i| i.act(action));
-            }
-        });
-        let weak = self.weak.clone();
-        let escape = EventListener::new(&self.nodes.root, "keydown", move |e| {
-            if e.dyn_ref::<KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape")
-            {
-                with(&weak, |i| {
-                    if i.state.open.is_some() {
-                        i.act(Action::Back);
-                    }
-                });
-            }
-        });
-        self.listeners = [input, enter, sort, click, escape]
-            .into_iter()
-            .map(Tracked::new)
-            .collect();
+            }),
+            listen(w, &self.nodes.root, "click", |i, e| {
+                let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                let control = target.and_then(|t| dom::closest(&t, "[data-act]"));
+                if let Some(action) = control.and_then(|c| Action::decode(&|n| c.get_attribute(n)))
+                {
+                    i.act(action);
+                }
+            }),
+            // Enter in the search box; Escape anywhere in the reading view.
+            listen(w, &self.nodes.root, "keydown", |i, e| {
+                let key = e.dyn_ref::<KeyboardEvent>().map(KeyboardEvent::key);
+                match key.as_deref() {
+                    Some("Enter") if e.target().as_deref() == Some(&i.nodes.input) => i.submit(),
+                    Some("Escape") if i.state.open.is_some() => i.act(Action::Back),
+                    _ => {}
+                }
+            }),
+        ];
     }
 
     /// Carries out `action`: the session says what changed, [`Inner::apply`] shows it.
@@ -76,7 +54,7 @@ impl Inner {
         }
         // Only opening a statement keeps the scroll (reading it may lay out the page).
         let scroll_y = match action {
-            Action::Open(_) if self.state.open.is_none() => self.window.scroll_y().unwrap_or(0.0),
+            Action::Open(_) if self.state.open.is_none() => dom::scroll(&self.window).1,
             _ => 0.0,
         };
         let change = self.session.act(action, scroll_y);
@@ -93,7 +71,7 @@ impl Inner {
         if change.input {
             self.nodes.input.set_value(&self.session.state.text);
         }
-        let before = self.nodes.results.child_element_count();
+        let before = dom::children(&self.nodes.results).length();
         if change.results {
             self.render_results();
         }
@@ -118,12 +96,9 @@ impl Inner {
             Focus::Keep => {}
             Focus::Input => dom::focus(&self.nodes.input),
             Focus::NextPage => {
-                let first_new = self
-                    .nodes
-                    .results
-                    .children()
+                let first_new = dom::children(&self.nodes.results)
                     .item(before)
-                    .and_then(|li| li.query_selector("button").ok().flatten());
+                    .and_then(|li| dom::find(&li, "button"));
                 dom::focus(first_new.as_ref().unwrap_or(&self.nodes.input));
             }
         }

@@ -5,13 +5,12 @@
 
 use std::cell::Cell;
 
-use gloo::events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::{with, Inner, Record, HASH_OWNER, PAGE};
+use super::{listen, Inner, Record, HASH_OWNER, PAGE};
 use crate::vocabulary::Facet;
-use crate::widget::dom::Tracked;
+use crate::widget::dom;
 use crate::widget::state::State;
 use crate::widget::url;
 
@@ -34,12 +33,8 @@ impl Inner {
         if on {
             // Back and forward fire `popstate`, and so does following a link
             // to a fragment, such as one in the older `#ima:` form.
-            let weak = self.weak.clone();
-            self.history_listeners.push(Tracked::new(EventListener::new(
-                &self.window,
-                "popstate",
-                move |_| with(&weak, Inner::follow_url),
-            )));
+            let popstate = listen(&self.weak, &self.window, "popstate", |i, _| i.follow_url());
+            self.history_listeners.push(popstate);
         }
     }
 
@@ -47,7 +42,7 @@ impl Inner {
     /// `#ima:` link, which is then rewritten to the parameter), checked
     /// against the archive.
     pub(super) fn url_state(&self) -> Option<State> {
-        let href = self.window.location().href().ok()?;
+        let href = dom::href(&self.window);
         let found = url::read(&href);
         let rewrite = matches!(found, url::Found::Fragment(_));
         let state = self.shared.checker.sanitize(found.state()?);
@@ -91,9 +86,8 @@ impl Inner {
     /// Writes the state into the URL's `ima` parameter: a new history entry
     /// for `Record::Push`, the current one for `Record::Replace`.
     pub(super) fn write_state(&self, record: Record) {
-        if let Ok(href) = self.window.location().href() {
-            self.write_url(&href, &self.state, record);
-        }
+        let href = dom::href(&self.window);
+        self.write_url(&href, &self.state, record);
     }
 
     fn write_url(&self, href: &str, state: &State, record: Record) {

@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::number::signed;
 use crate::widget::dom;
 use crate::widget::options::{resolve_lang, Checker};
-use crate::widget::{STYLESHEET, TIMELINE_STYLESHEET};
+use crate::widget::STYLESHEET;
 
 /// The archive and what checks values against it, shared by every widget on the page.
 pub(super) struct Shared {
@@ -74,8 +74,7 @@ fn sheet() -> Option<CssStyleSheet> {
             return Some(s.clone());
         }
         let s = CssStyleSheet::new().ok()?;
-        s.replace_sync(&[STYLESHEET, TIMELINE_STYLESHEET].concat())
-            .ok()?;
+        s.replace_sync(STYLESHEET).ok()?;
         *cell.borrow_mut() = Some(s.clone());
         Some(s)
     })
@@ -89,7 +88,7 @@ pub(super) fn style(doc: &Document, shadow: &ShadowRoot) {
         Some(s) => shadow.set_adopted_style_sheets(&Array::of1(&s)),
         None => {
             let style = dom::child(doc, shadow, "style", "");
-            style.set_text_content(Some(&[STYLESHEET, TIMELINE_STYLESHEET].concat()));
+            style.set_text_content(Some(STYLESHEET));
         }
     }
 }

@@ -2,12 +2,14 @@
 //! what changed, see `render::Shown`), the reading view or the list, and
 //! the chronology.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, FocusOptions, HtmlElement};
+use web_sys::Element;
 
+use super::page::Shared;
 use super::{with, Inner};
+use crate::lang::Lang;
 use crate::widget::action::Action;
 use crate::widget::dom;
 use crate::widget::options::View;
@@ -22,10 +24,7 @@ impl Inner {
     /// Searches and renders the result regions that changed, keeping focus
     /// on the same control when it was drawn again.
     pub(super) fn render_results(&mut self) {
-        let key = self
-            .shadow
-            .active_element()
-            .and_then(|e| e.get_attribute("data-key"));
+        let key = dom::active(&self.shadow).and_then(|e| e.get_attribute("data-key"));
         let mut found = view::results(&self.shared.archive, &self.state, self.lang, self.limit);
         let matched = std::mem::take(&mut found.matched);
         if let Some(t) = &self.timeline {
@@ -57,7 +56,7 @@ impl Inner {
         }
         // A control drawn again lost focus: give it to its new self.
         if let Some(key) = key {
-            if self.shadow.active_element().is_none() {
+            if dom::active(&self.shadow).is_none() {
                 let e = self.find_key(&key).or_else(|| self.find_key("clear"));
                 dom::focus(e.as_ref().unwrap_or(&self.nodes.input));
             }
@@ -83,7 +82,7 @@ impl Inner {
         dom::show(&self.nodes.list, false);
         dom::class(&self.nodes.root, "reading-mode", true);
         if focus {
-            if let Ok(Some(h)) = self.nodes.reading.query_selector("h2") {
+            if let Some(h) = dom::find(&self.nodes.reading, "h2") {
                 dom::focus(&h);
             }
         }
@@ -99,26 +98,16 @@ impl Inner {
             return;
         };
         self.window
-            .scroll_to_with_x_and_y(self.window.scroll_x().unwrap_or(0.0), point.scroll_y);
-        let options = FocusOptions::new();
-        options.set_prevent_scroll(true);
+            .scroll_to_with_x_and_y(dom::scroll(&self.window).0, point.scroll_y);
         let card = self.find_key(&("o:".to_owned() + &point.id));
-        match card.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
-            Some(c) => {
-                let _ = c.focus_with_options(&options);
-            }
-            None => {
-                let _ = self.nodes.input.focus_with_options(&options);
-            }
-        }
+        dom::focus_in_place(card.as_ref().unwrap_or(&self.nodes.input));
     }
 
     /// The element carrying `data-key="key"`, if rendered.
     fn find_key(&self, key: &str) -> Option<Element> {
-        let all = self.shadow.query_selector_all("[data-key]").ok()?;
+        let all = dom::find_all(&self.shadow, "[data-key]");
         (0..all.length())
             .filter_map(|i| all.item(i))
-            .filter_map(|n| n.dyn_into::<Element>().ok())
             .find(|e| e.get_attribute("data-key").as_deref() == Some(key))
     }
 
@@ -132,25 +121,17 @@ impl Inner {
             return;
         }
         let entries = timeline::entries(&self.shared.archive);
-        let weak = self.weak.clone();
-        let sink: timeline::Sink = Rc::new(move |a| {
-            with(&weak, |i| {
-                i.act(match a {
-                    timeline::Action::Open(id) => Action::Open(id),
-                    timeline::Action::Dates(from, to) => Action::Period(from, to),
-                })
-            })
+        let host = Rc::new(Chronology {
+            widget: self.weak.clone(),
+            shared: self.shared.clone(),
+            lang: self.lang,
         });
-        let (shared, lang) = (self.shared.clone(), self.lang);
-        let describe: timeline::Describe =
-            Rc::new(move |doc| timeline::about(&shared.archive, doc, lang));
         self.timeline = Some(Timeline::new(
             &self.doc,
             &self.nodes.chronology,
             self.lang,
             entries,
-            describe,
-            sink,
+            host,
         ));
     }
 
@@ -160,5 +141,27 @@ impl Inner {
             return;
         };
         t.update(matched, from.as_deref(), to.as_deref(), open.as_deref());
+    }
+}
+
+/// The widget as its chronology's [`timeline::Host`].
+struct Chronology {
+    widget: Weak<RefCell<Inner>>,
+    shared: Rc<Shared>,
+    lang: Lang,
+}
+
+impl timeline::Host for Chronology {
+    fn act(&self, action: timeline::Action) {
+        with(&self.widget, |i| {
+            i.act(match action {
+                timeline::Action::Open(id) => Action::Open(id),
+                timeline::Action::Dates(from, to) => Action::Period(from, to),
+            })
+        });
+    }
+
+    fn about(&self, doc: usize) -> Option<timeline::About> {
+        timeline::about(&self.shared.archive, doc, self.lang)
     }
 }

@@ -6,19 +6,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlInputElement};
 
-use super::{with, Inner, MAX_CLIPBOARD, NOTICE_MS};
+use super::{after, with, Inner, MAX_CLIPBOARD, NOTICE_MS};
 use crate::widget::dom::{self, Tracked};
 use crate::widget::state::State;
 use crate::widget::strings::Strings;
 use crate::widget::url;
-use gloo::timers::callback::Timeout;
 
 impl Inner {
     /// The link that opens statement `id` on this page: the page's own URL,
     /// its other parameters and fragment as they are, with the widget's
     /// parameter saying only which statement is open.
     pub(super) fn permalink(&self, id: &str) -> String {
-        let href = self.window.location().href().unwrap_or_default();
+        let href = dom::href(&self.window);
         let state = State {
             open: Some(id.to_owned()),
             ..State::default()
@@ -58,13 +57,9 @@ impl Inner {
 
     /// Shows the permalink as selected text; false when there is none.
     pub(super) fn select_link_field(&self) -> bool {
-        let field = self
-            .nodes
-            .reading
-            .query_selector(".link-field")
-            .ok()
-            .flatten()
-            .and_then(|f| f.dyn_into::<HtmlInputElement>().ok());
+        // The field `render::reading` made, an `<input>`.
+        let field = dom::find(&self.nodes.reading, ".link-field")
+            .map(JsCast::unchecked_into::<HtmlInputElement>);
         match field {
             Some(f) => {
                 dom::show(&f, true);
@@ -82,18 +77,15 @@ impl Inner {
         if !copied {
             self.select_link_field();
         }
-        let Ok(Some(n)) = self.nodes.reading.query_selector(".notice") else {
+        let Some(n) = dom::find(&self.nodes.reading, ".notice") else {
             return;
         };
-        n.set_text_content(Some(if copied { s.copied } else { s.copy_failed }));
-        let weak = self.weak.clone();
-        self.notice = Some(Tracked::new(Timeout::new(NOTICE_MS, move || {
-            with(&weak, |i| {
-                i.notice = None;
-                if let Ok(Some(n)) = i.nodes.reading.query_selector(".notice") {
-                    n.set_text_content(None);
-                }
-            });
-        })));
+        n.set_text_content(Some(if copied { s.copied() } else { s.copy_failed() }));
+        self.notice = Some(after(&self.weak, NOTICE_MS, |i| {
+            i.notice = None;
+            if let Some(n) = dom::find(&i.nodes.reading, ".notice") {
+                n.set_text_content(None);
+            }
+        }));
     }
 }

@@ -15,7 +15,7 @@
 
 use gloo::timers::callback::Timeout;
 
-use super::{with, Inner};
+use super::{after, Inner};
 use crate::widget::action::Action;
 use crate::widget::dom::Tracked;
 use crate::widget::options::MAX_TEXT;
@@ -53,10 +53,7 @@ impl Inner {
 
     /// Starts (again) the wait for a pause.
     pub(super) fn pause(&mut self) {
-        let weak = self.weak.clone();
-        self.typing.pause = Some(Tracked::new(Timeout::new(PAUSE_MS, move || {
-            with(&weak, Inner::settle);
-        })));
+        self.typing.pause = Some(after(&self.weak, PAUSE_MS, Inner::settle));
     }
 
     /// Records the typed text and announces its count, if a pause was awaited.

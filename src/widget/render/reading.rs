@@ -16,10 +16,10 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
     let (doc, s) = (ctx.doc, ctx.strings);
     let r = &nodes.reading;
     clear(r);
-    let back = button(doc, r, "back", &("← ".to_owned() + s.back), &Action::Back);
+    let back = button(doc, r, "back", &("← ".to_owned() + s.back()), &Action::Back);
     attr(&back, "part", "back");
     let Some(view) = view else {
-        let h = text_child(doc, r, "h2", "reading-title", s.not_found);
+        let h = text_child(doc, r, "h2", "reading-title", s.not_found());
         attr(&h, "tabindex", "-1");
         return;
     };
@@ -34,13 +34,13 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
     }
     if let Some(reason) = &summary.date.reason {
         let p = child(doc, r, "p", "note");
-        text_child(doc, &p, "strong", "", s.approximate_note);
+        text_child(doc, &p, "strong", "", s.approximate_note());
         text(doc, &p, " ");
         text(doc, &p, reason);
     }
     if !summary.signatories.is_empty() {
         let p = child(doc, r, "p", "signed");
-        text_child(doc, &p, "strong", "", s.signed_by);
+        text_child(doc, &p, "strong", "", s.signed_by());
         for (i, sig) in summary.signatories.iter().enumerate() {
             text(doc, &p, if i == 0 { " " } else { "; " });
             text(doc, &p, &sig.name);
@@ -52,7 +52,7 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
     }
     if !summary.tags.is_empty() {
         let ul = child(doc, r, "ul", "tags");
-        attrs(&ul, &[("aria-label", s.tags), ("role", "list")]);
+        attrs(&ul, &[("aria-label", s.tags()), ("role", "list")]);
         for tag in &summary.tags {
             let Some(facet) = crate::vocabulary::Facet::from_name(tag.facet) else {
                 continue;
@@ -60,7 +60,7 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
             let li = child(doc, &ul, "li", "");
             let action = Action::Tag(facet, tag.value.clone());
             let b = button(doc, &li, "tag", &tag.label, &action);
-            let name = s.filter_by.to_owned() + ": " + &tag.label;
+            let name = s.filter_by().to_owned() + ": " + &tag.label;
             attrs(&b, &[("aria-label", &name), ("part", "tag")]);
         }
     }
@@ -72,24 +72,24 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
     }
     if summary.excerpt {
         let note = child(doc, r, "p", "note excerpt");
-        text(doc, &note, s.excerpt_note);
+        text(doc, &note, s.excerpt_note());
         text(doc, &note, " ");
-        text_child(doc, &note, "strong", "", s.source);
+        text_child(doc, &note, "strong", "", s.source());
         text(doc, &note, " ");
         text(doc, &note, &view.record.source);
     }
     if !view.record.related.is_empty() {
         let p = child(doc, r, "p", "related");
-        text_child(doc, &p, "strong", "", s.related);
+        text_child(doc, &p, "strong", "", s.related());
         text(doc, &p, " ");
         text(doc, &p, &view.record.related.join(" · "));
     }
     if let Some(link) = permalink {
         let share = child(doc, r, "div", "share");
-        let a = text_child(doc, &share, "a", "permalink", s.permalink);
+        let a = text_child(doc, &share, "a", "permalink", s.permalink());
         // Printed, the address itself follows the word (see the print styles).
         attrs(&a, &[("href", link), ("part", "permalink")]);
-        let copy = button(doc, &share, "copy", s.copy_link, &Action::Copy);
+        let copy = button(doc, &share, "copy", s.copy_link(), &Action::Copy);
         attr(&copy, "part", "copy");
         let field = child(doc, &share, "input", "link-field");
         attrs(
@@ -98,15 +98,15 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
                 ("readonly", ""),
                 ("value", link),
                 ("hidden", ""),
-                ("aria-label", s.permalink),
+                ("aria-label", s.permalink()),
             ],
         );
         let notice = child(doc, &share, "span", "notice");
         attrs(&notice, &[("role", "status"), ("aria-live", "polite")]);
     }
     if !view.related.is_empty() {
-        let section = ctx.region(r, "section", "nearby", "related", s.related_statements);
-        text_child(doc, &section, "h3", "nearby-title", s.related_statements);
+        let section = ctx.region(r, "section", "nearby", "related", s.related_statements());
+        text_child(doc, &section, "h3", "nearby-title", s.related_statements());
         let ul = child(doc, &section, "ul", "nearby-list");
         attr(&ul, "role", "list");
         for n in &view.related {
@@ -115,10 +115,10 @@ pub fn reading(ctx: &Ctx, nodes: &Nodes, view: Option<&Reading>, permalink: Opti
         }
     }
     if view.previous.is_some() || view.next.is_some() {
-        let nav = ctx.region(r, "nav", "neighbours", "", s.in_time);
+        let nav = ctx.region(r, "nav", "neighbours", "", s.in_time());
         for (n, label, class) in [
-            (&view.previous, s.previous, "prev"),
-            (&view.next, s.next, "next"),
+            (&view.previous, s.previous(), "prev"),
+            (&view.next, s.next(), "next"),
         ] {
             let Some(n) = n else { continue };
             let arrow = if class == "prev" { "← " } else { "" };

@@ -4,18 +4,18 @@
 //! reading view's container.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, ShadowRoot};
+use web_sys::ShadowRoot;
 
 use super::{Ctx, Nodes};
 use crate::widget::action::Action;
-use crate::widget::dom::{attr, attrs, button, child, text_child};
+use crate::widget::dom::{attr, attrs, button, child, text_child, Field};
 use crate::widget::options::Settings;
 use crate::widget::state::Sort;
 
 /// Builds the fixed frame of the widget in `shadow`.
 pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let (doc, s) = (ctx.doc, ctx.strings);
-    let root = ctx.region(shadow, "div", "ima", "root", s.widget);
+    let root = ctx.region(shadow, "div", "ima", "root", s.widget());
     attrs(
         &root,
         &[
@@ -29,18 +29,18 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     let bar = child(doc, &root, "div", "bar");
     // Named, and numbered after the first widget (`Ctx::landmark`), so two
     // widgets on a page are told apart (axe `landmark-unique`).
-    let search = ctx.region(&bar, "div", "search", "search", s.search);
+    let search = ctx.region(&bar, "div", "search", "search", s.search());
     attr(&search, "role", "search");
-    let label = text_child(doc, &search, "label", "sr", s.search);
+    let label = text_child(doc, &search, "label", "sr", s.search());
     attr(&label, "for", "ima-q");
-    let input: HtmlInputElement = child(doc, &search, "input", "input").unchecked_into();
+    let input: Field = child(doc, &search, "input", "input").unchecked_into();
     attrs(
         &input,
         &[
             ("id", "ima-q"),
             ("type", "search"),
             ("part", "input"),
-            ("placeholder", s.search_placeholder),
+            ("placeholder", s.search_placeholder()),
             ("autocomplete", "off"),
             ("spellcheck", "false"),
             ("enterkeyhint", "search"),
@@ -48,21 +48,21 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
     );
 
     let sort_box = child(doc, &bar, "div", "sort");
-    let sort_label = text_child(doc, &sort_box, "label", "sort-label", s.sort);
+    let sort_label = text_child(doc, &sort_box, "label", "sort-label", s.sort());
     attr(&sort_label, "for", "ima-sort");
-    let sort: HtmlSelectElement = child(doc, &sort_box, "select", "select").unchecked_into();
+    let sort: Field = child(doc, &sort_box, "select", "select").unchecked_into();
     attrs(&sort, &[("id", "ima-sort"), ("part", "sort")]);
     for order in Sort::ALL {
         let label = match order {
-            Sort::Relevance => s.sort_relevance,
-            Sort::Newest => s.sort_newest,
-            Sort::Oldest => s.sort_oldest,
+            Sort::Relevance => s.sort_relevance(),
+            Sort::Newest => s.sort_newest(),
+            Sort::Oldest => s.sort_oldest(),
         };
         let option = text_child(doc, &sort, "option", "", label);
         attr(&option, "value", order.as_str());
     }
 
-    let toggle = button(doc, &bar, "toggle", s.filters, &Action::Filters);
+    let toggle = button(doc, &bar, "toggle", s.filters(), &Action::Filters);
     attrs(
         &toggle,
         &[
@@ -78,7 +78,7 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
         &[
             ("part", "chips"),
             ("role", "group"),
-            ("aria-label", s.active_filters),
+            ("aria-label", s.active_filters()),
         ],
     );
     let status = child(doc, &root, "p", "status");
@@ -103,15 +103,15 @@ pub fn skeleton(ctx: &Ctx, shadow: &ShadowRoot, settings: &Settings) -> Nodes {
             ("id", "ima-facets"),
             ("part", "facets"),
             ("role", "group"),
-            ("aria-label", s.filters),
+            ("aria-label", s.filters()),
         ],
     );
     let main = child(doc, &body, "div", "main");
     // The chronology (`view="timeline"` or `"both"`) sits above the list and
     // stays over the reading view, where it marks the open statement.
-    let chronology = ctx.region(&main, "section", "chronology", "chronology", s.chronology);
+    let chronology = ctx.region(&main, "section", "chronology", "chronology", s.chronology());
     attr(&chronology, "hidden", "");
-    let list = ctx.region(&main, "section", "list", "", s.results);
+    let list = ctx.region(&main, "section", "list", "", s.results());
     let results = child(doc, &list, "ol", "results");
     attrs(&results, &[("part", "results"), ("role", "list")]);
     let more = child(doc, &list, "div", "more");

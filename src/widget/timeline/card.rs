@@ -9,17 +9,14 @@
 //! attribute). It repeats what the mark's accessible name says, so it is
 //! hidden from screen readers.
 
-use std::rc::Rc;
-
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Document, Element};
 
 use super::chart::{px, Model};
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::response::Segment;
-use crate::widget::dom::{attr, attrs, child, clear, segments, text, text_child};
+use crate::widget::dom::{attr, attrs, child, clear, segments, style, text, text_child, unset};
 use crate::widget::strings::{kind_label, Strings};
 
 /// Widest a card gets, pixels.
@@ -39,9 +36,6 @@ pub struct About {
     pub opening: String,
 }
 
-/// Gives the card's text for a statement, by its place in the archive.
-pub type Describe = Rc<dyn Fn(usize) -> Option<About>>;
-
 /// The card's text for statement `doc` of `archive`, in `lang`.
 pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
     let s = archive.statements().get(doc)?;
@@ -58,9 +52,8 @@ pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
 
 /// Sets pixel lengths through the element's style object.
 pub(super) fn style_px(e: &Element, pairs: &[(&str, f64)]) {
-    let style = e.unchecked_ref::<HtmlElement>().style();
     for (name, value) in pairs {
-        let _ = style.set_property(name, &(px(*value) + "px"));
+        style(e, name, &(px(*value) + "px"));
     }
 }
 
@@ -134,7 +127,7 @@ impl Card {
         );
         attr(&self.el, "data-i", &decimal(index as u64));
         self.shown = Some(index);
-        let _ = self.el.remove_attribute("hidden");
+        unset(&self.el, "hidden");
         if self.written == Some(index) {
             return;
         }
@@ -152,7 +145,7 @@ impl Card {
         text(doc, &meta, date);
         if approximate {
             text(doc, &meta, " · ");
-            text_child(doc, &meta, "span", "approx", strings.approximate);
+            text_child(doc, &meta, "span", "approx", strings.approximate());
         }
         if let Some(reason) = &about.reason {
             text_child(doc, el, "p", "tl-card-note", reason);
@@ -186,7 +179,7 @@ impl Model {
             return;
         };
         let about = (!self.card.holds(i))
-            .then(|| (self.describe)(entry.doc))
+            .then(|| self.host.about(entry.doc))
             .flatten();
         let snippet = self
             .snippets

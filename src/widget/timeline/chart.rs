@@ -30,10 +30,9 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::card::{Card, Describe};
+use super::card::{About, Card};
 use super::draw::{BreakShown, TickLabel};
 use super::geometry::{brush_of, period_words, Axis, Bar, Layout, Mark, Shape, View, LABEL_LANES};
 use super::input::{wire, Watch};
@@ -46,7 +45,7 @@ use crate::date::{Day, PartialDate};
 use crate::lang::Lang;
 use crate::number::{decimal, signed};
 use crate::response::Segment;
-use crate::widget::dom::{attr, clear, Tracked};
+use crate::widget::dom::{active, attr, clear, find, focus, show, Tracked};
 use crate::widget::strings::Words;
 
 /// Height of the drawing, pixels.
@@ -73,8 +72,17 @@ pub enum Action {
     Dates(Option<String>, Option<String>),
 }
 
-/// Where the timeline's actions go.
-pub type Sink = Rc<dyn Fn(Action)>;
+/// What the timeline needs of the widget it is in: one object, rather than
+/// a callback for each need.
+pub trait Host {
+    /// Carries out what the visitor asked on the chronology.
+    fn act(&self, action: Action);
+    /// What the card says of statement `doc` besides its title and date.
+    fn about(&self, doc: usize) -> Option<About>;
+}
+
+/// The widget around a timeline.
+pub type Sink = Rc<dyn Host>;
 
 /// One statement as the timeline shows it.
 #[derive(Debug, Clone)]
@@ -126,7 +134,7 @@ pub(super) struct Model {
     pub(super) slot: Element,
     pub(super) nodes: Nodes,
     pub(super) card: Card,
-    pub(super) describe: Describe,
+    pub(super) host: Sink,
     pub(super) entries: Vec<Entry>,
     pub(super) axis: Axis,
     pub(super) matched: Vec<bool>,
@@ -205,17 +213,17 @@ pub(super) fn place(e: &Element, pairs: &[(&str, f64)]) {
 
 impl Timeline {
     /// Draws the chronology of `entries` into `slot` and starts listening;
-    /// `describe` gives a statement's card its kind and opening.
+    /// `host` takes its actions and gives a statement's card its kind and
+    /// opening.
     pub fn new(
         doc: &Document,
         slot: &Element,
         lang: Lang,
         entries: Vec<Entry>,
-        describe: Describe,
-        sink: Sink,
+        host: Sink,
     ) -> Timeline {
         let words = Words::of(lang);
-        let (nodes, buttons, card) = Nodes::new(doc, slot, words);
+        let (nodes, card) = Nodes::new(doc, slot, words);
         let frame = nodes.frame.clone();
 
         let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
@@ -229,7 +237,7 @@ impl Timeline {
             slot: slot.clone(),
             nodes,
             card,
-            describe,
+            host: host.clone(),
             entries,
             axis,
             matched: vec![true; n],
@@ -260,7 +268,7 @@ impl Timeline {
             tick: None,
             frame: None,
         }));
-        let listeners = wire(&model, &buttons, sink);
+        let listeners = wire(&model, host);
         let watch = Watch::new(&model, &frame).map(Tracked::new);
         let tick = ticker(&model);
         let timeline = Timeline {
@@ -365,13 +373,7 @@ impl Model {
 
     /// Whether focus is on one of the marks.
     pub(super) fn has_focus(&self) -> bool {
-        let active = self
-            .slot
-            .get_root_node()
-            .dyn_into::<web_sys::ShadowRoot>()
-            .ok()
-            .and_then(|r| r.active_element())
-            .or_else(|| self.doc.active_element());
+        let active = active(&self.slot.get_root_node()).or_else(|| active(&self.doc));
         active.is_some_and(|a| self.nodes.marks.contains(Some(&a)))
     }
 
@@ -409,10 +411,8 @@ impl Model {
         self.draw_brush();
         self.show_tools();
         if refocus {
-            if let Ok(Some(e)) = self.nodes.marks.query_selector("[tabindex='0']") {
-                if let Ok(e) = e.dyn_into::<web_sys::SvgElement>() {
-                    let _ = e.focus();
-                }
+            if let Some(e) = find(&self.nodes.marks, "[tabindex='0']") {
+                focus(&e);
             }
         }
         self.caption();
@@ -471,12 +471,8 @@ impl Model {
     /// something is filtered out.
     pub(super) fn show_tools(&self) {
         let n = &self.nodes;
-        let _ = n
-            .clear
-            .toggle_attribute_with_force("hidden", self.brush.is_none());
-        let _ = n
-            .results
-            .toggle_attribute_with_force("hidden", self.all && self.brush.is_none());
+        show(&n.clear, self.brush.is_some());
+        show(&n.results, !(self.all && self.brush.is_none()));
     }
 
     /// Under the drawing: the counts of the density bar under the pointer,
@@ -486,7 +482,7 @@ impl Model {
         let w = self.words;
         let text = self
             .hover_bin
-            .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements);
+            .map(|(m, n)| self.count(m, n, m == n) + " " + w.statements());
         let text = text.or_else(|| {
             let words = period_words(
                 self.lang,
@@ -494,7 +490,11 @@ impl Model {
                 self.period.1.as_deref(),
             )?;
             let n = self.matched.iter().filter(|m| **m).count();
-            let noun = if n == 1 { w.statement } else { w.statements };
+            let noun = if n == 1 {
+                w.statement()
+            } else {
+                w.statements()
+            };
             Some(words + " · " + &decimal(n as u64) + " " + noun)
         });
         let text = text.unwrap_or_default();

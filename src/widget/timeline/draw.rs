@@ -4,7 +4,7 @@
 use super::chart::{place, px, Model, AXIS_Y, HEIGHT, MARKS_TOP, TOP};
 use super::geometry::overview::{OVERVIEW_BIN_PX, OVERVIEW_H};
 use super::geometry::{period_words, Break, Layout, BIN_PX, BREAK_PX};
-use crate::widget::dom::{attr, clear, svg};
+use crate::widget::dom::{attr, clear, remove, show, svg};
 use web_sys::Element;
 
 /// A tick's label on screen, and its text (written only when it changes).
@@ -41,7 +41,7 @@ impl Model {
         let labels = &mut self.tick_labels;
         while labels.len() > ticks.ticks.len() {
             if let Some(l) = labels.pop() {
-                l.el.remove();
+                remove(&l.el);
             }
         }
         for (k, t) in ticks.ticks.iter().enumerate() {
@@ -89,7 +89,7 @@ impl Model {
             self.breaks_shown.push(shown);
         }
         for s in &old {
-            s.el.remove();
+            remove(&s.el);
         }
     }
 
@@ -146,7 +146,7 @@ impl Model {
         let n = &self.nodes;
         let whole = self.axis.fit(self.view.width);
         let zoomed = self.view.k > whole.k * 1.0001;
-        let _ = n.band.toggle_attribute_with_force("hidden", !zoomed);
+        show(&n.band, zoomed);
         if !zoomed {
             return;
         }

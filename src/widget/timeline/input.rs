@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, ResizeObserver};
 
 use super::chart::{Action, Model, Sink};
-use crate::widget::dom::Tracked;
+use crate::widget::dom::{self, Tracked};
 use crate::widget::strings::Words;
 
 /// Zoom factor of a button press or key.
@@ -44,7 +44,7 @@ impl Tool {
         Tool::Clear,
     ];
 
-    /// Its `data-tl` name, for the stylesheet and for tests.
+    /// Its `data-tl` name, for the stylesheet, the toolbar's listener and tests.
     pub(super) fn name(self) -> &'static str {
         match self {
             Tool::ZoomOut => "out",
@@ -55,14 +55,19 @@ impl Tool {
         }
     }
 
+    /// The tool named `name` ([`Tool::name`]).
+    fn from_name(name: &str) -> Option<Tool> {
+        Tool::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     /// Its accessible name and its text.
     pub(super) fn words(self, w: &Words) -> (&'static str, &'static str) {
         match self {
-            Tool::ZoomOut => (w.zoom_out, "−"),
-            Tool::ZoomIn => (w.zoom_in, "+"),
-            Tool::Fit => (w.fit, w.fit),
-            Tool::Results => (w.fit_results, w.fit_results),
-            Tool::Clear => (w.clear_dates, w.clear_dates),
+            Tool::ZoomOut => (w.zoom_out(), "−"),
+            Tool::ZoomIn => (w.zoom_in(), "+"),
+            Tool::Fit => (w.fit(), w.fit()),
+            Tool::Results => (w.fit_results(), w.fit_results()),
+            Tool::Clear => (w.clear_dates(), w.clear_dates()),
         }
     }
 }
@@ -75,7 +80,7 @@ fn act(model: &Weak<RefCell<Model>>, sink: &Sink, f: impl FnOnce(&mut Model) -> 
         Err(_) => None,
     };
     if let Some(a) = action {
-        sink(a);
+        sink.act(a);
     }
 }
 
@@ -95,12 +100,9 @@ fn on(
     EventListener::new_with_options(target, name, options, move |e| act(&w, &s, |m| f(m, e)))
 }
 
-pub(super) fn wire(
-    model: &Rc<RefCell<Model>>,
-    buttons: &[(Element, Tool)],
-    sink: Sink,
-) -> Vec<Tracked<EventListener>> {
+pub(super) fn wire(model: &Rc<RefCell<Model>>, sink: Sink) -> Vec<Tracked<EventListener>> {
     let m = model.borrow();
+    let tools = m.nodes.tools.clone();
     let stage = m.nodes.stage.clone();
     let details = m.nodes.details.clone();
     let years = m.nodes.years.clone();
@@ -147,12 +149,10 @@ pub(super) fn wire(
             None
         }));
     }
-    for (button, tool) in buttons {
-        let (w, s, tool) = (weak.clone(), sink.clone(), *tool);
-        out.push(EventListener::new(button, "click", move |_| {
-            act(&w, &s, |m| m.tool(tool))
-        }));
-    }
+    out.push(on(&tools, "click", passive, &weak, &sink, |m, e| {
+        let name = closest(e, "[data-tl]")?.get_attribute("data-tl")?;
+        m.tool(Tool::from_name(&name)?)
+    }));
     out.push(on(&details, "toggle", passive, &weak, &sink, |m, _| {
         m.list();
         None
@@ -205,11 +205,7 @@ impl Drop for Watch {
 
 /// The element `e` happened on, or its nearest ancestor, matching `selector`.
 pub(super) fn closest(e: &Event, selector: &str) -> Option<Element> {
-    e.target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest(selector)
-        .ok()?
+    dom::closest(e.target()?.dyn_ref::<Element>()?, selector)
 }
 
 impl Model {

@@ -15,6 +15,7 @@ use web_sys::KeyboardEvent;
 use super::chart::{Action, Model};
 use super::geometry::brush_of;
 use super::input::{Tool, STEP};
+use crate::widget::dom;
 
 impl Model {
     pub(super) fn key(&mut self, e: &KeyboardEvent) -> Option<Action> {
@@ -37,7 +38,7 @@ impl Model {
             self.stop();
             self.view = self.axis.reveal(self.view, i);
             self.draw(true);
-            if !e.shift_key() {
+            if !dom::shift(e) {
                 self.anchor = None;
                 return None;
             }

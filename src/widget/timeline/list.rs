@@ -14,14 +14,14 @@ impl Model {
         if whole {
             total
         } else {
-            decimal(matched.into()) + " " + self.words.of + " " + &total
+            decimal(matched.into()) + " " + self.words.of_total() + " " + &total
         }
     }
 
     /// The equivalent list, drawn only while it is open.
     pub(super) fn list(&self) {
         let n = &self.nodes;
-        if !n.details.has_attribute("open") {
+        if n.details.get_attribute("open").is_none() {
             clear(&n.years);
             return;
         }
@@ -44,8 +44,8 @@ impl Model {
                 "count",
                 &(" (".to_owned() + &count + ")"),
             );
-            let only = text_child(doc, &head, "button", "link", w.only_year);
-            let label = w.only_year.to_owned() + ": " + &year;
+            let only = text_child(doc, &head, "button", "link", w.only_year());
+            let label = w.only_year().to_owned() + ": " + &year;
             attrs(
                 &only,
                 &[
@@ -85,7 +85,7 @@ impl Model {
                     &ul,
                     "li",
                     "tl-more",
-                    &(decimal(left as u64) + " " + w.more),
+                    &(decimal(left as u64) + " " + w.more()),
                 );
             }
         }

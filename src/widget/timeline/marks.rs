@@ -14,7 +14,7 @@ use super::chart::{place, px, Model, AXIS_Y, LABEL_H, LANE_H, TOP};
 use super::geometry::labels::title_width;
 use super::geometry::{Layout, Shape, LABEL_LANES, MAX_LANES, POINT_R};
 use crate::number::decimal;
-use crate::widget::dom::{attr, attrs, class, svg, text_child, unset};
+use crate::widget::dom::{append, attr, attrs, children, class, remove, svg, text_child, unset};
 
 /// A statement's mark on screen, and what was last written to it, so a
 /// redraw writes only what changed.
@@ -148,20 +148,20 @@ impl Model {
             self.drawn_marks.push(d);
         }
         for d in &old {
-            d.el.remove();
+            remove(&d.el);
         }
         // Brought to the end, in order, unless they are there already
         // (moving the focused mark would blur it).
         let n = &self.nodes.marks;
-        let tail = n.children().length() as usize;
+        let tail = children(n).length() as usize;
         let placed = top.iter().enumerate().all(|(k, &j)| {
             let at = (tail + k).checked_sub(top.len());
-            let child = at.and_then(|at| n.children().item(at as u32));
+            let child = at.and_then(|at| children(n).item(at as u32));
             child.is_some_and(|c| self.drawn_marks.get(j).is_some_and(|d| d.el == c))
         });
         if !placed {
             for d in top.iter().filter_map(|&j| self.drawn_marks.get(j)) {
-                let _ = n.append_child(&d.el);
+                append(n, &d.el);
             }
         }
         self.spots = spots;
@@ -217,7 +217,7 @@ impl Model {
             }
         }
         for t in &old {
-            t.el.remove();
+            remove(&t.el);
         }
         attr(&self.nodes.leaders, "d", &leaders);
     }

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::chart::Model;
 use super::geometry::{within, View};
-use crate::widget::dom::{attr, unset};
+use crate::widget::dom::{attr, cancel_frame, computed, next_frame, unset};
 
 /// How long the view takes to glide to the matches, milliseconds.
 const GLIDE_MS: f64 = 250.0;
@@ -59,10 +59,8 @@ fn ease(t: f64) -> f64 {
 impl Model {
     /// Whether the visitor asked for reduced motion.
     fn still(&self) -> bool {
-        let style = web_sys::window().and_then(|w| w.get_computed_style(&self.nodes.stage).ok()?);
-        style
-            .and_then(|s| s.get_property_value("--tl-motion").ok())
-            .is_some_and(|v| v.trim() == "none")
+        web_sys::window()
+            .is_some_and(|w| computed(&w, &self.nodes.stage, "--tl-motion").trim() == "none")
     }
 
     /// Moves the view to `to`: at once under reduced motion, else as a
@@ -90,13 +88,13 @@ impl Model {
         let window = web_sys::window();
         self.frame = window
             .zip(self.tick.as_ref())
-            .and_then(|(w, f)| w.request_animation_frame(f).ok());
+            .map(|(w, f)| next_frame(&w, f));
     }
 
     /// Cancels the frame asked for, if any (on unmount).
     pub(super) fn cancel(&mut self) {
         if let (Some(id), Some(w)) = (self.frame.take(), web_sys::window()) {
-            let _ = w.cancel_animation_frame(id);
+            cancel_frame(&w, id);
         }
     }
 

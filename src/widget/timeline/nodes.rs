@@ -14,6 +14,8 @@ use crate::widget::strings::Words;
 
 /// The nodes of a timeline.
 pub(super) struct Nodes {
+    /// The toolbar of [`Tool`] buttons.
+    pub(super) tools: Element,
     pub(super) stage: Element,
     pub(super) frame: Element,
     pub(super) svg: Element,
@@ -43,24 +45,20 @@ pub(super) struct Nodes {
 }
 
 impl Nodes {
-    /// Empties `slot` and builds the chronology in it; gives its nodes,
-    /// its buttons with what each does, and its card.
-    pub(super) fn new(
-        doc: &Document,
-        slot: &Element,
-        words: &Words,
-    ) -> (Nodes, Vec<(Element, Tool)>, Card) {
+    /// Empties `slot` and builds the chronology in it; gives its nodes and
+    /// its card.
+    pub(super) fn new(doc: &Document, slot: &Element, words: &Words) -> (Nodes, Card) {
         clear(slot);
         unset(slot, "hidden");
         // A heading screen reader users can jump to (and which keeps the
         // headings in order where the facet panel is folded away).
-        text_child(doc, slot, "h2", "sr", words.chronology);
+        text_child(doc, slot, "h2", "sr", words.chronology());
         let tools = child(doc, slot, "div", "tl-tools");
         attrs(
             &tools,
-            &[("role", "toolbar"), ("aria-label", words.chronology)],
+            &[("role", "toolbar"), ("aria-label", words.chronology())],
         );
-        let mut buttons = Vec::new();
+        let (mut results, mut clear_dates) = (tools.clone(), tools.clone());
         for tool in Tool::ALL {
             let (label, text) = tool.words(words);
             let b = text_child(doc, &tools, "button", "tl-button", text);
@@ -75,20 +73,17 @@ impl Nodes {
             if text != label {
                 attr(&b, "aria-label", label);
             }
-            buttons.push((b, tool));
+            match tool {
+                Tool::Results => results = b,
+                Tool::Clear => clear_dates = b,
+                _ => {}
+            }
         }
-        let button = |t: Tool| {
-            buttons
-                .iter()
-                .find(|(_, b)| *b == t)
-                .map_or_else(|| tools.clone(), |(e, _)| e.clone())
-        };
-        let (results, clear_dates) = (button(Tool::Results), button(Tool::Clear));
         attr(&clear_dates, "hidden", "");
 
         let stage = child(doc, slot, "div", "tl-stage");
         let frame = child(doc, &stage, "div", "tl-frame");
-        let help = text_child(doc, slot, "p", "sr", words.help);
+        let help = text_child(doc, slot, "p", "sr", words.help());
         attr(&help, "id", "ima-tl-help");
         let root = svg(doc, &frame, "svg", "tl-svg");
         place(&root, &[("height", HEIGHT)]);
@@ -96,7 +91,7 @@ impl Nodes {
             &root,
             &[
                 ("role", "group"),
-                ("aria-label", words.chronology),
+                ("aria-label", words.chronology()),
                 ("aria-describedby", "ima-tl-help"),
                 ("part", "chronology-svg"),
             ],
@@ -133,7 +128,7 @@ impl Nodes {
             &band,
             &[
                 ("role", "img"),
-                ("aria-label", words.overview),
+                ("aria-label", words.overview()),
                 ("hidden", ""),
             ],
         );
@@ -144,10 +139,11 @@ impl Nodes {
         let caption = child(doc, slot, "p", "tl-caption");
         attr(&caption, "aria-hidden", "true");
         let details = child(doc, slot, "details", "tl-list");
-        text_child(doc, &details, "summary", "tl-summary", words.by_year);
+        text_child(doc, &details, "summary", "tl-summary", words.by_year());
         let years = child(doc, &details, "ul", "tl-years");
         attr(&years, "role", "list");
         let nodes = Nodes {
+            tools,
             stage,
             frame,
             svg: root,
@@ -172,6 +168,6 @@ impl Nodes {
             details,
             years,
         };
-        (nodes, buttons, card)
+        (nodes, card)
     }
 }

@@ -12,6 +12,7 @@ use web_sys::{Event, PointerEvent, WheelEvent};
 use super::chart::{Action, Model, AXIS_Y};
 use super::geometry::{brush_of, snap, within, View, BIN_PX};
 use super::input::closest;
+use crate::widget::dom;
 
 /// Distance from a pointer press that still counts as a click.
 const CLICK_PX: f64 = 4.0;
@@ -255,7 +256,7 @@ impl Model {
             // Ctrl+wheel, and trackpad pinches, which browsers send as it.
             e.prevent_default();
             self.zoom(within(-dy * 0.01, -1.0, 1.0).exp(), x);
-        } else if dx.abs() > dy.abs() || e.shift_key() {
+        } else if dx.abs() > dy.abs() || dom::shift(e) {
             e.prevent_default();
             self.pan(if dx.abs() > dy.abs() { dx } else { dy });
         }

@@ -100,8 +100,8 @@ pub fn period_words(lang: Lang, from: Option<&str>, to: Option<&str>) -> Option<
     Some(match (label(from), label(to)) {
         (Some(a), Some(b)) if a == b => a,
         (Some(a), Some(b)) => a + " – " + &b,
-        (Some(a), None) => words.from.to_owned() + " " + &a,
-        (None, Some(b)) => words.to.to_owned() + " " + &b,
+        (Some(a), None) => words.from().to_owned() + " " + &a,
+        (None, Some(b)) => words.to().to_owned() + " " + &b,
         (None, None) => return None,
     })
 }

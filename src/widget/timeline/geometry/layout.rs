@@ -46,7 +46,7 @@ impl Break {
 
     /// Full label: "No statements, February 2018 – May 2023".
     pub fn describe(&self, lang: Lang) -> String {
-        Words::of(lang).no_statements.to_owned()
+        Words::of(lang).no_statements().to_owned()
             + ", "
             + &lang.month_year(self.start.month, self.start.year)
             + " – "
