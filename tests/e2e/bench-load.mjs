@@ -131,7 +131,7 @@ async function prepare(browser, build, site) {
   await writeFile(
     join(site, "widget.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
-<script src="/ima/ima-statements.js" defer></script></head>
+<script src="/ima/ima-statements.js" crossorigin="anonymous" defer></script></head>
 <body><ima-statements></ima-statements></body></html>`,
   );
   const names = await readdir(build.dist);
