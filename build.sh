@@ -481,7 +481,7 @@ release_files() {
 <h1>IMA statement archive, release $version</h1>
 <p>Archive of <time datetime="$archive">$archive</time> (its newest statement). What changed: CHANGELOG.md.</p>
 <h2>Always the latest release</h2>
-<pre><code>&lt;script src="${base}ima-statements.js" defer&gt;&lt;/script&gt;
+<pre><code>&lt;script src="${base}ima-statements.js" crossorigin="anonymous" defer&gt;&lt;/script&gt;
 &lt;ima-statements&gt;&lt;/ima-statements&gt;</code></pre>
 <h2>This release, pinned and verified</h2>
 <pre><code>&lt;link rel="modulepreload" href="${base}$version/$glue" crossorigin="anonymous"&gt;
@@ -492,8 +492,10 @@ release_files() {
 <p>The pinned copy is these same files under <code>${base}$version/</code>. The two
 <code>link</code> lines, in the page's <code>head</code>, are optional: they name the
 release's glue and module, so the browser downloads them with the loader instead of
-after it (one round trip less). Attributes, theming and events: www/README.md;
-hosting and the CSP a page needs: docs/hosting.md.</p>
+after it (one round trip less). In both, <code>crossorigin="anonymous"</code> lets the
+browser fetch the loader, the glue and the module over one connection to the host.
+Attributes, theming and events: www/README.md; hosting and the CSP a page needs:
+docs/hosting.md.</p>
 </body>
 </html>
 EOF_HTML

@@ -30,6 +30,12 @@
 // the wire, and the time from the last byte to the painted result (compile,
 // init, mount, first search, paint).
 //
+// With IMA_BENCH_CPU=1, as many loads again of each embed are traced
+// (Chrome's trace, through the DevTools protocol) to split that last
+// stretch: the page's main thread's own CPU time in it (and its layout's),
+// against the wall time. On a busy machine the wall time also holds the
+// time the thread waited for a core, which the CPU time does not.
+//
 // A second table gives, unthrottled and from the cache-less local server,
 // the widget's ready time (navigation → the `ima-statements:ready` event)
 // and its WebAssembly memory once ready, against the corpus's raw text (the
@@ -53,6 +59,8 @@ const TIMEOUT = 300000;
 
 // IMA_BENCH_READY_ONLY=1: only the unthrottled table (no Pagefind or MiniSearch).
 const READY_ONLY = process.env.IMA_BENCH_READY_ONLY === "1";
+// IMA_BENCH_CPU=1: the traced loads above.
+const CPU = process.env.IMA_BENCH_CPU === "1";
 const builds = process.argv.slice(2).map((arg) => {
   const [n, dist, corpus] = arg.split(":");
   if (!n || !dist || !corpus) {
@@ -131,7 +139,7 @@ async function prepare(browser, build, site) {
   await writeFile(
     join(site, "widget.html"),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>widget</title>
-<script src="/ima/ima-statements.js" defer></script></head>
+<script src="/ima/ima-statements.js" crossorigin="anonymous" defer></script></head>
 <body><ima-statements></ima-statements></body></html>`,
   );
   const names = await readdir(build.dist);
@@ -230,7 +238,10 @@ function watchFirstResult(query) {
     // This frame paints the result: its rendering follows the
     // requestAnimationFrame callbacks, and a posted message runs after it.
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => { window.__first = performance.now(); };
+    channel.port1.onmessage = () => {
+      window.__first = performance.now();
+      performance.mark("ima-bench:painted"); // found in a trace (IMA_BENCH_CPU)
+    };
     channel.port2.postMessage(null);
   };
   requestAnimationFrame(check);
@@ -249,19 +260,53 @@ function requestTimes() {
   }));
 }
 
-async function firstResult(browser, url) {
+/** One throttled load of `url`: the first result's time and the requests;
+ * `traced`, also the main thread's CPU time from the last byte on (`cpu`,
+ * `layout`, ms). */
+async function firstResult(browser, url, traced = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   await cdp.send("Network.emulateNetworkConditions", NETWORK);
+  const events = [];
+  if (traced) {
+    cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+    await cdp.send("Tracing.start", {
+      transferMode: "ReportEvents",
+      traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing"] },
+    });
+  }
   await page.addInitScript(watchFirstResult, QUERY);
   await page.goto(url, { waitUntil: "commit", timeout: TIMEOUT });
   await page.waitForFunction(() => window.__first !== undefined, null, { timeout: TIMEOUT, polling: 100 });
   const out = { first: await page.evaluate(() => window.__first), requests: await page.evaluate(requestTimes) };
+  if (traced) {
+    const done = new Promise((ok) => cdp.once("Tracing.tracingComplete", ok));
+    await cdp.send("Tracing.end");
+    await done;
+    Object.assign(out, busy(events, out.first - Math.max(...out.requests.map((r) => r.end))));
+  }
   await context.close();
   return out;
+}
+
+/** The renderer main thread's CPU time in its tasks (`cpu`) and in layout
+ * (`layout`), ms, over the `span` ms before the painted mark of a trace. */
+function busy(events, span) {
+  const painted = events.find((e) => e.name === "ima-bench:painted");
+  const main = painted && events.find((e) => e.ph === "M" && e.name === "thread_name" && e.pid === painted.pid && e.args.name === "CrRendererMain");
+  if (!main) return { cpu: NaN, layout: NaN };
+  const from = painted.ts - span * 1000;
+  let cpu = 0;
+  let layout = 0;
+  for (const e of events) {
+    if (e.ph !== "X" || e.pid !== painted.pid || e.tid !== main.tid || e.ts < from || e.ts > painted.ts) continue;
+    if (e.name === "RunTask") cpu += (e.tdur ?? e.dur) / 1000;
+    if (e.name === "Layout") layout += (e.tdur ?? e.dur) / 1000;
+  }
+  return { cpu, layout };
 }
 
 /** Unthrottled: navigation → the widget's ready event (or, with `query`, its
@@ -331,6 +376,10 @@ for (const build of builds) {
       loads.push(load);
     }
     if (name.includes("widget")) widgetLoads[name] = loads;
+    if (name.includes("widget") && CPU) {
+      loads.traced = [];
+      for (let i = 0; i < LOADS; i++) loads.traced.push(await firstResult(browser, `${server.url}/${path}`, true));
+    }
     process.stderr.write(`  ${name}: ${times[name].map(seconds).join(", ")} s\n`);
   }
   const readies = [];
@@ -399,6 +448,14 @@ if (!READY_ONLY) {
     console.log("|" + widths3.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
     for (const r of table3) console.log(line3(r));
     console.log(`\nlast byte → result painted (compile, init, mount, search, paint): ${(first - lastByte).toFixed(0)} ms`);
+    if (widgetLoads.traced) {
+      const t = widgetLoads.traced;
+      const wall = median(t.map((l) => l.first - Math.max(...l.requests.map((r) => r.end))));
+      console.log(
+        `traced (${t.length} loads, medians): ${wall.toFixed(0)} ms wall, the main thread busy ` +
+          `${median(t.map((l) => l.cpu)).toFixed(0)} ms of CPU, ${median(t.map((l) => l.layout)).toFixed(0)} ms of it in layout`,
+      );
+    }
   }
 }
 

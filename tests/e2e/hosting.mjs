@@ -70,8 +70,10 @@ ${snippet}
   return { url, stop: () => new Promise((ok) => { child.once("exit", ok); child.kill(); }) };
 }
 
-/** The two-line embed's script, from the host at `widget`. */
-const latestEmbed = (widget) => `<script src="${widget}/ima/ima-statements.js" defer></script>`;
+/** The two-line embed's script as docs/hosting.md gives it (`doc`, its
+ * first html block), from the host at `widget`; the page has the element. */
+const latestEmbed = (doc, widget) =>
+  fenced(doc, "html").replaceAll(HOST, widget).replace("<ima-statements></ima-statements>", "").trim();
 
 /** A partner's site on its own origin: one page embedding the widget by `embed` (in its head) under `csp`. */
 async function partnerSite(embed, csp, watch) {
@@ -145,9 +147,10 @@ async function newerRelease(from, to, version) {
 /**
  * Runs `fn` on a fresh work directory whose `root/` nginx serves with the
  * configuration of docs/hosting.md: `fn({ work, host, partner })`, where
- * `host()` starts nginx once the files are in place (resolves to its URL) and
+ * `host()` starts nginx once the files are in place (resolves to its URL),
  * `partner(embed)` starts a partner site on another origin whose page carries
- * `embed` in its head, under the CSP docs/hosting.md gives for that host.
+ * `embed` in its head, under the CSP docs/hosting.md gives for that host, and
+ * `latest()` is the documented two-line embed's script for that host.
  * Everything is stopped and removed afterwards, whatever happens.
  */
 async function withHosting(root, name, fn) {
@@ -163,6 +166,7 @@ async function withHosting(root, name, fn) {
         server = await nginx(join(work, "root"), fenced(doc, "nginx"), work);
         return server.url;
       },
+      latest: () => latestEmbed(doc, server.url),
       partner: async (embed) => {
         const line = doc.split("\n").find((l) => l.startsWith("Content-Security-Policy:") && l.includes(HOST));
         assert(line, "docs/hosting.md gives the partner page's CSP");
@@ -183,15 +187,22 @@ async function withHosting(root, name, fn) {
 /** Registers the tests: `browser` is Chromium, `dist` the built files, `root` the repository. */
 export function register({ browser, dist, root, clean }) {
   test("hosted once: a partner page on another origin embeds it from nginx, under the documented CSP", () =>
-    withHosting(root, "hosting", async ({ work, host, partner }) => {
+    withHosting(root, "hosting", async ({ work, host, partner, latest }) => {
       await cp(dist, join(work, "root/ima"), { recursive: true });
       const widget = await host();
-      const site = await partner(latestEmbed(widget));
+      const site = await partner(latest());
 
       const page = await newPage(browser);
       const headers = {};
       page.on("response", async (r) => {
         if (r.url().startsWith(widget)) headers[r.url().split("/").pop()] = await r.allHeaders();
+      });
+      // Which connection to the host each file came over (DevTools protocol).
+      const connection = {};
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Network.enable");
+      cdp.on("Network.responseReceived", ({ response }) => {
+        if (response.url.startsWith(widget)) connection[response.url.split("/").pop()] = response.connectionId;
       });
       await page.goto(site + "/");
       await ready(page);
@@ -213,6 +224,12 @@ export function register({ browser, dist, root, clean }) {
       equal(glue["cache-control"], "public, max-age=31536000, immutable", "glue cached for a year");
       equal(loader["cache-control"], "public, max-age=300", "loader cached briefly");
       equal(loader["access-control-allow-origin"], "*", "loader CORS");
+      // The loader asked for as the glue and the module are (CORS, no
+      // cookies): the browser reuses its connection for them rather than
+      // open another (over HTTPS, two round trips more). Over HTTP/1.1 the
+      // two downloads run on two connections, the loader's and one more.
+      assert([release.glue, release.wasm].some((f) => connection[f] === connection["ima-statements.js"]),
+        `the glue or the module comes over the loader's connection: ${JSON.stringify(connection)}`);
       const api = await page.evaluate(() => ({ version: IMAStatements.version, archiveDate: IMAStatements.archiveDate }));
       const cargo = /^version = "(.*)"$/m.exec(await readFile(resolve(root, "Cargo.toml"), "utf8"))[1];
       equal(api.version, cargo, "IMAStatements.version");
@@ -221,11 +238,11 @@ export function register({ browser, dist, root, clean }) {
     }));
 
   test("a release replaced by a newer one while a page is open: the next load gets the new one whole", () =>
-    withHosting(root, "release", async ({ work, host, partner }) => {
+    withHosting(root, "release", async ({ work, host, partner, latest }) => {
       const ima = join(work, "root/ima");
       await cp(dist, ima, { recursive: true });
-      const widget = await host();
-      const site = await partner(latestEmbed(widget));
+      await host();
+      const site = await partner(latest());
       const first = await names(dist);
       const loaded = (page) => page.evaluate(() => ({
         version: IMAStatements.version,

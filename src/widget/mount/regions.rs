@@ -63,14 +63,16 @@ impl Inner {
         }
     }
 
-    /// Renders everything from the state (mount, language change).
+    /// Renders everything from the state (mount, language change). The
+    /// results come last: the chronology's first drawing, which they
+    /// trigger, measures the page, best done once all of it is there.
     pub(super) fn render_all(&mut self, focus: bool) {
         self.nodes.input.set_value(&self.session.state.text);
-        self.render_results();
         match self.state.open.clone() {
             Some(id) => self.show_reading(&id, focus),
             None => self.show_list(),
         }
+        self.render_results();
     }
 
     /// Renders and shows the reading view of `id`.

@@ -212,9 +212,14 @@ pub(super) fn place(e: &Element, pairs: &[(&str, f64)]) {
 }
 
 impl Timeline {
-    /// Draws the chronology of `entries` into `slot` and starts listening;
+    /// Builds the chronology of `entries` in `slot` and starts listening;
     /// `host` takes its actions and gives a statement's card its kind and
-    /// opening.
+    /// opening. It is drawn by the first [`Timeline::update`] (or the first
+    /// size the frame reports), not here: drawing measures the frame's
+    /// width, which makes the browser lay the page out at once, and a widget
+    /// mounting adds its results after its chronology. Measured then, the
+    /// page is laid out once with everything in it, not once before the
+    /// results and again for the first frame.
     pub fn new(
         doc: &Document,
         slot: &Element,
@@ -229,7 +234,7 @@ impl Timeline {
         let marks_of: Vec<Mark> = entries.iter().map(|e| e.mark).collect();
         let axis = Axis::new(marks_of);
         let n = entries.len();
-        let view = axis.fit(width_of(&frame));
+        let view = axis.fit(FALLBACK_WIDTH);
         let model = Rc::new(RefCell::new(Model {
             doc: doc.clone(),
             lang,
@@ -271,14 +276,12 @@ impl Timeline {
         let listeners = wire(&model, host);
         let watch = Watch::new(&model, &frame).map(Tracked::new);
         let tick = ticker(&model);
-        let timeline = Timeline {
+        Timeline {
             model,
             listeners,
             watch,
             _tick: tick,
-        };
-        timeline.model.borrow_mut().draw(false);
-        timeline
+        }
     }
 
     /// Shows which statements are `matched` (one flag per entry, in order),
@@ -399,6 +402,10 @@ impl Model {
 
     /// Redraws everything; `refocus` puts focus back on the focused mark.
     pub(super) fn draw(&mut self, refocus: bool) {
+        // The first drawing measures the frame (see `Timeline::new`).
+        if self.drawn.is_none() {
+            self.measure();
+        }
         let width = self.view.width;
         attr(&self.nodes.svg, "width", &px(width));
         let layout = self.layout();
@@ -512,7 +519,7 @@ impl Model {
 
     /// Lays the axis out again for a new width; called by the size observer.
     pub(super) fn resize(&mut self) {
-        if self.measure() {
+        if self.measure() || self.drawn.is_none() {
             self.draw(self.has_focus());
         }
     }
