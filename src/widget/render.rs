@@ -16,25 +16,23 @@ use web_sys::{Document, Element, Node};
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::record::DateRecord;
-use crate::response::{FacetValue, Hit};
-use crate::vocabulary::{Facet, PerFacet};
+use crate::vocabulary::PerFacet;
 use crate::widget::action::Action;
-use crate::widget::dom::{
-    self, attr, attrs, button, child, clear, control, el, segments, show, text, text_child, Field,
-};
+use crate::widget::dom::{self, attr, attrs, button, child, clear, show, text, text_child, Field};
 use crate::widget::session::Ui;
 use crate::widget::state::State;
-use crate::widget::strings::{count, facet_name, showing, Strings};
+use crate::widget::strings::{count, showing, Strings};
 use crate::widget::view::{Results, Suggestion, Target};
 
+mod cards;
+mod facets;
 mod reading;
 mod skeleton;
 
+use cards::hits;
+use facets::{facets, Section};
 pub use reading::reading;
 pub use skeleton::skeleton;
-
-/// Facet values shown before "show more".
-const FACET_PREVIEW: usize = 6;
 
 /// What rendering needs to know besides the data.
 pub struct Ctx<'a> {
@@ -121,12 +119,6 @@ pub struct Shown {
     cards: Vec<Element>,
 }
 
-/// A facet's section as drawn, with its count elements: value index, count shown.
-struct Section {
-    node: Element,
-    counts: Vec<(Element, usize, u32)>,
-}
-
 /// Renders what changed of everything that depends on the results: count,
 /// chips, facets, the list, "more results" and the empty state.
 pub fn results(
@@ -185,26 +177,6 @@ pub fn results(
     shown.last = Some((found, ui.clone(), text.to_owned()));
 }
 
-/// Whether a facet shows the same values, each selected or not, and is
-/// folded the same way: then only its counts may differ.
-fn same_section(a: (&[FacetValue], &Ui), b: (&[FacetValue], &Ui), facet: Facet) -> bool {
-    let folds = |ui: &Ui| (ui.collapsed.contains(&facet), ui.expanded.contains(&facet));
-    folds(a.1) == folds(b.1)
-        && a.0.len() == b.0.len()
-        && a.0
-            .iter()
-            .zip(b.0)
-            .all(|(x, y)| x.value == y.value && x.selected == y.selected)
-}
-
-/// Whether two hits draw the same card (scores aside).
-fn same_card(x: &Hit, y: &Hit) -> bool {
-    x.id == y.id
-        && x.title_segments == y.title_segments
-        && x.snippet == y.snippet
-        && x.kind_label == y.kind_label
-}
-
 /// The active filter chips and the filter panel toggle.
 fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
     let (doc, s) = (ctx.doc, ctx.strings);
@@ -246,62 +218,6 @@ fn chips(ctx: &Ctx, nodes: &Nodes, found: &Results, ui: &Ui) {
         if ui.filters_open { "true" } else { "false" },
     );
     dom::class(&nodes.root, "filters-open", ui.filters_open);
-}
-
-/// The result list, from the cards drawn for the hits `drawn`: a card
-/// drawn just as before is kept, the others are built. When the kept cards
-/// keep their order (a keystroke that narrows the results), none moves and
-/// each new card goes before the card after it; otherwise every card is
-/// put in place.
-fn hits(ctx: &Ctx, nodes: &Nodes, hits: &[Hit], drawn: &[Hit], cards: &mut Vec<Element>) {
-    let mut old: Vec<Option<Element>> = std::mem::take(cards).into_iter().map(Some).collect();
-    let mut kept = Vec::with_capacity(hits.len());
-    for hit in hits {
-        let i = drawn.iter().position(|d| same_card(d, hit));
-        let card = i.and_then(|i| old.get_mut(i)?.take());
-        kept.push(i.filter(|_| card.is_some()));
-        cards.push(card.unwrap_or_else(|| card_for(ctx, hit)));
-    }
-    for gone in old.into_iter().flatten() {
-        dom::remove(&gone);
-    }
-    let order: Vec<usize> = kept.iter().flatten().copied().collect();
-    let in_order = order.windows(2).all(|w| w[0] < w[1]);
-    for (k, card) in cards.iter().enumerate().rev() {
-        if kept[k].is_none() || !in_order {
-            let after: Option<&Node> = cards.get(k + 1).map(AsRef::as_ref);
-            dom::place(&nodes.results, card, after);
-        }
-    }
-}
-
-/// One result card, not yet in the list.
-fn card_for(ctx: &Ctx, hit: &Hit) -> Element {
-    let doc = ctx.doc;
-    let li = el(doc, "li", "card");
-    attr(&li, "part", "card");
-    meta(ctx, &li, &hit.kind_label, &hit.date);
-    let h = child(doc, &li, "h3", "card-title");
-    let open = child(doc, &h, "button", "open");
-    control(&open, &Action::Open(hit.id.clone()));
-    attrs(
-        &open,
-        &[
-            ("data-key", &("o:".to_owned() + &hit.id)),
-            ("part", "card-title"),
-        ],
-    );
-    segments(doc, &open, &hit.title_segments);
-    if let Some(sub) = &hit.subtitle {
-        text_child(doc, &li, "p", "card-subtitle", sub);
-    }
-    if !hit.snippet.is_empty() {
-        let p = child(doc, &li, "p", "snippet");
-        attr(&p, "part", "snippet");
-        // The core marks where it cut the text with its own ellipsis segments.
-        segments(doc, &p, &hit.snippet);
-    }
-    li
 }
 
 /// "Shown of total" and the "more results" button.
@@ -410,125 +326,5 @@ pub(crate) fn meta(ctx: &Ctx, parent: &Element, kind: &str, date: &DateRecord) {
         if let Some(reason) = &date.reason {
             attr(&a, "title", reason);
         }
-    }
-}
-
-/// The facet panel, from the sections drawn for the results and folds
-/// `before`: a facet whose section would look the same but for its counts
-/// keeps it, and only the counts that changed are written; the others are
-/// drawn again in place.
-fn facets(
-    ctx: &Ctx,
-    nodes: &Nodes,
-    found: &Results,
-    ui: &Ui,
-    before: Option<(&Results, &Ui)>,
-    sections: &mut PerFacet<Option<Section>>,
-) {
-    // From the last facet up, so that a new section goes before the next one.
-    let mut next: Option<Element> = None;
-    for facet in Facet::ALL.into_iter().rev() {
-        let values = found.facets.get(facet).as_slice();
-        let slot = sections.get_mut(facet);
-        let same = before
-            .is_some_and(|(r, u)| same_section((r.facets.get(facet), u), (values, ui), facet));
-        if same {
-            if let Some(section) = slot {
-                for (e, i, was) in &mut section.counts {
-                    let now = values.get(*i).map_or(0, |v| v.count);
-                    if now != *was {
-                        e.set_text_content(Some(&decimal(now.into())));
-                        *was = now;
-                    }
-                }
-                next = Some(section.node.clone());
-            }
-            continue;
-        }
-        if let Some(old) = slot.take() {
-            dom::remove(&old.node);
-        }
-        if values.is_empty() {
-            continue;
-        }
-        let section = section(ctx, facet, values, ui);
-        let after: Option<&Node> = next.as_ref().map(AsRef::as_ref);
-        dom::place(&nodes.facets, &section.node, after);
-        next = Some(section.node.clone());
-        *slot = Some(section);
-    }
-}
-
-/// One facet's section, not yet in the panel.
-fn section(ctx: &Ctx, facet: Facet, values: &[FacetValue], ui: &Ui) -> Section {
-    let doc = ctx.doc;
-    let mut counts = Vec::new();
-    let name = facet.as_str();
-    let section = el(doc, "section", "facet");
-    attr(&section, "part", "facet");
-    let list_id = "ima-f-".to_owned() + name;
-    let open = !ui.collapsed.contains(&facet);
-    let h = child(doc, &section, "h2", "facet-title");
-    let label = facet_name(facet, ctx.lang);
-    let head = button(doc, &h, "facet-toggle", label, &Action::Collapse(facet));
-    attrs(
-        &head,
-        &[
-            ("aria-expanded", if open { "true" } else { "false" }),
-            ("aria-controls", &list_id),
-            ("data-key", &("h:".to_owned() + name)),
-        ],
-    );
-    let ul = child(doc, &section, "ul", "values");
-    attrs(&ul, &[("id", &list_id), ("role", "list")]);
-    show(&ul, open);
-    let all = ui.expanded.contains(&facet);
-    let mut hidden = 0usize;
-    for (i, v) in values.iter().enumerate() {
-        if !all && i >= FACET_PREVIEW && !v.selected {
-            hidden += 1;
-            continue;
-        }
-        let li = child(doc, &ul, "li", "");
-        let b = child(doc, &li, "button", "value");
-        control(&b, &Action::Facet(facet, v.value.clone()));
-        attrs(
-            &b,
-            &[
-                ("aria-pressed", if v.selected { "true" } else { "false" }),
-                (
-                    "data-key",
-                    &key("f", &Target::Value(facet, v.value.clone())),
-                ),
-            ],
-        );
-        text_child(doc, &b, "span", "value-label", &v.label);
-        let c = text_child(doc, &b, "span", "count", &decimal(v.count.into()));
-        counts.push((c, i, v.count));
-    }
-    if open && (hidden > 0 || all) && values.len() > FACET_PREVIEW {
-        let label = if all {
-            ctx.strings.show_fewer().to_owned()
-        } else {
-            ctx.strings.show_more().to_owned() + " (" + &decimal(hidden as u64) + ")"
-        };
-        let b = button(
-            doc,
-            &section,
-            "link show-more",
-            &label,
-            &Action::Expand(facet),
-        );
-        attrs(
-            &b,
-            &[
-                ("aria-expanded", if all { "true" } else { "false" }),
-                ("data-key", &("e:".to_owned() + name)),
-            ],
-        );
-    }
-    Section {
-        node: section,
-        counts,
     }
 }
