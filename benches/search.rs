@@ -112,8 +112,12 @@ fn stemming(corpus: &Corpus) {
     let mut words: Vec<String> = corpus
         .statements
         .iter()
-        .flat_map(|s| s.body.iter())
-        .flat_map(|p| ima_statements::text::tokens(p).map(|t| t.text.to_lowercase()))
+        .flat_map(|s| s.body.paragraphs().into_owned())
+        .flat_map(|p| {
+            ima_statements::text::tokens(&p)
+                .map(|t| t.text.to_lowercase())
+                .collect::<Vec<_>>()
+        })
         .filter(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
         .collect();
     words.sort();
