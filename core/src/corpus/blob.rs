@@ -416,32 +416,18 @@ fn decode_as<'a>(
     Ok((corpus, bodies))
 }
 
-/// The paragraphs of one body read from `r`, written out with `symbols`.
-/// Each is written with one allocation, to size: its symbols are read
-/// twice, once to sum the length and once to copy.
+/// The paragraphs of one body read from `r`, written out with `symbols`,
+/// in one pass over their numbers. Each is given room for six bytes a
+/// symbol (about what the corpus's symbols take, with the spaces between
+/// words), never more than the rest of the blob could name.
 fn write_paragraphs(symbols: &[(&str, bool)], r: &mut Reader<'_>) -> Vec<String> {
     r.list(|r| {
         let count = r.num();
-        let numbers = r.rest;
-        let (mut len, mut after_word) = (0, false);
+        let mut text = String::with_capacity(count.min(r.rest.len()) * 6);
+        let mut after_word = false;
         for _ in 0..count {
             let n = r.small_num();
             if !r.ok {
-                break;
-            }
-            let (text, word) = symbols.get(n).copied().unwrap_or(("", false));
-            len += text.len() + usize::from(word && after_word);
-            after_word = word;
-        }
-        let mut text = String::with_capacity(len);
-        let mut again = Reader {
-            rest: numbers,
-            ok: true,
-        };
-        after_word = false;
-        for _ in 0..count {
-            let n = again.small_num();
-            if !again.ok {
                 break;
             }
             let (symbol, word) = symbols.get(n).copied().unwrap_or(("", false));
