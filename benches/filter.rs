@@ -37,7 +37,9 @@ fn replicated(real: &Archive, n: usize) -> Archive {
             s.id = format!("{}-{copy}", s.id);
             // Spread copies over thirty years, a prime number of days apart.
             s.date = shifted(&s.date, (copy as i32 * 37) % (30 * 365));
-            s.body.truncate(2);
+            let mut body = s.body.paragraphs().into_owned();
+            body.truncate(2);
+            s.body = body.into();
             s
         })
         .collect();

@@ -55,8 +55,9 @@ fn holds_the_eleven_statements_oldest_first_with_titles_and_dates() {
 fn bodies_are_full_text_without_page_noise() {
     let archive = archive();
     for s in archive.statements() {
-        assert!(!s.body.is_empty(), "{}", s.id);
-        for p in &s.body {
+        let body = s.body.paragraphs();
+        assert!(!body.is_empty(), "{}", s.id);
+        for p in body.iter() {
             let t = p.trim();
             assert!(!t.is_empty());
             assert!(
@@ -80,18 +81,14 @@ fn bodies_are_full_text_without_page_noise() {
     let communique = archive
         .get("2015-11-11-third-general-assembly-communique")
         .unwrap();
-    assert!(communique.body.len() >= 25, "{}", communique.body.len());
-    assert!(communique
-        .body
-        .iter()
-        .any(|p| p.contains("Azra Talat Zayeed")));
+    let body = communique.body.paragraphs();
+    assert!(body.len() >= 25, "{}", body.len());
+    assert!(body.iter().any(|p| p.contains("Azra Talat Zayeed")));
     // Glued sentences of the scraped pages were split back into paragraphs, nothing else changed.
     let gcm = archive.get("2017-07-global-compact-engagement").unwrap();
-    assert!(gcm.body.len() >= 8, "{}", gcm.body.len());
-    assert!(gcm
-        .body
-        .iter()
-        .any(|p| p.starts_with("Sringatin, chairperson")));
+    let body = gcm.body.paragraphs();
+    assert!(body.len() >= 8, "{}", body.len());
+    assert!(body.iter().any(|p| p.starts_with("Sringatin, chairperson")));
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn dated(dates: &[(&str, &str)]) -> Archive {
             excerpt: false,
             related: Vec::new(),
             tags: Vec::new(),
-            body: vec![format!("The text of {id}.")],
+            body: vec![format!("The text of {id}.")].into(),
         })
         .collect();
     let vocabulary = Vocabulary {

@@ -265,7 +265,7 @@ fn the_full_text_is_highlighted_the_same_way() {
     let index = archive.index();
     let result = index.search("\"jungle graves\" rohingya");
     let doc = archive.position(JUSTICE_26).expect("statement exists");
-    let body = archive.statements()[doc].body.join("\n\n");
+    let body = archive.statements()[doc].body.paragraphs().join("\n\n");
     let segments = index.highlight(&body, &result);
     let text: String = segments.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(text, body, "segments cover the text verbatim");

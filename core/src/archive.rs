@@ -90,14 +90,16 @@ impl Archive {
     /// The archive of a corpus blob (see [`crate::corpus::blob`]), such as
     /// the one the library embeds; the search index is not shipped but
     /// built from the blob. When the
-    /// blob holds its paragraphs as symbols (a large archive), the search
-    /// index is built from them on the first text query rather than here,
-    /// so the archive is ready to list, filter and chart at once (10,000
-    /// statements: the index costs about as much as the rest of loading).
+    /// blob holds its paragraphs as symbols (a large archive), they stay so,
+    /// each statement's written out when it is read (see
+    /// [`crate::statement::Body`]), and the search index is built from them
+    /// on the first text query rather than here, so the archive is ready to
+    /// list, filter and chart at once (10,000 statements: the index costs
+    /// about as much as the rest of loading).
     pub fn from_blob(bytes: &'static [u8]) -> Result<Archive, DecodeError> {
         #[cfg(ima_symbols)]
         let (corpus, index, bodies) = {
-            let (corpus, bodies) = crate::corpus::blob::decode_with_bodies(bytes)?;
+            let (corpus, bodies) = crate::corpus::blob::decode_lazily(bytes)?;
             let index = match bodies {
                 Some(_) => OnceLock::new(),
                 None => OnceLock::from(SearchIndex::new(&corpus)),

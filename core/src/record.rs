@@ -208,7 +208,7 @@ impl StatementRecord {
     pub fn new(corpus: &Corpus, statement: &Statement, lang: Lang) -> StatementRecord {
         StatementRecord {
             summary: SummaryRecord::new(corpus, statement, lang),
-            body: statement.body.clone(),
+            body: statement.body.paragraphs().into_owned(),
             source: statement.source.clone(),
             related: statement.related.clone(),
         }

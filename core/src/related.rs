@@ -133,9 +133,10 @@ fn distinctive_terms(archive: &Archive, doc: usize) -> Vec<(u32, f32)> {
     let Some(source) = archive.statements().get(doc) else {
         return Vec::new();
     };
+    let body = source.body.paragraphs();
     let texts = std::iter::once(&source.title)
         .chain(&source.subtitle)
-        .chain(&source.body);
+        .chain(body.iter());
     let mut found: Vec<u32> = Vec::new();
     for text in texts {
         for token in tokens(text) {

@@ -92,9 +92,10 @@ pub fn corpus(base: &Corpus, n: usize) -> Corpus {
     if real.is_empty() {
         return Corpus::new(Vec::new(), base.vocabulary.clone());
     }
-    let paragraphs: Vec<&str> = real
+    let bodies: Vec<_> = real.iter().map(|s| s.body.paragraphs()).collect();
+    let paragraphs: Vec<&str> = bodies
         .iter()
-        .flat_map(|s| s.body.iter().map(String::as_str))
+        .flat_map(|b| b.iter().map(String::as_str))
         .collect();
     let words: Vec<&str> = paragraphs
         .iter()
@@ -106,12 +107,13 @@ pub fn corpus(base: &Corpus, n: usize) -> Corpus {
     for i in 0..n {
         let mut rng = Rng(seed(i));
         let shape = &real[i % real.len()];
+        let shape_body = &bodies[i % real.len()];
         let title = mutate(&shape.title, &mut rng, &words, pool);
         let subtitle = shape
             .subtitle
             .as_ref()
             .map(|s| mutate(s, &mut rng, &words, pool));
-        let body: Vec<String> = (0..shape.body.len().max(1))
+        let body: Vec<String> = (0..shape_body.len().max(1))
             .map(|_| {
                 let p = paragraphs[rng.below(paragraphs.len())];
                 mutate(p, &mut rng, &words, pool)
@@ -138,7 +140,7 @@ pub fn corpus(base: &Corpus, n: usize) -> Corpus {
             excerpt: false,
             related: Vec::new(),
             tags,
-            body,
+            body: body.into(),
         });
     }
     Corpus::new(statements, base.vocabulary.clone())
@@ -198,7 +200,7 @@ pub fn write(corpus: &Corpus, vocabulary_toml: &str, dir: &Path) -> io::Result<(
         }
         let _ = writeln!(file, "source = {}", toml_string(&s.source));
         file.push_str("+++\n");
-        for p in &s.body {
+        for p in s.body.paragraphs().iter() {
             file.push('\n');
             file.push_str(p.trim());
             file.push('\n');

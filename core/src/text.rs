@@ -394,7 +394,8 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for s in archive.statements() {
             let fields = [&s.id, &s.title, &s.kind, &s.source];
-            let texts = fields.into_iter().chain(&s.body).chain(&s.subtitle);
+            let body = s.body.paragraphs();
+            let texts = fields.into_iter().chain(body.iter()).chain(&s.subtitle);
             let texts = texts.chain(s.approximate.iter()).chain(&s.related);
             let names = s
                 .signatories

@@ -109,11 +109,11 @@ fn other_errors(dir: &Path, first: &SourceError) -> Vec<SourceError> {
         .collect()
 }
 
-/// The texts the build tags a statement from.
-fn tagged_texts(s: &Statement) -> Vec<&str> {
+/// The texts the build tags a statement from, its `body` read from it.
+fn tagged_texts<'a>(s: &'a Statement, body: &'a [String]) -> Vec<&'a str> {
     let mut texts: Vec<&str> = vec![&s.title];
     texts.extend(s.subtitle.as_deref());
-    texts.extend(s.body.iter().map(String::as_str));
+    texts.extend(body.iter().map(String::as_str));
     texts.extend(s.signatories.iter().map(|g| g.name.as_str()));
     texts.extend(s.signatories.iter().filter_map(|g| g.role.as_deref()));
     texts
@@ -169,7 +169,7 @@ fn warnings(dir: &Path, corpus: &Corpus) -> Vec<Warning> {
     let mut alias_used = vec![false; owners.len()];
     let mut entity_used = vec![false; v.entities.len()];
     for s in &corpus.statements {
-        for id in aliases.tag(&tagged_texts(s)) {
+        for id in aliases.tag(&tagged_texts(s, &s.body.paragraphs())) {
             if let Some(u) = alias_used.get_mut(usize::from(id)) {
                 *u = true;
             }

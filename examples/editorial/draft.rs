@@ -617,7 +617,7 @@ mod tests {
             let name = format!("statements/{}.md", d.id);
             match source::parse_statement(&name, &text, &v) {
                 Ok(s) => {
-                    prop_assert_eq!(s.body, d.body);
+                    prop_assert_eq!(s.body, d.body.into());
                     prop_assert!(d.date.is_some());
                 }
                 Err(e) => prop_assert!(e.line >= 1 && !e.reason.is_empty()),

@@ -8,17 +8,18 @@
 //! ```text
 //! blob       = b"IMAC" version:u8 (text | symbols) count kind* count entity*
 //!              count broader*
-//! text       = 0:u8 count statement(paragraph = str)*
-//! symbols    = 1:u8 count symbol:str* count statement(paragraph = numbers)*
+//! text       = 0:u8 count statement(body = count paragraph:str*)*
+//! symbols    = 1:u8 count symbol:str* count statement(body = length:num count numbers*)*
 //! statement  = id:str title:str subtitle:opt kind:str date:str approximate:opt
 //!              count signatory* source:str excerpt:u8 count related:str*
-//!              count tag:num* count paragraph*
-//! numbers    = count symbol-number:num*
+//!              count tag:num* body
+//! numbers    = count symbol-number:num*   (one paragraph)
 //! signatory  = name:str role:opt
 //! kind       = slug:str label:str
 //! entity     = facet:u8 slug:str label:str count alias:str*
 //! broader    = entity:num broader-entity:num (for the entities that have one)
 //!
+//! length     = the byte length of the rest of the body
 //! num, count = unsigned LEB128, at most 32 bits
 //! str        = num (byte length) UTF-8 bytes
 //! opt        = num: 0 for none, else the byte length + 1, then UTF-8 bytes
@@ -49,19 +50,26 @@
 //! [`SYMBOLS_FROM`] statements keeps its paragraphs as text and is indexed
 //! from the text.
 //!
+//! Each statement's body of symbols starts with its length, so an archive
+//! loads without reading it: the archive keeps it as the blob holds it and
+//! writes it out when it is read ([`decode_lazily`], [`crate::statement::Body`]).
+//! Its numbers are then checked as they are read (a damaged one reads as no
+//! text); [`decode`], which writes out every body, checks them all first.
+//!
 //! The version byte is bumped whenever this layout changes.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::corpus::{Corpus, DecodeError};
 use crate::date::{Day, PartialDate};
-use crate::statement::{Signatory, Statement};
+use crate::statement::{Body, Signatory, Statement};
 use crate::text::{is_word_char, tokens};
 use crate::vocabulary::{Entity, Facet, Kind, Vocabulary};
 
 const MAGIC: &[u8; 4] = b"IMAC";
 /// The layout's version.
-pub const VERSION: u8 = 3;
+pub const VERSION: u8 = 4;
 
 /// Smallest corpus whose paragraphs are stored as symbols.
 pub const SYMBOLS_FROM: usize = 100;
@@ -110,9 +118,13 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
 pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
     // Symbols numbered commonest first, ties by text, so the blob is the
     // same for the same corpus.
+    let bodies: Vec<_> = corpus
+        .statements
+        .iter()
+        .map(|s| s.body.paragraphs())
+        .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    let paragraphs = corpus.statements.iter().flat_map(|s| &s.body);
-    for p in paragraphs.filter(|_| as_symbols) {
+    for p in bodies.iter().flat_map(|b| b.iter()).filter(|_| as_symbols) {
         for symbol in symbols(p) {
             *counts.entry(symbol).or_default() += 1;
         }
@@ -135,7 +147,7 @@ pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
         }
     }
     w.num(corpus.statements.len());
-    for s in &corpus.statements {
+    for (s, body) in corpus.statements.iter().zip(&bodies) {
         w.str(&s.id);
         w.str(&s.title);
         w.opt(s.subtitle.as_deref());
@@ -155,17 +167,20 @@ pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
             w.num(usize::from(t));
         }
         if !as_symbols {
-            w.strs(&s.body);
+            w.strs(body);
             continue;
         }
-        w.num(s.body.len());
-        for p in &s.body {
+        let mut numbers = Writer(Vec::new());
+        numbers.num(body.len());
+        for p in body.iter() {
             let list = symbols(p);
-            w.num(list.len());
+            numbers.num(list.len());
             for symbol in list {
-                w.num(number.get(symbol).copied().unwrap_or(0));
+                numbers.num(number.get(symbol).copied().unwrap_or(0));
             }
         }
+        w.num(numbers.0.len());
+        w.0.extend_from_slice(&numbers.0);
     }
     let v = &corpus.vocabulary;
     w.num(v.kinds.len());
@@ -195,12 +210,15 @@ pub fn encode_as(corpus: &Corpus, as_symbols: bool) -> Vec<u8> {
     w.0
 }
 
+/// Every symbol's text and whether it is a word, by number; shared by the
+/// statements' [`StoredBody`]s and the [`Bodies`] the index is built from.
+type Symbols<'a> = Arc<[(&'a str, bool)]>;
+
 /// The statements' bodies as symbol numbers, as the blob holds them: what
 /// the search index is built from (see the module docs).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Bodies<'a> {
-    /// Every symbol's text and whether it is a word, by number.
-    symbols: Vec<(&'a str, bool)>,
+    symbols: Symbols<'a>,
     /// Per statement, its paragraphs as the blob holds them.
     streams: Vec<&'a [u8]>,
 }
@@ -235,6 +253,28 @@ impl<'a> Bodies<'a> {
     }
 }
 
+/// One statement's paragraphs as a blob of symbols holds them, with the
+/// blob's symbol table: a [`Body`] read from the blob and not written out
+/// (see [`decode_lazily`]).
+#[derive(Clone)]
+pub struct StoredBody {
+    symbols: Symbols<'static>,
+    /// The body as the blob holds it: a count of paragraphs, each a count of
+    /// symbol numbers (checked when the blob was read).
+    stream: &'static [u8],
+}
+
+impl StoredBody {
+    /// The paragraphs, written out.
+    pub fn paragraphs(&self) -> Vec<String> {
+        let mut r = Reader {
+            rest: self.stream,
+            ok: true,
+        };
+        write_paragraphs(&self.symbols, &mut r)
+    }
+}
+
 /// Decodes a blob written by [`encode`]. Damaged input is an error, never a
 /// panic or an allocation larger than the blob.
 pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
@@ -242,19 +282,66 @@ pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
 }
 
 /// [`decode`], also giving the bodies as symbol numbers when the blob
-/// stores them so.
+/// stores them so. Every paragraph is checked and written out as text.
 pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), DecodeError> {
+    decode_as(bytes, |symbols, stream| {
+        let mut r = Reader {
+            rest: stream,
+            ok: true,
+        };
+        r.check_paragraphs(symbols.len());
+        if !r.ok || !r.rest.is_empty() {
+            return None;
+        }
+        r.rest = stream;
+        Some(Body::from(write_paragraphs(symbols, &mut r)))
+    })
+}
+
+/// [`decode_with_bodies`] for a blob that lives as long as the program
+/// (the one the library embeds): when it stores paragraphs as symbols, each
+/// statement's [`Body`] keeps them as the blob holds them and writes them
+/// out when read, and loading does not read them (see the module docs).
+/// Writing them all out was more than half of the time 10,000 statements
+/// took to load in a browser.
+#[cfg(ima_symbols)]
+pub fn decode_lazily(
+    bytes: &'static [u8],
+) -> Result<(Corpus, Option<Bodies<'static>>), DecodeError> {
+    decode_as(bytes, |symbols, stream| {
+        Some(Body::from(StoredBody {
+            symbols: symbols.clone(),
+            stream,
+        }))
+    })
+}
+
+/// Decodes the blob, making each statement's body, when the blob holds it
+/// as symbols, with `body` from the symbol table and the body's bytes;
+/// `None` refuses the blob.
+fn decode_as<'a>(
+    bytes: &'a [u8],
+    mut body: impl FnMut(&Symbols<'a>, &'a [u8]) -> Option<Body>,
+) -> Result<(Corpus, Option<Bodies<'a>>), DecodeError> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(DecodeError::NotACorpus)?;
     let (&version, rest) = rest.split_first().ok_or(DecodeError::NotACorpus)?;
     if version != VERSION {
         return Err(DecodeError::Version(version));
     }
     let mut r = Reader { rest, ok: true };
-    let mut table = match r.byte() {
+    let symbols: Option<Symbols<'a>> = match r.byte() {
         0 => None,
-        1 if SYMBOLS => Some(Table::read(&mut r)),
+        1 if SYMBOLS => Some(
+            r.list(|r| {
+                let len = r.num();
+                let text = r.text(len);
+                (text, is_word(text))
+            })
+            .into(),
+        ),
         _ => r.fail(None),
     };
+    let mut streams = Vec::new();
     let statements = r.list(|r| Statement {
         id: r.str(),
         title: r.str(),
@@ -283,9 +370,14 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
             let tag = r.num();
             u16::try_from(tag).unwrap_or_else(|_| r.fail(0))
         }),
-        body: match table.as_mut().filter(|_| SYMBOLS) {
-            Some(table) => table.paragraphs(r),
-            None => r.strs(),
+        body: match symbols.as_ref().filter(|_| SYMBOLS) {
+            Some(symbols) => {
+                let len = r.num();
+                let stream = r.slice(len);
+                streams.push(stream);
+                body(symbols, stream).unwrap_or_else(|| r.fail(Body::default()))
+            }
+            None => Body::from(r.strs()),
         },
     });
     let kinds = r.list(|r| Kind {
@@ -320,97 +412,33 @@ pub fn decode_with_bodies(bytes: &[u8]) -> Result<(Corpus, Option<Bodies<'_>>), 
         statements,
         vocabulary: Vocabulary { kinds, entities },
     };
-    let bodies = table.map(|t| Bodies {
-        symbols: t.symbols,
-        streams: t.streams,
-    });
+    let bodies = symbols.map(|symbols| Bodies { symbols, streams });
     Ok((corpus, bodies))
 }
 
-/// The symbol table of a blob that stores paragraphs as symbols, and each
-/// statement's paragraphs as read so far.
-///
-/// Loading a large archive is mostly writing out these paragraphs, so each
-/// is read once and written with one copy per symbol: a word after a word
-/// is copied with its space from `spaced`.
-struct Table<'a> {
-    /// Every symbol's text and whether it is a word, by number.
-    symbols: Vec<(&'a str, bool)>,
-    /// Every symbol after a space, end to end.
-    spaced: String,
-    /// Where each symbol's text after a space starts in `spaced`, and, last,
-    /// the end of `spaced`.
-    spaced_at: Vec<usize>,
-    streams: Vec<&'a [u8]>,
-    /// The paragraph being read: symbol numbers, the high bit set for a word
-    /// after a word. Reused from one paragraph to the next.
-    scratch: Vec<u32>,
-}
-
-/// In [`Table::scratch`], the mark of a word that follows a word.
-const AFTER_WORD: u32 = 1 << 31;
-
-impl<'a> Table<'a> {
-    fn read(r: &mut Reader<'a>) -> Table<'a> {
-        let symbols: Vec<(&'a str, bool)> = r.list(|r| {
-            let len = r.num();
-            let text = r.text(len);
-            (text, is_word(text))
-        });
-        let mut spaced = String::with_capacity(symbols.iter().map(|s| s.0.len() + 1).sum());
-        let mut spaced_at = Vec::with_capacity(symbols.len() + 1);
-        for (text, _) in &symbols {
-            spaced_at.push(spaced.len());
-            spaced.push(' ');
-            spaced.push_str(text);
-        }
-        spaced_at.push(spaced.len());
-        Table {
-            symbols,
-            spaced,
-            spaced_at,
-            streams: Vec::new(),
-            scratch: Vec::new(),
-        }
-    }
-
-    /// One statement's paragraphs, as text, keeping their bytes for [`Bodies`].
-    fn paragraphs(&mut self, r: &mut Reader<'a>) -> Vec<String> {
-        let start = r.rest;
-        let body = r.list(|r| {
-            // The symbols are read once and the length summed on the way,
-            // so the text is allocated once, to size.
-            let count = r.num();
-            self.scratch.clear();
-            let (mut len, mut after_word) = (0, false);
-            for _ in 0..count {
-                let n = r.small_num();
-                let (Some(&(symbol, word)), Ok(n), true) =
-                    (self.symbols.get(n), u32::try_from(n), r.ok)
-                else {
-                    return r.fail(String::new());
-                };
-                let spaced = word && after_word;
-                len += symbol.len() + usize::from(spaced);
-                after_word = word;
-                self.scratch.push(if spaced { n | AFTER_WORD } else { n });
+/// The paragraphs of one body read from `r`, written out with `symbols`,
+/// in one pass over their numbers. Each is given room for six bytes a
+/// symbol (about what the corpus's symbols take, with the spaces between
+/// words), never more than the rest of the blob could name.
+fn write_paragraphs(symbols: &[(&str, bool)], r: &mut Reader<'_>) -> Vec<String> {
+    r.list(|r| {
+        let count = r.num();
+        let mut text = String::with_capacity(count.min(r.rest.len()) * 6);
+        let mut after_word = false;
+        for _ in 0..count {
+            let n = r.small_num();
+            if !r.ok {
+                break;
             }
-            let mut text = String::with_capacity(len);
-            for &n in &self.scratch {
-                let i = (n & !AFTER_WORD) as usize;
-                let piece = match (n & AFTER_WORD, self.spaced_at.get(i..=i + 1)) {
-                    (0, _) => self.symbols.get(i).map(|s| s.0),
-                    (_, Some(&[from, to])) => self.spaced.get(from..to),
-                    _ => None,
-                };
-                text.push_str(piece.unwrap_or(""));
+            let (symbol, word) = symbols.get(n).copied().unwrap_or(("", false));
+            if word && after_word {
+                text.push(' ');
             }
-            text
-        });
-        self.streams
-            .push(start.get(..start.len() - r.rest.len()).unwrap_or(&[]));
-        body
-    }
+            text.push_str(symbol);
+            after_word = word;
+        }
+        text
+    })
 }
 
 struct Writer(Vec<u8>);
@@ -488,6 +516,24 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reads one body's paragraphs of symbol numbers, checking that every
+    /// number names one of the `symbols` symbols.
+    fn check_paragraphs(&mut self, symbols: usize) {
+        for _ in 0..self.num() {
+            for _ in 0..self.num() {
+                if self.small_num() >= symbols {
+                    self.fail(());
+                }
+                if !self.ok {
+                    return;
+                }
+            }
+            if !self.ok {
+                return;
+            }
+        }
+    }
+
     fn num(&mut self) -> usize {
         let mut n = 0u32;
         for shift in (0..32).step_by(7) {
@@ -503,13 +549,19 @@ impl<'a> Reader<'a> {
         self.fail(0)
     }
 
-    /// The next `len` bytes as text, borrowed from the blob.
-    fn text(&mut self, len: usize) -> &'a str {
-        let Some((text, rest)) = self.rest.split_at_checked(len) else {
-            return self.fail("");
+    /// The next `len` bytes, borrowed from the blob.
+    fn slice(&mut self, len: usize) -> &'a [u8] {
+        let Some((bytes, rest)) = self.rest.split_at_checked(len) else {
+            return self.fail(&[]);
         };
         self.rest = rest;
-        std::str::from_utf8(text).unwrap_or_else(|_| self.fail(""))
+        bytes
+    }
+
+    /// The next `len` bytes as text, borrowed from the blob.
+    fn text(&mut self, len: usize) -> &'a str {
+        let bytes = self.slice(len);
+        std::str::from_utf8(bytes).unwrap_or_else(|_| self.fail(""))
     }
 
     fn bytes(&mut self, len: usize) -> String {
@@ -549,6 +601,8 @@ impl<'a> Reader<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
 
     fn sample() -> Corpus {
@@ -573,7 +627,7 @@ mod tests {
             excerpt: true,
             related: vec!["Communiqué".into(), String::new()],
             tags: vec![0, 127, 128, 300, u16::MAX],
-            body: vec!["é".repeat(200), "Save the Rohingya!".into()],
+            body: vec!["é".repeat(200), "Save the Rohingya!".into()].into(),
         };
         let mut second = statement("b", "2015-11-11/2015-11-13");
         second.subtitle = Some(String::new());
@@ -625,7 +679,8 @@ mod tests {
             "mixed العمال 👩🏽‍🌾 words",
         ]
         .map(String::from)
-        .to_vec();
+        .to_vec()
+        .into();
         let blob = encode_as(&corpus, true);
         let (decoded, bodies) = decode_with_bodies(&blob).expect("decodes");
         assert_eq!(decoded, corpus);
@@ -637,8 +692,8 @@ mod tests {
                 words.push(text);
             }
         });
-        let expected: Vec<&str> = corpus.statements[0]
-            .body
+        let paragraphs = corpus.statements[0].body.paragraphs();
+        let expected: Vec<&str> = paragraphs
             .iter()
             .flat_map(|p| tokens(p).map(|t| t.text))
             .collect();
@@ -651,18 +706,95 @@ mod tests {
         assert_eq!(second[5..], [Some(("!", false)), None]);
     }
 
+    /// `bytes` for as long as the program runs, as the embedded blob is.
+    fn leak(bytes: &[u8]) -> &'static [u8] {
+        Box::leak(bytes.to_vec().into_boxed_slice())
+    }
+
+    /// The blob of one statement over one symbol, "a", whose body is
+    /// `body` (its length is written before it); no kinds, entities or
+    /// broader ones.
+    fn one_statement(body: &[u8]) -> Vec<u8> {
+        let mut blob = b"IMAC\x04\x01\x01\x01a\x01".to_vec();
+        blob.extend_from_slice(b"\x01x\x01t\x00\x01k\x042015\x00\x00\x01s\x00\x00\x00");
+        blob.push(body.len() as u8);
+        blob.extend_from_slice(body);
+        blob.extend_from_slice(b"\x00\x00\x00");
+        blob
+    }
+
     #[test]
-    fn a_paragraph_longer_than_its_blob_is_refused_at_once() {
-        // One symbol, "a"; one statement with one paragraph; no kinds,
-        // entities or broader ones.
-        let mut start = b"IMAC\x03\x01\x01\x01a\x01".to_vec();
-        start.extend_from_slice(b"\x01x\x01t\x00\x01k\x042015\x00\x00\x01s\x00\x00\x00\x01");
-        let whole = [&start[..], b"\x01\x00\x00\x00\x00"].concat();
+    fn a_paragraph_longer_than_its_body_is_refused_or_read_as_far_as_it_goes_at_once() {
+        // One paragraph of one symbol, number 0.
+        let whole = one_statement(b"\x01\x01\x00");
         let corpus = decode(&whole).expect("well formed");
-        assert_eq!(corpus.statements[0].body, ["a"]);
-        // The paragraph claims 2^32 - 1 symbols and the blob ends.
-        let damaged = [&start[..], b"\xff\xff\xff\xff\x0f"].concat();
+        assert_eq!(*corpus.statements[0].body.paragraphs(), ["a"]);
+        let (lazy, _) = decode_lazily(leak(&whole)).expect("well formed");
+        assert_eq!(lazy, corpus);
+        // The paragraph claims 2^32 - 1 symbols and its body holds one.
+        let damaged = one_statement(b"\x01\xff\xff\xff\xff\x0f\x00");
         assert_eq!(decode(&damaged), Err(DecodeError::Malformed));
+        let (lazy, _) = decode_lazily(leak(&damaged)).expect("its body is not read");
+        assert_eq!(*lazy.statements[0].body.paragraphs(), ["a"]);
+        // A symbol number beyond the table: refused, or read as no text.
+        let damaged = one_statement(b"\x01\x02\x00\x05");
+        assert_eq!(decode(&damaged), Err(DecodeError::Malformed));
+        let (lazy, _) = decode_lazily(leak(&damaged)).expect("its body is not read");
+        assert_eq!(*lazy.statements[0].body.paragraphs(), ["a"]);
+        // A body longer than the blob.
+        let mut damaged = one_statement(b"\x01\x01\x00");
+        let at = damaged.len() - 7;
+        assert_eq!(damaged[at], 3, "the body's length");
+        damaged[at] = 0x7f;
+        assert_eq!(decode(&damaged), Err(DecodeError::Malformed));
+        assert!(decode_lazily(leak(&damaged)).is_err());
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn every_body_read_lazily_is_the_text_written_out_however_often_read() {
+        let real = crate::testing::archive()
+            .expect("the embedded corpus decodes")
+            .corpus()
+            .clone();
+        for corpus in [sample(), real.clone(), crate::synth::corpus(&real, 150)] {
+            let blob = leak(&encode_as(&corpus, true));
+            let (eager, eager_bodies) = decode_with_bodies(blob).expect("decodes");
+            let (lazy, lazy_bodies) = decode_lazily(blob).expect("decodes");
+            assert_eq!(lazy.statements.len(), corpus.statements.len());
+            for ((l, e), s) in lazy
+                .statements
+                .iter()
+                .zip(&eager.statements)
+                .zip(&corpus.statements)
+            {
+                let once = l.body.paragraphs();
+                assert!(matches!(once, Cow::Owned(_)), "{}: kept as symbols", s.id);
+                assert!(matches!(e.body.paragraphs(), Cow::Borrowed(_)), "{}", s.id);
+                assert_eq!(*once, *s.body.paragraphs(), "{}", s.id);
+                assert_eq!(*once, *e.body.paragraphs(), "{}", s.id);
+                assert_eq!(l.body.paragraphs(), once, "{}: read twice", s.id);
+            }
+            assert_eq!(lazy, corpus);
+            // The index reads the same numbers either way.
+            let (lazy_bodies, eager_bodies) = (
+                lazy_bodies.expect("symbols"),
+                eager_bodies.expect("symbols"),
+            );
+            for doc in 0..corpus.statements.len() {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                lazy_bodies.walk(doc, |n| a.push(n));
+                eager_bodies.walk(doc, |n| b.push(n));
+                assert_eq!(a, b);
+            }
+        }
+        // A blob of text keeps its paragraphs written out.
+        let (text, bodies) = decode_lazily(leak(&encode_as(&sample(), false))).expect("decodes");
+        assert!(bodies.is_none());
+        assert!(matches!(
+            text.statements[0].body.paragraphs(),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -687,6 +819,7 @@ mod tests {
         assert_eq!(decode(b"PK\x03\x04"), Err(DecodeError::NotACorpus));
         assert_eq!(decode(b"IMAC"), Err(DecodeError::NotACorpus));
         assert_eq!(decode(b"IMAC\x02\x00"), Err(DecodeError::Version(2)));
+        assert_eq!(decode(b"IMAC\x03\x01"), Err(DecodeError::Version(3)));
     }
 
     #[test]
@@ -695,10 +828,13 @@ mod tests {
             let blob = encode_as(&sample(), as_symbols);
             for len in 5..blob.len() {
                 assert_eq!(decode(&blob[..len]), Err(DecodeError::Malformed), "{len}");
+                let lazily = decode_lazily(leak(&blob[..len]));
+                assert_eq!(lazily.err(), Some(DecodeError::Malformed), "{len}");
             }
             let mut longer = blob.clone();
             longer.push(0);
             assert_eq!(decode(&longer), Err(DecodeError::Malformed));
+            assert!(decode_lazily(leak(&longer)).is_err());
         }
     }
 
@@ -717,12 +853,18 @@ mod tests {
                             });
                         }
                     }
+                    // Read lazily, a body is read only now, whatever it holds.
+                    if let Ok((corpus, _)) = decode_lazily(leak(&damaged)) {
+                        for s in &corpus.statements {
+                            let _ = s.body.paragraphs();
+                        }
+                    }
                 }
             }
         }
         // A count far beyond the blob fails without reserving it.
         assert_eq!(
-            decode(b"IMAC\x03\x00\xff\xff\xff\xff\x0f"),
+            decode(b"IMAC\x04\x00\xff\xff\xff\xff\x0f"),
             Err(DecodeError::Malformed)
         );
     }

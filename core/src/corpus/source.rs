@@ -519,7 +519,7 @@ pub fn parse_statement(
         excerpt: raw.excerpt,
         related,
         tags,
-        body,
+        body: body.into(),
     })
 }
 

@@ -562,7 +562,7 @@ impl Builder {
                 false
             };
             if !from_symbols {
-                for paragraph in &s.body {
+                for paragraph in s.body.paragraphs().iter() {
                     self.part(&mut d, BODY, paragraph);
                 }
             }

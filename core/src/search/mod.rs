@@ -238,7 +238,7 @@ impl SearchIndex {
         let Some(s) = corpus.statements.get(doc) else {
             return Vec::new();
         };
-        snippet::best_window(&self.index, &s.body, &result.marks, words)
+        snippet::best_window(&self.index, &s.body.paragraphs(), &result.marks, words)
     }
 }
 

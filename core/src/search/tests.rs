@@ -20,7 +20,11 @@ pub(super) fn statement(id: &str, title: &str, body: &[&str], tags: &[u16]) -> S
         excerpt: false,
         related: Vec::new(),
         tags: tags.to_vec(),
-        body: body.iter().map(|p| p.to_string()).collect(),
+        body: body
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .into(),
     }
 }
 

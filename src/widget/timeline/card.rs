@@ -46,7 +46,7 @@ pub fn about(archive: &Archive, doc: usize, lang: Lang) -> Option<About> {
     Some(About {
         kind,
         reason: s.approximate.clone(),
-        opening: s.body.first().cloned().unwrap_or_default(),
+        opening: s.body.paragraphs().first().cloned().unwrap_or_default(),
     })
 }
 

@@ -63,7 +63,7 @@ fn valid_fixture_is_tagged_sorted_and_complete() {
         .map(|t| corpus.vocabulary.entity(*t).unwrap().slug.as_str())
         .collect();
     assert_eq!(tags, ["rohingya", "thailand"]);
-    assert_eq!(first.body, ["The Rohingya in Thailand."]);
+    assert_eq!(*first.body.paragraphs(), ["The Rohingya in Thailand."]);
     assert_eq!(corpus.statements[1].kind, "news");
 }
 
@@ -98,7 +98,7 @@ fn lines_of_a_paragraph_join_and_blank_lines_separate() {
         &vocabulary(),
     )
     .unwrap();
-    assert_eq!(s.body, ["One line.", "Two."]);
+    assert_eq!(*s.body.paragraphs(), ["One line.", "Two."]);
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn byte_order_mark_and_crlf_are_accepted() {
     let text = statement("", "\nBody.\n").replace('\n', "\r\n");
     let text = format!("\u{feff}{text}");
     let s = parse_statement("s.md", &text, &vocabulary()).unwrap();
-    assert_eq!(s.body, ["Body."]);
+    assert_eq!(*s.body.paragraphs(), ["Body."]);
 }
 
 #[test]
