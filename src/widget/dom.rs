@@ -165,7 +165,7 @@ pub fn child(doc: &Document, parent: &Node, tag: &str, class: &str) -> Element {
 
 /// Puts `child` (new, or already in `parent`) into `parent` just before
 /// `before`, or last.
-pub fn place(parent: &Node, child: &Node, before: Option<&Node>) {
+pub fn insert(parent: &Node, child: &Node, before: Option<&Node>) {
     raw(parent).insert_before(child, before);
 }
 
@@ -232,11 +232,6 @@ pub fn segments(doc: &Document, parent: &Node, segments: &[Segment]) {
             text(doc, parent, &s.text);
         }
     }
-}
-
-/// Appends `child` to `parent`, or moves it to the end if it is there.
-pub fn append(parent: &Node, child: &Node) {
-    raw(parent).append_child(child);
 }
 
 /// Takes `e` out of the document.

@@ -45,7 +45,7 @@ pub(super) fn hits(
     for (k, card) in cards.iter().enumerate().rev() {
         if kept[k].is_none() || !in_order {
             let after: Option<&Node> = cards.get(k + 1).map(AsRef::as_ref);
-            dom::place(&nodes.results, card, after);
+            dom::insert(&nodes.results, card, after);
         }
     }
 }

@@ -76,7 +76,7 @@ pub(super) fn facets(
         }
         let section = section(ctx, facet, values, ui);
         let after: Option<&Node> = next.as_ref().map(AsRef::as_ref);
-        dom::place(&nodes.facets, &section.node, after);
+        dom::insert(&nodes.facets, &section.node, after);
         next = Some(section.node.clone());
         *slot = Some(section);
     }

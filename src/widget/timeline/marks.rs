@@ -14,7 +14,7 @@ use super::chart::{place, px, Model, AXIS_Y, LABEL_H, LANE_H, TOP};
 use super::geometry::labels::title_width;
 use super::geometry::{Layout, Shape, LABEL_LANES, MAX_LANES, POINT_R};
 use crate::number::decimal;
-use crate::widget::dom::{append, attr, attrs, children, class, remove, svg, text_child, unset};
+use crate::widget::dom::{attr, attrs, children, class, insert, remove, svg, text_child, unset};
 
 /// A statement's mark on screen, and what was last written to it, so a
 /// redraw writes only what changed.
@@ -161,7 +161,7 @@ impl Model {
         });
         if !placed {
             for d in top.iter().filter_map(|&j| self.drawn_marks.get(j)) {
-                append(n, &d.el);
+                insert(n, &d.el, None);
             }
         }
         self.spots = spots;
