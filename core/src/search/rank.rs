@@ -43,8 +43,6 @@ const SQUASH: f32 = 10.0;
 const MAX_EXPANSIONS: usize = 32;
 /// Most dictionary words a prefix scans before choosing the commonest.
 const MAX_PREFIX_SCAN: usize = 4096;
-/// Shortest typed word that matches as a prefix.
-const MIN_PREFIX_CHARS: usize = 2;
 /// Shortest words allowed one typo, and two.
 const TYPO_1_CHARS: usize = 5;
 const TYPO_2_CHARS: usize = 9;
@@ -81,7 +79,10 @@ pub fn expand(index: &Index, word: &Word) -> Vec<Expansion> {
         });
     }
     let chars = word.folded.chars().count();
-    if word.prefix && chars >= MIN_PREFIX_CHARS {
+    // A word still being typed matches as a prefix from its first letter, so
+    // the first key already narrows the list (to the statements with the
+    // commonest words it starts).
+    if word.prefix {
         // Commonest first: (df, term) packed in a u64, sorted descending.
         let mut found: Vec<u64> = index
             .words_with_prefix(&word.folded)

@@ -120,12 +120,17 @@ fn short_words_need_an_exact_match() {
 }
 
 #[test]
-fn a_single_letter_is_not_a_prefix() {
+fn a_single_letter_being_typed_is_a_prefix() {
     let c = corpus();
     let index = SearchIndex::new(&c);
-    // "w" alone would match most words; it is searched as a whole word.
-    assert!(ids(&index, &c, "w").is_empty());
+    // The first key of a search narrows the list rather than emptying it:
+    // "w" finds "Workers", "workers" and "warning".
+    let mut found = ids(&index, &c, "w");
+    found.sort();
+    assert_eq!(found, ["a", "b", "d"]);
     assert_eq!(ids(&index, &c, "wa"), ["d"]);
+    // Once the word is ended it is a whole word, which none has.
+    assert!(ids(&index, &c, "w ").is_empty());
 }
 
 #[test]
