@@ -437,6 +437,12 @@ async fn the_axis_is_laid_out_again_when_its_container_changes_width() {
             .collect()
     };
     let newest = "2023-07-12-secretariat-meets-in-hong-kong";
+    // Moving through the marks with the keys leaves the whole archive in
+    // view, so it is still the whole archive at the new width.
+    let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
+    stop.focus().unwrap();
+    key(&active(&h).unwrap(), "End");
+    key(&active(&h).unwrap(), "Home");
     let (wide, wide_ticks) = (width(), ticks());
     // The frame shares the host's 900 px with the facet column.
     assert!(wide > 420, "{wide}");
@@ -448,14 +454,46 @@ async fn the_axis_is_laid_out_again_when_its_container_changes_width() {
     assert!(narrow <= 420 && narrow > 300, "{narrow}");
     assert_ne!(ticks(), wide_ticks);
     assert!(ticks().iter().all(|x| *x <= narrow), "{:?}", ticks());
-    // The whole archive still fits: the newest statement is inside the axis.
+    // The whole archive still fits: the newest statement is inside the axis,
+    // with no overview band.
     let right = mark(&h, newest).get_bounding_client_rect().right();
     assert!(right <= svg.get_bounding_client_rect().left() + f64::from(narrow));
+    assert!(hidden(&h, ".tl-band"), "zoomed in by the new width");
     h.set_attribute("style", "display:block;width:900px")
         .unwrap();
     sleep(150).await;
     assert_eq!(width(), wide);
     assert_eq!(ticks(), wide_ticks);
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_mark_in_view_is_always_in_the_tab_order() {
+    let (h, w) = widget(&[]);
+    let stops = || all(&h, ".tl-marks [tabindex='0']");
+    assert_eq!(stops().len(), 1);
+    // The first statement has the stop; zoomed in on the middle of the axis
+    // and scrolled to the end, it is out of view, and the stop moves to a
+    // mark in view rather than leaving none.
+    let first = stops()[0].get_attribute("data-id").unwrap();
+    let zoom_in: HtmlElement = find(&h, ".tl-button[data-tl=in]").unchecked_into();
+    for _ in 0..3 {
+        zoom_in.click();
+    }
+    let stage = find(&h, ".tl-stage");
+    for _ in 0..3 {
+        key(&stage, "PageDown");
+    }
+    sleep(50).await;
+    assert!(all(&h, ".tl-mark")
+        .iter()
+        .all(|m| m.get_attribute("data-id").as_deref() != Some(&*first)));
+    let now = stops();
+    assert_eq!(now.len(), 1, "one mark in view takes the tab stop");
+    let svg = find(&h, ".tl-svg").get_bounding_client_rect();
+    let r = now[0].get_bounding_client_rect();
+    assert!(r.right() > svg.left() && r.left() < svg.right(), "in view");
     w.unmount();
     h.remove();
 }
@@ -666,11 +704,11 @@ fn a_card_opens_at_the_mark_on_focus_on_hover_and_on_a_first_tap() {
     let text = card(&h);
     assert!(text.contains(&title_of(&archive, &id)), "{text}");
     assert!(text.contains("2023"), "the date: {text}");
-    // Anchored at the mark: above it, across its middle.
+    // Anchored at the mark: above or below it, across its middle.
     let (x, y) = centre(&focused);
     let r = find(&h, ".tl-card").get_bounding_client_rect();
     assert!(
-        r.bottom() <= y && r.left() <= x && x <= r.right(),
+        (r.bottom() <= y || r.top() >= y) && r.left() <= x && x <= r.right(),
         "{x} {y}"
     );
     focused.unchecked_ref::<HtmlElement>().blur().unwrap();
@@ -703,6 +741,50 @@ fn a_card_opens_at_the_mark_on_focus_on_hover_and_on_a_first_tap() {
         pointer_of(&m, kind, x, y, "touch");
     }
     assert_eq!(state(&w, "open").as_deref(), Some(other));
+    w.unmount();
+    h.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_stays_below_the_toolbar_and_off_its_mark() {
+    let (h, w) = default_widget();
+    for width in ["900px", "320px"] {
+        h.set_attribute("style", &("display:block;width:".to_owned() + width))
+            .unwrap();
+        sleep(150).await;
+        let stop: HtmlElement = find(&h, ".tl-marks [tabindex='0']").unchecked_into();
+        stop.focus().unwrap();
+        key(&active(&h).unwrap(), "Home");
+        let (mut above, mut below) = (0, 0);
+        for _ in 0..all(&h, ".tl-mark").len() {
+            let focused = active(&h).unwrap();
+            let m = focused.get_bounding_client_rect();
+            let r = find(&h, ".tl-card").get_bounding_client_rect();
+            let tools = find(&h, ".tl-tools").get_bounding_client_rect();
+            // Never over the zoom buttons (nor the search and status above
+            // them), and never over the mark it names.
+            assert!(
+                r.top() >= tools.bottom() - 0.5,
+                "{width}: {} < {}",
+                r.top(),
+                tools.bottom()
+            );
+            if r.bottom() <= m.top() + 0.5 {
+                above += 1;
+            } else {
+                assert!(
+                    r.top() >= m.bottom() - 0.5,
+                    "{width}: the card covers its mark"
+                );
+                below += 1;
+            }
+            key(&focused, "ArrowRight");
+        }
+        assert!(
+            above > 0,
+            "{width}: above its mark where there is room ({below} below)"
+        );
+    }
     w.unmount();
     h.remove();
 }

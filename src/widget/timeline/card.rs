@@ -12,11 +12,14 @@
 use web_sys::{Document, Element};
 
 use super::chart::{px, Model};
+use super::marks::MARK_H;
 use crate::archive::Archive;
 use crate::lang::Lang;
 use crate::number::decimal;
 use crate::response::Segment;
-use crate::widget::dom::{attr, attrs, child, clear, segments, style, text, text_child, unset};
+use crate::widget::dom::{
+    attr, attrs, child, class, clear, segments, style, text, text_child, unset,
+};
 use crate::widget::strings::{kind_label, Strings};
 
 /// Widest a card gets, pixels.
@@ -24,6 +27,9 @@ const CARD_PX: f64 = 300.0;
 
 /// Room kept between the card and the frame's sides, pixels.
 const SIDE_PX: f64 = 6.0;
+
+/// Room between the card and its mark, which the card's arrow spans, pixels.
+const GAP_PX: f64 = 10.0;
 
 /// What the card says of a statement besides its title and date.
 #[derive(Debug, Clone, Default)]
@@ -97,8 +103,11 @@ impl Card {
         }
     }
 
-    /// Shows mark `index`'s card above `(x, top)`, the middle of the mark's
-    /// top edge, in a frame `width` pixels wide.
+    /// Shows mark `index`'s card at the mark whose middle is `x` and whose
+    /// top and bottom edges are `top` and `bottom`, in a frame `width`
+    /// pixels wide: above the mark when it fits inside the frame, else
+    /// below it, so that it never covers the toolbar and status above the
+    /// chronology.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn show(
         &mut self,
@@ -107,31 +116,46 @@ impl Card {
         head: (&str, &str, bool),
         about: Option<About>,
         snippet: Option<&[Segment]>,
-        at: (f64, f64),
+        at: (f64, f64, f64),
         width: f64,
         lang: Lang,
     ) {
-        let (title, date, approximate) = head;
-        let (x, top) = at;
+        let (x, top, bottom) = at;
         let w = CARD_PX.min(width - 2.0 * SIDE_PX).max(120.0);
         let left = (x - w / 2.0).min(width - w - SIDE_PX).max(SIDE_PX);
-        // The small arrow under the card points at the mark.
+        // The small arrow on the card's edge points at the mark.
         style_px(
             &self.el,
-            &[
-                ("left", left),
-                ("top", top),
-                ("width", w),
-                ("--tl-arrow", x - left),
-            ],
+            &[("left", left), ("width", w), ("--tl-arrow", x - left)],
         );
         attr(&self.el, "data-i", &decimal(index as u64));
         self.shown = Some(index);
-        unset(&self.el, "hidden");
-        if self.written == Some(index) {
-            return;
+        if self.written != Some(index) {
+            self.written = Some(index);
+            self.write(doc, head, about, snippet, lang);
         }
-        self.written = Some(index);
+        unset(&self.el, "hidden");
+        let height = self.el.get_bounding_client_rect().height();
+        let below = top - GAP_PX - height < 0.0;
+        class(&self.el, "tl-card-below", below);
+        let y = if below {
+            bottom + GAP_PX
+        } else {
+            top - GAP_PX - height
+        };
+        style_px(&self.el, &[("top", y)]);
+    }
+
+    /// Writes the card's text.
+    fn write(
+        &self,
+        doc: &Document,
+        head: (&str, &str, bool),
+        about: Option<About>,
+        snippet: Option<&[Segment]>,
+        lang: Lang,
+    ) {
+        let (title, date, approximate) = head;
         let el = &self.el;
         clear(el);
         let about = about.unwrap_or_default();
@@ -196,7 +220,7 @@ impl Model {
             ),
             about,
             snippet,
-            (x, top),
+            (x, top, top + MARK_H),
             self.view.width,
             self.lang,
         );

@@ -52,8 +52,10 @@ impl Model {
 
     pub(super) fn set_view(&mut self, view: View) {
         self.stop();
-        self.view = self.axis.clamp(view);
-        self.fitted = false;
+        let view = self.axis.clamp(view);
+        // A pan that the archive's ends hold in place leaves a fitted view fitted.
+        self.fitted &= view == self.view;
+        self.view = view;
         self.draw(self.has_focus());
     }
 

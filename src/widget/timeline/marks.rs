@@ -12,9 +12,13 @@ use web_sys::{Document, Element};
 use super::card::style_px;
 use super::chart::{place, px, Model, AXIS_Y, LABEL_H, LANE_H, TOP};
 use super::geometry::labels::title_width;
-use super::geometry::{Layout, Shape, LABEL_LANES, MAX_LANES, POINT_R};
+use super::geometry::{Layout, Placed, Shape, LABEL_LANES, MAX_LANES, POINT_R};
 use crate::number::decimal;
 use crate::widget::dom::{attr, attrs, children, class, insert, remove, svg, text_child, unset};
+
+/// Height of the room a mark takes about the middle of its lane, pixels:
+/// its spot (see [`Model::spots`]) is the top edge of that room.
+pub(super) const MARK_H: f64 = 14.0;
 
 /// A statement's mark on screen, and what was last written to it, so a
 /// redraw writes only what changed.
@@ -79,6 +83,25 @@ impl Model {
     /// The marks in view, and where each is ([`Model::spots`]), for the
     /// titles' leader lines and the card.
     pub(super) fn draw_marks(&mut self, layout: &Layout) {
+        // The tab stop is the focused statement's mark while it is in view,
+        // else the one in view nearest to it in time (after a pan, a zoom
+        // or a narrower frame), so the marks stay reachable with Tab.
+        let drawn = |p: &&Placed| p.x1 > p.x0 && p.index < self.entries.len();
+        if !layout
+            .marks
+            .iter()
+            .filter(drawn)
+            .any(|p| p.index == self.focus)
+        {
+            if let Some(p) = layout
+                .marks
+                .iter()
+                .filter(drawn)
+                .min_by_key(|p| p.index.abs_diff(self.focus))
+            {
+                self.focus = p.index;
+            }
+        }
         let mut old = std::mem::take(&mut self.drawn_marks);
         let mut spots = Vec::with_capacity(layout.marks.len());
         // The focused and open marks last, so they are drawn on top.
@@ -88,7 +111,7 @@ impl Model {
                 continue;
             };
             let cy = AXIS_Y - 10.0 - LANE_H * p.lane.min(MAX_LANES) as f64;
-            spots.push((p.index, (p.x0 + p.x1) / 2.0, cy - 7.0));
+            spots.push((p.index, (p.x0 + p.x1) / 2.0, cy - MARK_H / 2.0));
             let shape = entry.mark.shape;
             let mut d = match old.iter().position(|d| d.index == p.index) {
                 Some(k) => old.swap_remove(k),
