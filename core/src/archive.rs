@@ -17,7 +17,7 @@
 //! [`Archive::search_matching`] composes them.
 
 #[cfg(ima_symbols)]
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use crate::bitset::BitSet;
 use crate::chronology::{self, Chronology, ChronologyOptions};
@@ -30,6 +30,8 @@ use crate::lang::Lang;
 use crate::record::{DateRecord, StatementRecord, SummaryRecord};
 use crate::request::{Query, Request, RequestError, Sort};
 use crate::response::{Hit, Response};
+#[cfg(ima_symbols)]
+use crate::search::index::Indexing;
 use crate::search::{SearchIndex, TextResult};
 use crate::statement::Statement;
 use crate::vocabulary::Vocabulary;
@@ -60,6 +62,31 @@ impl IndexCell {
     }
 }
 
+/// A large archive's index as far as it is built ([`Archive::index_some`]).
+#[cfg(ima_symbols)]
+#[derive(Default)]
+struct Partial(Mutex<Option<Indexing>>);
+
+#[cfg(ima_symbols)]
+impl Clone for Partial {
+    /// A copy of the archive builds its index again, from the start.
+    fn clone(&self) -> Partial {
+        Partial::default()
+    }
+}
+
+#[cfg(ima_symbols)]
+impl std::fmt::Debug for Partial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let done = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|p| p.as_ref().map(Indexing::done));
+        f.debug_tuple("Partial").field(&done).finish()
+    }
+}
+
 /// A queryable set of statements.
 #[derive(Debug, Clone)]
 pub struct Archive {
@@ -70,6 +97,9 @@ pub struct Archive {
     /// Those symbols, which the index is then built from.
     #[cfg(ima_symbols)]
     bodies: Option<Bodies<'static>>,
+    /// The index as far as [`Archive::index_some`] has built it.
+    #[cfg(ima_symbols)]
+    partial: Partial,
     filters: FilterIndex,
 }
 
@@ -83,17 +113,19 @@ impl Archive {
             index,
             #[cfg(ima_symbols)]
             bodies: None,
+            #[cfg(ima_symbols)]
+            partial: Partial::default(),
             filters,
         }
     }
 
     /// The archive of a corpus blob (see [`crate::corpus::blob`]), such as
     /// the one the library embeds; the search index is not shipped but
-    /// built from the blob. When the
-    /// blob holds its paragraphs as symbols (a large archive), they stay so,
-    /// each statement's written out when it is read (see
-    /// [`crate::statement::Body`]), and the search index is built from them
-    /// on the first text query rather than here, so the archive is ready to
+    /// built from the blob. When the blob holds its paragraphs as symbols
+    /// (a large archive), they stay so, each statement's written out when
+    /// it is read (see [`crate::statement::Body`]), and the search index is
+    /// built from them later (in slices by [`Archive::index_some`], or at
+    /// the first text query) rather than here, so the archive is ready to
     /// list, filter and chart at once (10,000 statements: the index costs
     /// about as much as the rest of loading).
     pub fn from_blob(bytes: &'static [u8]) -> Result<Archive, DecodeError> {
@@ -120,6 +152,8 @@ impl Archive {
             index,
             #[cfg(ima_symbols)]
             bodies,
+            #[cfg(ima_symbols)]
+            partial: Partial::default(),
             filters,
         })
     }
@@ -149,15 +183,48 @@ impl Archive {
         &self.corpus
     }
 
-    /// The full-text index (built now if it was left for the first use).
+    /// The full-text index (built now if it was left for the first use,
+    /// from where [`Archive::index_some`] left it).
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| {
             #[cfg(ima_symbols)]
             if let Some(bodies) = &self.bodies {
-                return SearchIndex::from_symbols(&self.corpus, bodies);
+                let partial = self.partial.0.lock().ok().and_then(|mut p| p.take());
+                let mut indexing = partial.unwrap_or_else(|| Indexing::new(&self.corpus));
+                indexing.step(&self.corpus, Some(bodies), usize::MAX);
+                return SearchIndex::from_indexing(indexing, &self.corpus);
             }
             SearchIndex::new(&self.corpus)
         })
+    }
+
+    /// Builds `count` more statements' worth of an index left for its first
+    /// use (a large archive read from a blob), so that a page can build it
+    /// in slices while it is idle rather than at the first keystroke; true
+    /// once the index is built, as every other archive's is from the start.
+    #[cfg(ima_symbols)]
+    pub fn index_some(&self, count: usize) -> bool {
+        if self.index.get().is_some() {
+            return true;
+        }
+        let Some(bodies) = &self.bodies else {
+            self.index();
+            return true;
+        };
+        let Ok(mut partial) = self.partial.0.lock() else {
+            return false;
+        };
+        let indexing = partial.get_or_insert_with(|| Indexing::new(&self.corpus));
+        if !indexing.step(&self.corpus, Some(bodies), count) {
+            return false;
+        }
+        if let Some(indexing) = partial.take() {
+            drop(partial);
+            let _ = self
+                .index
+                .set(SearchIndex::from_indexing(indexing, &self.corpus));
+        }
+        true
     }
 
     /// What `text` matches; a query that asks nothing of the index (empty,
@@ -437,6 +504,40 @@ mod tests {
         assert_eq!(lazy.search(&text), eager.search(&text));
         assert!(lazy.index.get().is_some());
         assert_eq!(lazy.index(), eager.index());
+    }
+
+    #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
+    fn a_large_blob_is_indexed_in_slices_or_finished_by_the_first_query() {
+        let real = crate::testing::archive()
+            .expect("embedded")
+            .corpus()
+            .clone();
+        let corpus = crate::synth::corpus(&real, 150);
+        let blob: &'static [u8] =
+            Box::leak(crate::corpus::blob::encode_as(&corpus, true).into_boxed_slice());
+        let eager = Archive::new(corpus);
+        let text = Request {
+            text: "rohingya \"at sea\" -thailand".into(),
+            ..Request::default()
+        };
+        // In slices of 40: the fourth finishes the index, and nothing is
+        // left half built.
+        let sliced = Archive::from_blob(blob).expect("decodes");
+        let done: Vec<bool> = (0..4).map(|_| sliced.index_some(40)).collect();
+        assert_eq!(done, [false, false, false, true]);
+        assert!(sliced.index.get().is_some());
+        assert!(sliced.partial.0.lock().expect("not poisoned").is_none());
+        assert_eq!(sliced.index(), eager.index());
+        assert_eq!(sliced.search(&text), eager.search(&text));
+        // A query half way through finishes from where the slices left off.
+        let half = Archive::from_blob(blob).expect("decodes");
+        assert!(!half.index_some(100));
+        assert_eq!(half.search(&text), eager.search(&text));
+        assert_eq!(half.index(), eager.index());
+        assert!(half.index_some(1), "built");
+        // A small archive's index is built with it.
+        assert!(eager.index_some(1));
     }
 
     #[test]

@@ -53,6 +53,18 @@ mod typing;
 const MAX_CLIPBOARD: usize = 4;
 /// How long the "link copied" notice stays.
 const NOTICE_MS: u32 = 4000;
+/// A large archive's search index is built while the page is idle, from
+/// this long after the widget is ready, in slices of about `INDEX_SLICE_MS`
+/// (each `INDEX_STEP` statements at a time) with the page's own work
+/// between them, so the first keystroke finds it built (10,000 statements:
+/// about half a second of work, which the first keystroke would otherwise
+/// wait for).
+#[cfg(feature = "symbols")]
+const INDEX_AFTER_MS: u32 = 300;
+#[cfg(feature = "symbols")]
+const INDEX_SLICE_MS: f64 = 8.0;
+#[cfg(feature = "symbols")]
+const INDEX_STEP: usize = 32;
 
 thread_local! {
     /// The widget whose state is in the URL (the first one, unless told otherwise).
@@ -120,6 +132,9 @@ struct Inner {
     timeline: Option<Timeline>,
     /// What the chronology was last shown: matches, period, open statement.
     drawn: Option<regions::Drawn>,
+    /// The next slice of a large archive's index, while one is left.
+    #[cfg(feature = "symbols")]
+    indexing: Option<Tracked<Timeout>>,
 }
 
 // The widget's parts (`history`, `share`, `attributes`) read and write the
@@ -204,6 +219,8 @@ impl Widget {
                 pending: Vec::new(),
                 timeline: None,
                 drawn: None,
+                #[cfg(feature = "symbols")]
+                indexing: None,
             })
         });
         {
@@ -217,6 +234,10 @@ impl Widget {
             i.render_all(false);
             let detail = i.state_js();
             i.pending.push(("ima-statements:ready", detail));
+            #[cfg(feature = "symbols")]
+            {
+                i.indexing = Some(after(&i.weak, INDEX_AFTER_MS, Inner::index_slice));
+            }
         }
         flush(&inner);
         Ok(Widget { inner })
@@ -262,6 +283,10 @@ impl Drop for Inner {
         self.history_listeners.clear();
         self.typing = typing::Typing::default();
         self.notice = None;
+        #[cfg(feature = "symbols")]
+        {
+            self.indexing = None;
+        }
         self.clipboard.clear();
         if HASH_OWNER.with(Cell::get) == Some(self.id) {
             HASH_OWNER.with(|o| o.set(None));
@@ -316,6 +341,21 @@ fn with(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
 }
 
 impl Inner {
+    /// Builds the next slice of a large archive's search index, for about
+    /// `INDEX_SLICE_MS`, then leaves the page its turn and asks for the next
+    /// while any is left. A keystroke before the end builds the rest at once.
+    #[cfg(feature = "symbols")]
+    fn index_slice(&mut self) {
+        let start = js_sys::Date::now();
+        self.indexing = None;
+        while !self.shared.archive.index_some(INDEX_STEP) {
+            if js_sys::Date::now() - start >= INDEX_SLICE_MS {
+                self.indexing = Some(after(&self.weak, 0, Inner::index_slice));
+                return;
+            }
+        }
+    }
+
     fn ctx(&self) -> Ctx<'_> {
         Ctx {
             doc: &self.doc,

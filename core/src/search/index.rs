@@ -38,6 +38,7 @@ use std::ops::Range;
 
 use crate::corpus::blob::Bodies;
 use crate::corpus::Corpus;
+use crate::statement::Statement;
 use crate::text::{fold_into, term, tokens};
 
 /// Number of fields of a statement.
@@ -515,6 +516,62 @@ impl Doc {
     }
 }
 
+/// An index being built a few statements at a time, so that a page can
+/// build a large archive's index in slices while it is idle instead of in
+/// one long task at the first query: [`Indexing::step`] indexes the next
+/// statements, [`Indexing::finish`] makes the index. Built in any number of
+/// steps, the index is the one [`Index::build`] makes. (A small archive's
+/// index is built with it, at once: its module has no `Indexing`.)
+#[cfg(ima_symbols)]
+pub struct Indexing {
+    builder: Builder,
+    seen: Seen,
+    docs: Vec<DocFields>,
+    d: Doc,
+}
+
+#[cfg(ima_symbols)]
+impl Indexing {
+    /// Nothing indexed yet.
+    pub fn new(corpus: &Corpus) -> Indexing {
+        Indexing {
+            builder: Builder::default(),
+            seen: Seen::default(),
+            docs: Vec::with_capacity(corpus.statements.len()),
+            d: Doc::default(),
+        }
+    }
+
+    /// Statements indexed so far.
+    pub fn done(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Indexes up to `count` more statements of `corpus` (its bodies read
+    /// from `bodies`, the symbols of its blob, when given); true once every
+    /// statement is indexed.
+    pub fn step(&mut self, corpus: &Corpus, bodies: Option<&Bodies<'_>>, count: usize) -> bool {
+        let from = self.docs.len();
+        for (doc, s) in corpus.statements.iter().enumerate().skip(from).take(count) {
+            self.builder.statement(
+                &mut self.d,
+                &mut self.docs,
+                corpus,
+                bodies,
+                doc as u32,
+                s,
+                &mut self.seen,
+            );
+        }
+        self.docs.len() >= corpus.statements.len()
+    }
+
+    /// The index of the statements indexed.
+    pub fn finish(self) -> Index {
+        self.builder.finish(self.docs)
+    }
+}
+
 impl Builder {
     fn build(mut self, corpus: &Corpus, bodies: Option<&Bodies<'_>>) -> Index {
         #[cfg(ima_symbols)]
@@ -522,75 +579,99 @@ impl Builder {
         let mut docs = Vec::with_capacity(corpus.statements.len());
         let mut d = Doc::default();
         for (doc, s) in corpus.statements.iter().enumerate() {
-            let doc = doc as u32;
-            d.mark = doc + 1;
-            d.fields = DocFields::default();
-            d.position = 0;
-            d.open(TITLE);
-            self.part(&mut d, TITLE, &s.title);
-            d.open(SUBTITLE);
-            if let Some(subtitle) = &s.subtitle {
-                self.part(&mut d, SUBTITLE, subtitle);
-            }
-            d.open(ENTITIES);
-            for &tag in &s.tags {
+            self.statement(
+                &mut d,
+                &mut docs,
+                corpus,
+                bodies,
+                doc as u32,
+                s,
                 #[cfg(ima_symbols)]
-                self.entity_part(&mut d, corpus, tag, &mut seen.entity_terms);
-                // A small archive's module indexes the names as it meets
-                // them, with less code (see `blob::SYMBOLS`).
-                #[cfg(not(ima_symbols))]
-                if let Some(e) = corpus.vocabulary.entity(tag) {
-                    for name in std::iter::once(&e.label).chain(&e.aliases) {
-                        self.part(&mut d, ENTITIES, name);
-                    }
-                }
-            }
-            for signatory in &s.signatories {
-                self.part(&mut d, ENTITIES, &signatory.name);
-                if let Some(role) = &signatory.role {
-                    self.part(&mut d, ENTITIES, role);
-                }
-            }
-            d.open(BODY);
-            #[cfg(ima_symbols)]
-            let from_symbols = bodies
-                .map(|b| self.symbol_parts(&mut d, b, doc as usize, &mut seen.symbol_terms))
-                .is_some();
-            #[cfg(not(ima_symbols))]
-            let from_symbols = {
-                let _ = bodies;
-                false
-            };
-            if !from_symbols {
-                for paragraph in s.body.paragraphs().iter() {
-                    self.part(&mut d, BODY, paragraph);
-                }
-            }
-            docs.push(d.fields);
-            // Each term met ends its statement list with this statement; its
-            // positions here are written already, in order.
-            for &t in &d.touched {
-                let Some(buf) = self.terms.get_mut(t as usize) else {
-                    continue;
-                };
-                let tf = buf.tf;
-                write_varint(&mut buf.docs, doc - buf.last_doc);
-                buf.last_doc = doc;
-                buf.df += 1;
-                let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(tf[f] > 0) << f));
-                let total: u32 = tf.iter().sum();
-                if present.count_ones() == 1 && total <= 15 {
-                    buf.docs.push(present | (total as u8) << 4);
-                } else {
-                    buf.docs.push(present);
-                    for count in tf.into_iter().filter(|&c| c > 0) {
-                        write_varint(&mut buf.docs, count);
-                    }
-                }
-            }
-            d.touched.clear();
+                &mut seen,
+            );
         }
         self.finish(docs)
+    }
+
+    /// Indexes statement `s`, number `doc`, with `d` as its scratch record;
+    /// its field lengths and starts go to `docs`.
+    #[allow(clippy::too_many_arguments)]
+    fn statement(
+        &mut self,
+        d: &mut Doc,
+        docs: &mut Vec<DocFields>,
+        corpus: &Corpus,
+        bodies: Option<&Bodies<'_>>,
+        doc: u32,
+        s: &Statement,
+        #[cfg(ima_symbols)] seen: &mut Seen,
+    ) {
+        d.mark = doc + 1;
+        d.fields = DocFields::default();
+        d.position = 0;
+        d.open(TITLE);
+        self.part(d, TITLE, &s.title);
+        d.open(SUBTITLE);
+        if let Some(subtitle) = &s.subtitle {
+            self.part(d, SUBTITLE, subtitle);
+        }
+        d.open(ENTITIES);
+        for &tag in &s.tags {
+            #[cfg(ima_symbols)]
+            self.entity_part(d, corpus, tag, &mut seen.entity_terms);
+            // A small archive's module indexes the names as it meets
+            // them, with less code (see `blob::SYMBOLS`).
+            #[cfg(not(ima_symbols))]
+            if let Some(e) = corpus.vocabulary.entity(tag) {
+                for name in std::iter::once(&e.label).chain(&e.aliases) {
+                    self.part(d, ENTITIES, name);
+                }
+            }
+        }
+        for signatory in &s.signatories {
+            self.part(d, ENTITIES, &signatory.name);
+            if let Some(role) = &signatory.role {
+                self.part(d, ENTITIES, role);
+            }
+        }
+        d.open(BODY);
+        #[cfg(ima_symbols)]
+        let from_symbols = bodies
+            .map(|b| self.symbol_parts(d, b, doc as usize, &mut seen.symbol_terms))
+            .is_some();
+        #[cfg(not(ima_symbols))]
+        let from_symbols = {
+            let _ = bodies;
+            false
+        };
+        if !from_symbols {
+            for paragraph in s.body.paragraphs().iter() {
+                self.part(d, BODY, paragraph);
+            }
+        }
+        docs.push(std::mem::take(&mut d.fields));
+        // Each term met ends its statement list with this statement; its
+        // positions here are written already, in order.
+        for &t in &d.touched {
+            let Some(buf) = self.terms.get_mut(t as usize) else {
+                continue;
+            };
+            let tf = buf.tf;
+            write_varint(&mut buf.docs, doc - buf.last_doc);
+            buf.last_doc = doc;
+            buf.df += 1;
+            let present = (0..FIELDS).fold(0u8, |m, f| m | (u8::from(tf[f] > 0) << f));
+            let total: u32 = tf.iter().sum();
+            if present.count_ones() == 1 && total <= 15 {
+                buf.docs.push(present | (total as u8) << 4);
+            } else {
+                buf.docs.push(present);
+                for count in tf.into_iter().filter(|&c| c > 0) {
+                    write_varint(&mut buf.docs, count);
+                }
+            }
+        }
+        d.touched.clear();
     }
 
     /// Adds one part of a field (a title, an entity name, a paragraph),
@@ -832,6 +913,32 @@ mod tests {
                 Index::build_from_symbols(&decoded, &bodies),
                 Index::build(&corpus)
             );
+        }
+    }
+
+    #[test]
+    #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
+    fn an_index_built_in_steps_is_the_one_built_at_once() {
+        let real = crate::testing::archive()
+            .expect("the embedded corpus decodes")
+            .corpus()
+            .clone();
+        let corpus = crate::synth::corpus(&real, 150);
+        let blob = crate::corpus::blob::encode_as(&corpus, true);
+        let (decoded, bodies) = crate::corpus::blob::decode_with_bodies(&blob).expect("decodes");
+        let bodies = bodies.expect("stored as symbols");
+        let whole = Index::build(&corpus);
+        for count in [1, 7, 64, 150, 1000] {
+            for bodies in [None, Some(&bodies)] {
+                let mut indexing = Indexing::new(&decoded);
+                let mut steps = 1;
+                while !indexing.step(&decoded, bodies, count) {
+                    assert_eq!(indexing.done(), count * steps);
+                    steps += 1;
+                }
+                assert_eq!(steps, 150usize.div_ceil(count), "{count}");
+                assert!(indexing.finish() == whole, "{count} at a time");
+            }
         }
     }
 

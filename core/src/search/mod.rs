@@ -110,6 +110,13 @@ impl SearchIndex {
         &self.index
     }
 
+    /// The search index over `index`, built by an [`index::Indexing`] of
+    /// `corpus`.
+    #[cfg(ima_symbols)]
+    pub fn from_indexing(indexing: index::Indexing, corpus: &Corpus) -> SearchIndex {
+        SearchIndex::with_index(indexing.finish(), corpus)
+    }
+
     fn with_index(index: Index, corpus: &Corpus) -> SearchIndex {
         // The terms of a name, if the index has every word of it.
         let analyse = |name: &str| -> Option<Vec<u32>> {
