@@ -476,13 +476,8 @@ mod tests {
     #[test]
     #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn a_large_blob_is_indexed_on_the_first_text_query_and_answers_alike() {
-        let real = crate::testing::archive()
-            .expect("embedded")
-            .corpus()
-            .clone();
-        let corpus = crate::synth::corpus(&real, 150);
-        let blob = crate::corpus::blob::encode_as(&corpus, true);
-        let lazy = Archive::from_blob(Box::leak(blob.into_boxed_slice())).expect("decodes");
+        let (corpus, blob) = crate::testing::large(150);
+        let lazy = Archive::from_blob(blob).expect("decodes");
         let eager = Archive::new(corpus);
         for request in [
             Request::default(),
@@ -509,13 +504,7 @@ mod tests {
     #[test]
     #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn a_large_blob_is_indexed_in_slices_or_finished_by_the_first_query() {
-        let real = crate::testing::archive()
-            .expect("embedded")
-            .corpus()
-            .clone();
-        let corpus = crate::synth::corpus(&real, 150);
-        let blob: &'static [u8] =
-            Box::leak(crate::corpus::blob::encode_as(&corpus, true).into_boxed_slice());
+        let (corpus, blob) = crate::testing::large(150);
         let eager = Archive::new(corpus);
         let text = Request {
             text: "rohingya \"at sea\" -thailand".into(),

@@ -80,4 +80,15 @@ pub(crate) mod testing {
             .unwrap_or_else(|e| panic!("the real corpus loads: {e}"));
         Archive::from_blob(Box::leak(corpus.to_bytes().into_boxed_slice()))
     }
+
+    /// A synthetic corpus of `n` statements made from the real one, and its
+    /// blob with the paragraphs stored as symbols (as a large archive's is),
+    /// kept for the rest of the run.
+    #[cfg(ima_symbols)]
+    pub fn large(n: usize) -> (crate::corpus::Corpus, &'static [u8]) {
+        let real = archive().expect("the real corpus decodes").corpus().clone();
+        let corpus = crate::synth::corpus(&real, n);
+        let blob = crate::corpus::blob::encode_as(&corpus, true);
+        (corpus, Box::leak(blob.into_boxed_slice()))
+    }
 }

@@ -919,13 +919,8 @@ mod tests {
     #[test]
     #[cfg(all(ima_symbols, not(target_arch = "wasm32")))]
     fn an_index_built_in_steps_is_the_one_built_at_once() {
-        let real = crate::testing::archive()
-            .expect("the embedded corpus decodes")
-            .corpus()
-            .clone();
-        let corpus = crate::synth::corpus(&real, 150);
-        let blob = crate::corpus::blob::encode_as(&corpus, true);
-        let (decoded, bodies) = crate::corpus::blob::decode_with_bodies(&blob).expect("decodes");
+        let (corpus, blob) = crate::testing::large(150);
+        let (decoded, bodies) = crate::corpus::blob::decode_with_bodies(blob).expect("decodes");
         let bodies = bodies.expect("stored as symbols");
         let whole = Index::build(&corpus);
         for count in [1, 7, 64, 150, 1000] {
