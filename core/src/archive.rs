@@ -212,7 +212,9 @@ impl Archive {
             return true;
         };
         let Ok(mut partial) = self.partial.0.lock() else {
-            return false;
+            // Only a panic while indexing poisons the lock: build it whole.
+            self.index();
+            return true;
         };
         let indexing = partial.get_or_insert_with(|| Indexing::new(&self.corpus));
         if !indexing.step(&self.corpus, Some(bodies), count) {
