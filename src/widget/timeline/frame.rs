@@ -51,12 +51,19 @@ impl Model {
     }
 
     pub(super) fn set_view(&mut self, view: View) {
+        self.move_to(view);
+        self.draw(self.has_focus());
+    }
+
+    /// Shows `view` (clamped to the archive) from the next drawing on,
+    /// stopping any glide. A view that stays as it was (a pan the archive's
+    /// ends hold in place, a key that moves focus within the view) leaves a
+    /// fitted view fitted, so a new width still shows the whole archive.
+    pub(super) fn move_to(&mut self, view: View) {
         self.stop();
         let view = self.axis.clamp(view);
-        // A pan that the archive's ends hold in place leaves a fitted view fitted.
         self.fitted &= view == self.view;
         self.view = view;
-        self.draw(self.has_focus());
     }
 
     /// Redraws everything; `refocus` puts focus back on the focused mark.

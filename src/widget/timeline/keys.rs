@@ -34,14 +34,7 @@ impl Model {
         if let Some(i) = to {
             e.prevent_default();
             let from = std::mem::replace(&mut self.focus, i);
-            // Scrolled only when the statement is out of view: moving within
-            // the whole archive keeps it the whole archive (for a new width).
-            let view = self.axis.reveal(self.view, i);
-            if view != self.view {
-                self.fitted = false;
-                self.stop();
-                self.view = view;
-            }
+            self.move_to(self.axis.reveal(self.view, i));
             self.draw(true);
             if !dom::shift(e) {
                 self.anchor = None;

@@ -129,7 +129,7 @@ impl Model {
                 if shape == Shape::Point {
                     place(&d.el, &[("cx", x), ("cy", y)]);
                 } else {
-                    let h = if shape == Shape::Span { 14.0 } else { 10.0 };
+                    let h = if shape == Shape::Span { MARK_H } else { 10.0 };
                     place(&d.el, &[("x", x), ("y", y - h / 2.0), ("width", w)]);
                 }
             }
