@@ -6,7 +6,8 @@
 #   ./build.sh serve [PORT] build, then serve the demo on http://127.0.0.1:PORT/ (default 8080)
 #   ./build.sh test         run every test: fmt, clippy, native, headless Chrome and
 #                           Firefox, end-to-end in Chromium (all) and in Firefox and
-#                           WebKit (the core), then the size budget
+#                           WebKit (the core), a large archive's build end-to-end in
+#                           Chromium, then the size budget
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh size N       build a synthetic N-statement corpus and its package into
 #                           target/synth-N/{corpus,dist}; print the shipped total, the
@@ -553,6 +554,16 @@ other_engines() {
   return "$failed"
 }
 
+# A large archive's paths (text as symbols deflated in blocks, the index built
+# after ready) exist only in a build of SYMBOLS_FROM statements or more: a
+# synthetic 1,000-statement build, tested end to end in Chromium against its
+# statement files (tests/e2e/large.mjs).
+large_archive_tests() {
+  synth_build 1000
+  say "End-to-end tests of a large archive (1,000 synthetic statements) in Chromium"
+  node tests/e2e/large.mjs "$TARGET_DIR/synth-1000/dist" "$TARGET_DIR/synth-1000/corpus"
+}
+
 run_tests() {
   ensure_test_tools
   say "Checking formatting"
@@ -570,6 +581,7 @@ run_tests() {
     node tests/e2e/run.mjs "$DIST" || failed=1
   fi
   other_engines || failed=1
+  large_archive_tests || failed=1
   say "Checking the size budget"
   check_budget || failed=1
   return "$failed"

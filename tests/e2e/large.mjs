@@ -1,0 +1,167 @@
+// End-to-end tests of a large archive's build in Chromium: a synthetic corpus
+// of SYMBOLS_FROM statements or more, whose module stores the text as symbols
+// deflated in blocks and builds its search index after it is ready, in idle
+// slices, or at once for a query that comes first (core/src/corpus/blob.rs,
+// core/src/index.rs). The real archive's build never takes these paths.
+//
+//   node tests/e2e/large.mjs target/synth-1000/dist target/synth-1000/corpus
+//
+// The corpus directory is the one the build embedded: the tests compare what
+// the widget shows with the statement files themselves. Exit code: the number
+// of failed tests.
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { allPages, assert, equal, launch, newPage, run, test } from "./harness.mjs";
+import { serve } from "./server.mjs";
+import { ids, inShadow, ready, search, status } from "./widget.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "../..");
+const [distArg, corpusArg] = process.argv.slice(2);
+if (!distArg || !corpusArg) {
+  console.error("usage: node tests/e2e/large.mjs DIST CORPUS_DIR");
+  process.exit(2);
+}
+const dist = resolve(distArg);
+const corpus = resolve(corpusArg);
+
+/** The corpus's statements, oldest first as the archive stores them (by
+ * written date, then id): `{ id, title, subtitle, paragraphs }`. */
+async function statements() {
+  const dir = join(corpus, "statements");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
+  const docs = await Promise.all(names.map(async (name) => {
+    const text = await readFile(join(dir, name), "utf8");
+    const [, front, body] = text.match(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n([\s\S]*)$/) ?? [];
+    assert(front !== undefined, `${name}: front matter`);
+    const field = (key) => front.match(new RegExp(`^${key} = "(.*)"$`, "m"))?.[1] ?? "";
+    const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
+    return { id: field("id"), date: field("date"), title: field("title"), subtitle: field("subtitle"), paragraphs };
+  }));
+  return docs.sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
+}
+
+const docs = await statements();
+const CORPUS_SIZE = docs.length;
+
+/** Lower-case words of a statement's searchable text. */
+const words = (d) => new Set([d.title, d.subtitle, ...d.paragraphs].join(" ").toLowerCase().match(/[a-z]+/g) ?? []);
+
+/** The word of five letters or more in `doc`'s body that the fewest
+ * statements hold (at most 30), with the ids of every statement that holds it. */
+function rareWordOf(doc, vocab) {
+  const candidates = [...new Set(doc.paragraphs.join(" ").toLowerCase().match(/[a-z]{5,}/g) ?? [])]
+    .map((w) => ({ word: w, holders: vocab.get(w) ?? [] }))
+    .filter((c) => c.holders.length <= 30)
+    .sort((a, b) => a.holders.length - b.holders.length || (a.word < b.word ? -1 : 1));
+  assert(candidates.length > 0, `${doc.id} has a rare word`);
+  return candidates[0];
+}
+
+const vocab = new Map();
+for (const d of docs) {
+  for (const w of words(d)) {
+    if (!vocab.has(w)) vocab.set(w, []);
+    vocab.get(w).push(d.id);
+  }
+}
+// The oldest, a middle and the newest statement: their text lies in the
+// first, a middle and the last deflated block.
+const probes = [docs[0], docs[Math.floor(CORPUS_SIZE / 2)], docs[CORPUS_SIZE - 1]].map((d) => ({
+  doc: d,
+  ...rareWordOf(d, vocab),
+}));
+
+const server = await serve({ dist, pages: resolve(here, "pages"), www: resolve(root, "www") });
+const browser = await launch();
+
+async function open(path) {
+  const page = await newPage(browser);
+  await page.goto(server.url + path);
+  await ready(page);
+  return page;
+}
+
+/** No console error or warning and no uncaught exception. */
+function clean(page, what) {
+  equal(page.errors.join(" | "), "", `${what}: console errors`);
+  equal(page.warnings.join(" | "), "", `${what}: console warnings`);
+}
+
+/** The ids of every result, showing more until the list is whole. */
+async function allIds(page) {
+  for (;;) {
+    const more = page.locator("ima-statements [part=more]");
+    if (!(await more.isVisible().catch(() => false))) break;
+    await more.click();
+  }
+  return ids(page);
+}
+
+const count = (text) => Number((text.match(/[\d,]+/) ?? ["NaN"])[0].replace(/,/g, ""));
+
+test("a large archive lists every statement once ready", async () => {
+  const page = await open("/pages/plain.html");
+  equal(count(await status(page)), CORPUS_SIZE, `status "${await status(page)}"`);
+  const shown = await ids(page);
+  assert(shown.length > 0 && shown.every((id) => docs.some((d) => d.id === id)), `cards of the corpus: ${shown}`);
+  clean(page, "large archive");
+  await page.closeAll();
+});
+
+test("a query that comes first finds the statements that hold its word, in every block", async () => {
+  for (const { doc, word, holders } of probes) {
+    const page = await open(`/pages/plain.html?ima=${encodeURIComponent(`q=${word}`)}`);
+    const found = await allIds(page);
+    for (const id of holders) assert(found.includes(id), `"${word}" (from ${doc.id}) finds ${id}: got ${found}`);
+    equal(count(await status(page)), found.length, `"${word}": status counts the results`);
+    clean(page, `query ${word}`);
+    await page.closeAll();
+  }
+});
+
+test("a query typed after the idle indexing finds what the first query found", async () => {
+  const page = await open("/pages/plain.html");
+  // The index is built in idle slices from 300 ms after ready.
+  await page.waitForTimeout(2500);
+  for (const { word, holders } of probes) {
+    await search(page, word);
+    const found = await allIds(page);
+    for (const id of holders) assert(found.includes(id), `"${word}" typed finds ${id}: got ${found}`);
+    const first = await open(`/pages/plain.html?ima=${encodeURIComponent(`q=${word}`)}`);
+    equal(JSON.stringify(found), JSON.stringify(await allIds(first)), `"${word}": typed after indexing vs first query`);
+    await first.closeAll();
+  }
+  clean(page, "typed queries");
+  await page.closeAll();
+});
+
+test("the reading view shows a statement's text as written, from the first, a middle and the last block", async () => {
+  for (const { doc } of probes) {
+    const page = await open(`/pages/plain.html?ima=${encodeURIComponent(`open=${doc.id}`)}`);
+    await page.waitForFunction(() => !document.querySelector("ima-statements").shadowRoot.querySelector("[part=reading]").hidden);
+    const title = (await page.locator("ima-statements [part=reading-title]").textContent()).trim();
+    equal(title, doc.title, `${doc.id}: title`);
+    const shown = await inShadow(page, "ima-statements", (r) =>
+      [...r.querySelectorAll("[part=text] p")].map((p) => p.textContent.replace(/\s+/g, " ").trim()),
+    );
+    equal(JSON.stringify(shown), JSON.stringify(doc.paragraphs), `${doc.id}: paragraphs`);
+    clean(page, `reading ${doc.id}`);
+    await page.closeAll();
+  }
+});
+
+test("no request leaves 127.0.0.1", async () => {
+  const local = (u) => /^http:\/\/127\.0\.0\.1:\d+\//.test(u) || u.startsWith("data:") || u.startsWith("blob:");
+  const all = allPages.flatMap((p) => p.requests);
+  assert(all.length > 0, "requests were recorded");
+  equal([...new Set(all.filter((u) => !local(u)))].join(", "), "", "requests to elsewhere");
+});
+
+console.log(`end-to-end, a large archive of ${CORPUS_SIZE} statements (${dist})`);
+const failed = await run({ browser, server });
+await browser.close();
+await server.close();
+process.exit(failed);
