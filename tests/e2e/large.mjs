@@ -13,7 +13,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { allPages, assert, equal, launch, newPage, run, test } from "./harness.mjs";
+import { allPages, assert, equal, launch, newPage, run, screenshot, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { ids, inShadow, ready, search, status } from "./widget.mjs";
 
@@ -26,6 +26,7 @@ if (!distArg || !corpusArg) {
 }
 const dist = resolve(distArg);
 const corpus = resolve(corpusArg);
+const SHOTS = resolve(process.env.E2E_SCREENS ?? resolve(root, "target/e2e/screens"));
 
 /** The corpus's statements, oldest first as the archive stores them (by
  * written date, then id): `{ id, title, subtitle, paragraphs }`. */
@@ -107,6 +108,7 @@ test("a large archive lists every statement once ready", async () => {
   equal(count(await status(page)), CORPUS_SIZE, `status "${await status(page)}"`);
   const shown = await ids(page);
   assert(shown.length > 0 && shown.every((id) => docs.some((d) => d.id === id)), `cards of the corpus: ${shown}`);
+  await screenshot(page, SHOTS, `large-${CORPUS_SIZE}-1280`);
   clean(page, "large archive");
   await page.closeAll();
 });
@@ -161,6 +163,7 @@ test("no request leaves 127.0.0.1", async () => {
 });
 
 console.log(`end-to-end, a large archive of ${CORPUS_SIZE} statements (${dist})`);
+console.log(`screenshots: ${SHOTS}`);
 const failed = await run({ browser, server });
 await browser.close();
 await server.close();
