@@ -152,10 +152,26 @@ compile_wasm() {
   cargo build --quiet --lib --release --target wasm32-unknown-unknown "$@"
 }
 
+# The cargo features the corpus in directory $1 needs, one per line: a corpus
+# of SYMBOLS_FROM statements or more is embedded as symbols, which the module
+# then has to read (core/src/corpus/blob.rs). So the archive is built as a
+# large one from the day it reaches that size, without being told.
+corpus_features() {
+  local from count
+  from=$(sed -n 's/^pub const SYMBOLS_FROM: usize = \([0-9_]*\);$/\1/p' core/src/corpus/blob.rs | tr -d _)
+  # Every *.md under statements/, as the corpus loader counts them.
+  count=$(find "$1/statements" -name '*.md' -type f 2>/dev/null | wc -l)
+  if [ "$count" -ge "${from:?SYMBOLS_FROM not found in core/src/corpus/blob.rs}" ]; then
+    printf '%s\n' --features symbols
+  fi
+}
+
 build() {
   ensure_build_tools
-  say "Compiling the widget to WebAssembly (release, size-optimised standard library)"
-  compile_wasm
+  local features
+  mapfile -t features < <(corpus_features "${IMA_CORPUS_DIR:-corpus}")
+  say "Compiling the widget to WebAssembly (release, size-optimised standard library${features[*]:+, ${features[*]}})"
+  compile_wasm "${features[@]}"
   package "$TARGET_DIR/wasm32-unknown-unknown/release/ima_statements.wasm" "$DIST"
   say "Built $DIST"
   size_report
@@ -327,12 +343,9 @@ synth_build() {
   local n="$1" synth="$TARGET_DIR/synth-$1"
   say "Writing the synthetic $n-statement corpus"
   cargo run --quiet --release --example synth_corpus -- "$n" "$synth/corpus"
-  say "Compiling the $n-statement build (target dir $synth/target)"
-  # A corpus of SYMBOLS_FROM statements or more is embedded as symbols,
-  # which the module then has to read (core/src/corpus/blob.rs).
-  local from features=()
-  from=$(sed -n 's/^pub const SYMBOLS_FROM: usize = \([0-9_]*\);$/\1/p' core/src/corpus/blob.rs | tr -d _)
-  [ "$n" -ge "${from:-0}" ] && features=(--features symbols)
+  local features
+  mapfile -t features < <(corpus_features "$synth/corpus")
+  say "Compiling the $n-statement build (target dir $synth/target${features[*]:+, ${features[*]}})"
   IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm "${features[@]}"
   package "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm" "$synth/dist"
 }
@@ -434,11 +447,13 @@ new_statement() {
 # directory, so the browser tests' debug build is not redone each time),
 # and the demo. IMA_CORPUS_DIR, when set, is the corpus to check and embed.
 dev_build() {
-  local site="$1" corpus="${IMA_CORPUS_DIR:-corpus}" target="$TARGET_DIR/watch"
+  local site="$1" corpus="${IMA_CORPUS_DIR:-corpus}" target="$TARGET_DIR/watch" features
   say "Checking $corpus"
   editorial check --corpus "$corpus"
+  mapfile -t features < <(corpus_features "$corpus")
   say "Compiling the widget (debug, for the demo)"
-  IMA_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target" cargo build --quiet --lib --target wasm32-unknown-unknown
+  IMA_CORPUS_DIR="$corpus" CARGO_TARGET_DIR="$target" cargo build --quiet --lib --target wasm32-unknown-unknown \
+    "${features[@]}"
   rm -rf "$site"
   mkdir -p "$site"
   wasm-bindgen --target web --out-dir "$site" "$target/wasm32-unknown-unknown/debug/ima_statements.wasm"

@@ -2,7 +2,8 @@
 // of SYMBOLS_FROM statements or more, whose module stores the text as symbols
 // deflated in blocks and builds its search index after it is ready, in idle
 // slices, or at once for a query that comes first (core/src/corpus/blob.rs,
-// core/src/index.rs). The real archive's build never takes these paths.
+// core/src/search/index.rs). A smaller archive's build never takes these
+// paths; `./build.sh` chooses them by the corpus's size (`corpus_features`).
 //
 //   node tests/e2e/large.mjs target/synth-1000/dist target/synth-1000/corpus
 //
@@ -10,6 +11,7 @@
 // the widget shows with the statement files themselves. Exit code: the number
 // of failed tests.
 import { readdir, readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -161,6 +163,25 @@ test("the reading view shows a statement's text as written, from the first, a mi
     clean(page, `reading ${doc.id}`);
     await page.closeAll();
   }
+});
+
+test("the module ships smaller than its statements' text, both gzipped (it stores them as symbols)", async () => {
+  const wasm = (await readdir(dist)).find((n) => n.endsWith(".wasm"));
+  assert(wasm, `a module in ${dist}`);
+  const module = gzipSync(await readFile(join(dist, wasm)), { level: 9 }).length;
+  // The statement files concatenated in path order, as `./build.sh size` measures them.
+  const files = [];
+  const walk = async (dir) => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) await walk(join(dir, e.name));
+      else if (e.name.endsWith(".md")) files.push(join(dir, e.name));
+    }
+  };
+  await walk(join(corpus, "statements"));
+  files.sort();
+  const text = gzipSync(Buffer.concat(await Promise.all(files.map((f) => readFile(f)))), { level: 9 }).length;
+  console.log(`        module ${module} bytes gzipped, statement files ${text} bytes gzipped`);
+  assert(module < text, `module ${module} bytes gzipped, not under the text's ${text}`);
 });
 
 test("no request leaves 127.0.0.1", async () => {
