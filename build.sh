@@ -7,7 +7,7 @@
 #   ./build.sh test         run every test: fmt, clippy, native, headless Chrome and
 #                           Firefox, end-to-end in Chromium (all) and in Firefox and
 #                           WebKit (the core), a large archive's build end-to-end in
-#                           Chromium, then the size budget
+#                           all three, then the size budget
 #   ./build.sh size         same as ./build.sh
 #   ./build.sh size N       build a synthetic N-statement corpus and its package into
 #                           target/synth-N/{corpus,dist}; print the shipped total, the
@@ -571,12 +571,19 @@ other_engines() {
 
 # A large archive's paths (text as symbols deflated in blocks, the index built
 # after ready) exist only in a build of SYMBOLS_FROM statements or more: a
-# synthetic 1,000-statement build, tested end to end in Chromium against its
-# statement files (tests/e2e/large.mjs).
+# synthetic 1,000-statement build, tested end to end against its statement
+# files in Chromium (tests/e2e/large.mjs), then in Firefox and WebKit
+# (tests/e2e/engines-large.mjs).
 large_archive_tests() {
+  local synth="$TARGET_DIR/synth-1000" engine failed=0
   synth_build 1000
   say "End-to-end tests of a large archive (1,000 synthetic statements) in Chromium"
-  node tests/e2e/large.mjs "$TARGET_DIR/synth-1000/dist" "$TARGET_DIR/synth-1000/corpus"
+  node tests/e2e/large.mjs "$synth/dist" "$synth/corpus" || failed=1
+  for engine in firefox webkit; do
+    say "End-to-end tests of a large archive in $engine (WebDriver)"
+    node tests/e2e/engines-large.mjs "$synth/dist" "$synth/corpus" "$engine" || failed=1
+  done
+  return "$failed"
 }
 
 run_tests() {

@@ -16,6 +16,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { allPages, assert, equal, launch, newPage, run, screenshot, test } from "./harness.mjs";
+import { probes as probesOf, statements, textGzipped } from "./corpus-files.mjs";
 import { serve } from "./server.mjs";
 import { ids, inShadow, ready, search, status } from "./widget.mjs";
 
@@ -30,52 +31,9 @@ const dist = resolve(distArg);
 const corpus = resolve(corpusArg);
 const SHOTS = resolve(process.env.E2E_SCREENS ?? resolve(root, "target/e2e/screens"));
 
-/** The corpus's statements, oldest first as the archive stores them (by
- * written date, then id): `{ id, title, subtitle, paragraphs }`. */
-async function statements() {
-  const dir = join(corpus, "statements");
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".md")).sort();
-  const docs = await Promise.all(names.map(async (name) => {
-    const text = await readFile(join(dir, name), "utf8");
-    const [, front, body] = text.match(/^\+\+\+\n([\s\S]*?)\n\+\+\+\n([\s\S]*)$/) ?? [];
-    assert(front !== undefined, `${name}: front matter`);
-    const field = (key) => front.match(new RegExp(`^${key} = "(.*)"$`, "m"))?.[1] ?? "";
-    const paragraphs = body.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter(Boolean);
-    return { id: field("id"), date: field("date"), title: field("title"), subtitle: field("subtitle"), paragraphs };
-  }));
-  return docs.sort((a, b) => (a.date === b.date ? (a.id < b.id ? -1 : 1) : a.date < b.date ? -1 : 1));
-}
-
-const docs = await statements();
+const docs = await statements(corpus);
 const CORPUS_SIZE = docs.length;
-
-/** Lower-case words of a statement's searchable text. */
-const words = (d) => new Set([d.title, d.subtitle, ...d.paragraphs].join(" ").toLowerCase().match(/[a-z]+/g) ?? []);
-
-/** The word of five letters or more in `doc`'s body that the fewest
- * statements hold (at most 30), with the ids of every statement that holds it. */
-function rareWordOf(doc, vocab) {
-  const candidates = [...new Set(doc.paragraphs.join(" ").toLowerCase().match(/[a-z]{5,}/g) ?? [])]
-    .map((w) => ({ word: w, holders: vocab.get(w) ?? [] }))
-    .filter((c) => c.holders.length <= 30)
-    .sort((a, b) => a.holders.length - b.holders.length || (a.word < b.word ? -1 : 1));
-  assert(candidates.length > 0, `${doc.id} has a rare word`);
-  return candidates[0];
-}
-
-const vocab = new Map();
-for (const d of docs) {
-  for (const w of words(d)) {
-    if (!vocab.has(w)) vocab.set(w, []);
-    vocab.get(w).push(d.id);
-  }
-}
-// The oldest, a middle and the newest statement: their text lies in the
-// first, a middle and the last deflated block.
-const probes = [docs[0], docs[Math.floor(CORPUS_SIZE / 2)], docs[CORPUS_SIZE - 1]].map((d) => ({
-  doc: d,
-  ...rareWordOf(d, vocab),
-}));
+const probes = probesOf(docs);
 
 const server = await serve({ dist, pages: resolve(here, "pages"), www: resolve(root, "www") });
 const browser = await launch();
@@ -170,16 +128,7 @@ test("the module ships smaller than its statements' text, both gzipped (it store
   assert(wasm, `a module in ${dist}`);
   const module = gzipSync(await readFile(join(dist, wasm)), { level: 9 }).length;
   // The statement files concatenated in path order, as `./build.sh size` measures them.
-  const files = [];
-  const walk = async (dir) => {
-    for (const e of await readdir(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(dir, e.name));
-      else if (e.name.endsWith(".md")) files.push(join(dir, e.name));
-    }
-  };
-  await walk(join(corpus, "statements"));
-  files.sort();
-  const text = gzipSync(Buffer.concat(await Promise.all(files.map((f) => readFile(f)))), { level: 9 }).length;
+  const text = await textGzipped(corpus);
   console.log(`        module ${module} bytes gzipped, statement files ${text} bytes gzipped`);
   assert(module < text, `module ${module} bytes gzipped, not under the text's ${text}`);
 });
