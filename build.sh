@@ -342,11 +342,13 @@ check_budget() {
 synth_build() {
   local n="$1" synth="$TARGET_DIR/synth-$1"
   say "Writing the synthetic $n-statement corpus"
-  cargo run --quiet --release --example synth_corpus -- "$n" "$synth/corpus"
+  # Each step returns on failure: a caller may run this after `||`, where
+  # `set -e` does not stop it.
+  cargo run --quiet --release --example synth_corpus -- "$n" "$synth/corpus" || return 1
   local features
   mapfile -t features < <(corpus_features "$synth/corpus")
   say "Compiling the $n-statement build (target dir $synth/target${features[*]:+, ${features[*]}})"
-  IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm "${features[@]}"
+  IMA_CORPUS_DIR="$synth/corpus" CARGO_TARGET_DIR="$synth/target" compile_wasm "${features[@]}" || return 1
   package "$synth/target/wasm32-unknown-unknown/release/ima_statements.wasm" "$synth/dist"
 }
 
@@ -576,7 +578,7 @@ other_engines() {
 # (tests/e2e/engines-large.mjs).
 large_archive_tests() {
   local synth="$TARGET_DIR/synth-1000" engine failed=0
-  synth_build 1000
+  synth_build 1000 || return 1
   say "End-to-end tests of a large archive (1,000 synthetic statements) in Chromium"
   node tests/e2e/large.mjs "$synth/dist" "$synth/corpus" || failed=1
   for engine in firefox webkit; do
