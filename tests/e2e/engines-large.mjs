@@ -13,6 +13,7 @@ import { probes as probesOf, statements } from "./corpus-files.mjs";
 import { assert, equal, run, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { sleep, start } from "./webdriver.mjs";
+import { IDS_SCRIPT as IDS, SHOWN_SCRIPT as SHOWN, STATUS_SCRIPT as STATUS, statusCount as count } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -30,12 +31,6 @@ const s = await start(engine);
 await s.size(1280, 900);
 console.log(`end-to-end, a large archive of ${docs.length} statements, in ${engine}`);
 
-const STATUS = "return document.querySelector(arguments[0])?.shadowRoot?.querySelector('[part=status]')?.textContent.trim() || null;";
-const IDS = "return [...(document.querySelector(arguments[0])?.shadowRoot?.querySelectorAll('[part=card-title]') ?? [])].map((b) => b.dataset.id);";
-const MORE = `const e = document.querySelector(arguments[0])?.shadowRoot?.querySelector('[part=more]');
-  return Boolean(e && !e.closest("[hidden]") && e.getClientRects().length > 0);`;
-const count = (text) => Number((text.match(/[\d,]+/) ?? ["NaN"])[0].replace(/,/g, ""));
-
 /** Opens `path` and waits for the widget's result count. */
 async function open(path) {
   await s.go(server.url + path);
@@ -46,7 +41,7 @@ async function open(path) {
 /** The ids of every result, "More results" pressed until the list holds as many as the status counts. */
 async function allIds() {
   const total = count(await s.run(STATUS, W));
-  for (let shown = (await s.run(IDS, W)).length; shown < total && (await s.run(MORE, W)); ) {
+  for (let shown = (await s.run(IDS, W)).length; shown < total && (await s.run(SHOWN, W, "[part=more]")); ) {
     await s.click(await s.shadow(W, "[part=more]"));
     shown = await s.until(
       "const n = document.querySelector(arguments[0]).shadowRoot.querySelectorAll('[part=card-title]').length; return n > arguments[1] && n;",

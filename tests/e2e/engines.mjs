@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { assert, equal, run, test } from "./harness.mjs";
 import { serve } from "./server.mjs";
 import { start } from "./webdriver.mjs";
+import { IDS_SCRIPT as IDS, SHOWN_SCRIPT as SHOWN, STATUS_SCRIPT as STATUS } from "./widget.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -28,10 +29,6 @@ await s.size(1280, 900);
 console.log(`end-to-end core in ${engine}`);
 
 // Scripts run in the page (function bodies; `arguments` are the values passed).
-const STATUS = "return document.querySelector(arguments[0])?.shadowRoot?.querySelector('[part=status]')?.textContent.trim() || null;";
-const IDS = "return [...(document.querySelector(arguments[0])?.shadowRoot?.querySelectorAll('[part=card-title]') ?? [])].map((b) => b.dataset.id);";
-const SHOWN = `const e = document.querySelector(arguments[0])?.shadowRoot?.querySelector(arguments[1]);
-  return Boolean(e && !e.closest("[hidden]") && e.getClientRects().length > 0);`;
 const IMA = "return new URLSearchParams(location.search).get('ima');";
 const CHIPS = "return document.querySelector(arguments[0]).shadowRoot.querySelectorAll('[part=chip]').length;";
 

@@ -90,3 +90,21 @@ export function focused(page, host = "ima-statements") {
     };
   });
 }
+
+/** The number a status line such as "1,000 statements" starts with, or NaN. */
+export function statusCount(text) {
+  return Number((text.match(/[\d,]+/) ?? ["NaN"])[0].replace(/,/g, ""));
+}
+
+// The same looks for the WebDriver suites (engines.mjs, engines-large.mjs):
+// page scripts, function bodies whose `arguments` are the values passed.
+
+/** The status line of the widget `arguments[0]`, once it has one (else null). */
+export const STATUS_SCRIPT =
+  "return document.querySelector(arguments[0])?.shadowRoot?.querySelector('[part=status]')?.textContent.trim() || null;";
+/** The ids of the result cards of the widget `arguments[0]`, in order. */
+export const IDS_SCRIPT =
+  "return [...(document.querySelector(arguments[0])?.shadowRoot?.querySelectorAll('[part=card-title]') ?? [])].map((b) => b.dataset.id);";
+/** Whether the element `arguments[1]` in the widget `arguments[0]` is shown. */
+export const SHOWN_SCRIPT = `const e = document.querySelector(arguments[0])?.shadowRoot?.querySelector(arguments[1]);
+  return Boolean(e && !e.closest("[hidden]") && e.getClientRects().length > 0);`;
